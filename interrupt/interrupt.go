@@ -1,0 +1,56 @@
+// Package interrupt carries the kernel's "stop" signal into compiled code.
+//
+// Interpreted cells are stopped by the interpreter itself, but a call into
+// compiled code (training, solving, likelihood) keeps running until it
+// checks for cancellation. The gophlow kernel installs a fresh context for
+// every cell with SetContext and cancels it on an interrupt; long-running
+// fmlib loops call Context (or Check) between units of work. Outside the
+// kernel Context returns context.Background, so plain Go programs pass
+// their own context explicitly instead.
+package interrupt
+
+import (
+	"context"
+	"errors"
+	"sync/atomic"
+)
+
+// ErrInterrupted is returned (wrapped) by long-running calls that stopped
+// because the kernel was interrupted.
+var ErrInterrupted = errors.New("interrupted")
+
+type holder struct{ ctx context.Context }
+
+var current atomic.Pointer[holder]
+
+// Context returns the context of the running cell, or context.Background
+// when no kernel has installed one.
+func Context() context.Context {
+	if h := current.Load(); h != nil {
+		return h.ctx
+	}
+	return context.Background()
+}
+
+// SetContext installs ctx as the running cell's context. Only the kernel
+// calls it; nil restores context.Background.
+func SetContext(ctx context.Context) {
+	if ctx == nil {
+		current.Store(nil)
+		return
+	}
+	current.Store(&holder{ctx: ctx})
+}
+
+// Check reports whether ctx is done: nil while it runs, and an error
+// wrapping ErrInterrupted (and the context's own error) once it is
+// cancelled. A nil ctx means Context().
+func Check(ctx context.Context) error {
+	if ctx == nil {
+		ctx = Context()
+	}
+	if err := ctx.Err(); err != nil {
+		return errors.Join(ErrInterrupted, err)
+	}
+	return nil
+}
