@@ -15,7 +15,7 @@ func Logo(size int) ([]byte, error) {
 	img := image.NewNRGBA(image.Rect(0, 0, size, size))
 	bg := color.NRGBA{0x1e, 0x2a, 0x38, 0xff}
 	line := color.NRGBA{0x00, 0xad, 0xd8, 0xff} // Go's gopher blue
-	r := float64(size) * 0.18                  // corner radius
+	r := float64(size) * 0.18                   // corner radius
 	s := float64(size)
 	for y := 0; y < size; y++ {
 		for x := 0; x < size; x++ {
