@@ -1,0 +1,87 @@
+package plots
+
+import (
+	"image/color"
+
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/vg"
+)
+
+// Display geometry. Figures are laid out in typographic points (1/72 inch);
+// a notebook shows them at 96 CSS pixels per inch, and PNGs are rendered at
+// twice that so that they stay sharp on high-DPI screens.
+const (
+	cssDPI    = 96
+	pngDPI    = 2 * cssDPI
+	squareFig = 4.6 * vg.Inch // side of a default 2D figure
+	wideFig   = 6 * vg.Inch   // width of a default curve figure
+	curveFigH = 3.8 * vg.Inch // height of a default curve figure
+	colorBarH = 0.75 * vg.Inch
+)
+
+// Font sizes readable at notebook size.
+const (
+	titleFontSize = 13
+	labelFontSize = 12
+	tickFontSize  = 11
+)
+
+// okabeIto is the Okabe–Ito colour-blind-safe palette, ordered so that the
+// first colours are the most distinct: blue, orange, bluish green,
+// vermillion, reddish purple, sky blue, yellow, black.
+var okabeIto = []color.NRGBA{
+	{0x00, 0x72, 0xB2, 0xff},
+	{0xE6, 0x9F, 0x00, 0xff},
+	{0x00, 0x9E, 0x73, 0xff},
+	{0xD5, 0x5E, 0x00, 0xff},
+	{0xCC, 0x79, 0xA7, 0xff},
+	{0x56, 0xB4, 0xE9, 0xff},
+	{0xF0, 0xE4, 0x42, 0xff},
+	{0x00, 0x00, 0x00, 0xff},
+}
+
+// ClassColor returns the colour used for class (or run) k: the Okabe–Ito
+// palette, repeating after eight classes.
+func ClassColor(k int) color.Color {
+	if k < 0 {
+		k = -k
+	}
+	return okabeIto[k%len(okabeIto)]
+}
+
+var (
+	gridGrey  = color.NRGBA{0xdd, 0xdd, 0xdd, 0xff}
+	faintGrey = color.NRGBA{0x99, 0x99, 0x99, 0xff}
+)
+
+// sans is the typeface of all text: Liberation Sans, which gonum/plot
+// embeds, so figures look the same everywhere.
+var sans = font.Font{Typeface: "Liberation", Variant: "Sans"}
+
+// newPlot returns a gonum plot with the package's look: readable fonts and
+// a title.
+func newPlot(title, xlabel, ylabel string) *plot.Plot {
+	p := plot.New()
+	p.Title.Text = title
+	p.Title.TextStyle.Font = font.From(sans, titleFontSize)
+	p.Title.Padding = 4
+	p.X.Label.Text = xlabel
+	p.Y.Label.Text = ylabel
+	for _, a := range []*plot.Axis{&p.X, &p.Y} {
+		a.Label.TextStyle.Font = font.From(sans, labelFontSize)
+		a.Tick.Label.Font = font.From(sans, tickFontSize)
+		a.Padding = 2
+	}
+	p.Legend.TextStyle.Font = font.From(sans, tickFontSize)
+	p.Legend.Top = true
+	return p
+}
+
+// gridLines returns light grid lines at the major ticks.
+func gridLines() *plotter.Grid {
+	g := plotter.NewGrid()
+	g.Vertical.Color, g.Horizontal.Color = gridGrey, gridGrey
+	return g
+}
