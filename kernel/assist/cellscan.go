@@ -66,6 +66,10 @@ type decl struct {
 	rang  bool // value is the operand of a range clause
 	path  string
 	text  string // the declaring source, for Inspect
+	// scopeEnd is the byte offset of the "}" closing the block the name is
+	// declared in (a function's body for its parameters), -1 when the block
+	// is not closed or the name is at top level, 0 until add fills it in.
+	scopeEnd int
 }
 
 // cell is the lenient reading of a cell: its tokens, the matching bracket of
@@ -77,9 +81,10 @@ type cell struct {
 	decls []decl
 }
 
-// readCell reads code leniently. Declarations whose name ends at or after
-// limit (a byte offset, normally the cursor) are left out, so a name being
-// typed does not complete to itself.
+// readCell reads code leniently. Only the declarations in scope at limit (a
+// byte offset, normally the cursor) are kept: those whose name ends before
+// it — so a name being typed does not complete to itself — and whose block
+// is still open there.
 func readCell(code string, limit int) *cell {
 	toks, _ := scanCell(code)
 	c := &cell{code: code, toks: toks, match: matchBrackets(toks)}
@@ -94,7 +99,7 @@ func readCell(code string, limit int) *cell {
 		case token.TYPE:
 			for _, sp := range c.specs(i) {
 				if toks[sp[0]].t == token.IDENT {
-					c.add(decl{name: toks[sp[0]].lit, kind: "type", off: toks[sp[0]].off, text: c.text(i, sp[1])})
+					c.add(decl{name: toks[sp[0]].lit, kind: "type", off: toks[sp[0]].off, text: "type " + c.text(sp[0], sp[1])})
 				}
 			}
 		case token.IMPORT:
@@ -107,7 +112,7 @@ func readCell(code string, limit int) *cell {
 	}
 	kept := c.decls[:0]
 	for _, d := range c.decls {
-		if d.off+len(d.name) < limit {
+		if d.off+len(d.name) < limit && (d.scopeEnd < 0 || limit <= d.scopeEnd) {
 			kept = append(kept, d)
 		}
 	}
@@ -126,9 +131,39 @@ func (c *cell) lookup(name string) (decl, bool) {
 }
 
 func (c *cell) add(d decl) {
-	if d.name != "_" && d.name != "" {
-		c.decls = append(c.decls, d)
+	if d.name == "_" || d.name == "" {
+		return
 	}
+	if d.scopeEnd == 0 {
+		d.scopeEnd = c.blockEnd(d.off)
+	}
+	c.decls = append(c.decls, d)
+}
+
+// blockEnd is the offset of the "}" closing the innermost block around
+// byte off, or -1 when there is none or it is not closed.
+func (c *cell) blockEnd(off int) int {
+	end := -1
+	var open []int
+	for k, t := range c.toks {
+		if t.off >= off {
+			break
+		}
+		switch t.t {
+		case token.LBRACE:
+			open = append(open, k)
+		case token.RBRACE:
+			if len(open) > 0 {
+				open = open[:len(open)-1]
+			}
+		}
+	}
+	if n := len(open); n > 0 {
+		if m := c.match[open[n-1]]; m >= 0 {
+			end = c.toks[m].off
+		}
+	}
+	return end
 }
 
 // text is the source from token from to token to (exclusive), trimmed.
@@ -231,8 +266,12 @@ func (c *cell) readDefine(d int) {
 	if i := strings.IndexByte(text, '\n'); i >= 0 {
 		text = text[:i]
 	}
+	scopeEnd := 0
+	if k := names[0] - 1; k >= 0 && (c.toks[k].t == token.FOR || c.toks[k].t == token.IF || c.toks[k].t == token.SWITCH) {
+		scopeEnd = c.headerScopeEnd(d)
+	}
 	for i, n := range names {
-		d := decl{name: c.toks[n].lit, kind: "variable", off: c.toks[n].off, rang: rang, text: text}
+		d := decl{name: c.toks[n].lit, kind: "variable", off: c.toks[n].off, rang: rang, text: text, scopeEnd: scopeEnd}
 		switch {
 		case len(values) == len(names):
 			d.value = values[i]
@@ -241,6 +280,33 @@ func (c *cell) readDefine(d int) {
 		}
 		c.add(d)
 	}
+}
+
+// headerScopeEnd is the scope end of a name declared in the header of a for,
+// if or switch statement, its token at index from or later: the "}" of the
+// statement's block, the first top-level block whose "}" ends a statement
+// (a composite literal's is followed by the block instead).
+func (c *cell) headerScopeEnd(from int) int {
+	depth := 0
+	for k := from; k < len(c.toks); k++ {
+		switch c.toks[k].t {
+		case token.LBRACE:
+			if m := c.match[k]; depth == 0 && m >= 0 {
+				if m+1 >= len(c.toks) || c.toks[m+1].t == token.SEMICOLON || c.toks[m+1].t == token.ELSE || c.toks[m+1].t == token.RBRACE {
+					return c.toks[m].off
+				}
+			}
+			depth++
+		case token.LPAREN, token.LBRACK:
+			depth++
+		case token.RPAREN, token.RBRACK, token.RBRACE:
+			depth--
+			if depth < 0 {
+				return -1
+			}
+		}
+	}
+	return -1
 }
 
 // readValueSpec reads "a, b T = x, y" of a var or const declaration.
@@ -323,7 +389,7 @@ func (c *cell) readFunc(f int) {
 	if k >= len(c.toks) {
 		return
 	}
-	var name int = -1
+	name, receiver := -1, -1
 	switch c.toks[k].t {
 	case token.IDENT:
 		name = k
@@ -331,8 +397,7 @@ func (c *cell) readFunc(f int) {
 	case token.LPAREN:
 		// A receiver when "(…) Name(" follows.
 		if r := c.match[k]; r > k && r+2 < len(c.toks) && c.toks[r+1].t == token.IDENT && c.toks[r+2].t == token.LPAREN {
-			c.readParams(k, r)
-			k = r + 2
+			receiver, k = k, r+2
 		}
 	}
 	if k >= len(c.toks) || c.toks[k].t != token.LPAREN {
@@ -342,22 +407,33 @@ func (c *cell) readFunc(f int) {
 	if r < 0 {
 		return
 	}
-	c.readParams(k, r)
+	end := c.stmtEnd(r + 1)
+	body := -1
+	for j := r; j < end; j++ {
+		if c.toks[j].t == token.LBRACE {
+			body = j
+			break
+		}
+	}
+	scopeEnd := -1
+	if body >= 0 && c.match[body] >= 0 {
+		scopeEnd = c.toks[c.match[body]].off
+	}
+	if receiver >= 0 {
+		c.readParams(receiver, c.match[receiver], scopeEnd)
+	}
+	c.readParams(k, r, scopeEnd)
 	if name >= 0 {
-		end := c.stmtEnd(r)
-		for j := r; j < end; j++ {
-			if c.toks[j].t == token.LBRACE {
-				end = j
-				break
-			}
+		if body >= 0 {
+			end = body
 		}
 		c.add(decl{name: c.toks[name].lit, kind: "function", off: c.toks[name].off, text: c.text(f, end)})
 	}
 }
 
 // readParams declares the parameters in the parenthesised list from token
-// l to its closing token r.
-func (c *cell) readParams(l, r int) {
+// l to its closing token r, in scope up to the byte offset scopeEnd.
+func (c *cell) readParams(l, r, scopeEnd int) {
 	e, err := parser.ParseExpr("func" + c.code[c.toks[l].off:c.toks[r].end])
 	if err != nil {
 		return
@@ -375,7 +451,7 @@ func (c *cell) readParams(l, r int) {
 			typ = &ast.ArrayType{Elt: el.Elt}
 		}
 		for _, n := range field.Names {
-			c.add(decl{name: n.Name, kind: "variable", off: at(n.Pos()), typ: typ, text: n.Name + " " + typeText})
+			c.add(decl{name: n.Name, kind: "variable", off: at(n.Pos()), typ: typ, text: n.Name + " " + typeText, scopeEnd: scopeEnd})
 		}
 	}
 }

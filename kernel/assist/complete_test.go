@@ -114,8 +114,7 @@ func TestCompleteCellDeclarations(t *testing.T) {
 		"sq": {"square": "function"},
 		"po": {"point": "type"},
 		"to": {"total": "variable"},
-		"in": {"index": "variable", "int": "type", "interface": "keyword"},
-		"va": {"value": "variable", "var": "keyword"},
+		"in": {"int": "type", "interface": "keyword"},
 		"ma": {"math": "package"},
 	}
 	for prefix, want := range cases {
@@ -126,6 +125,16 @@ func TestCompleteCellDeclarations(t *testing.T) {
 				t.Errorf("%s: %s has type %q, want %q (matches %v)", prefix, match, got, kind, c.Matches)
 			}
 		}
+	}
+	// The variables of a for clause are in scope in its block only.
+	code = "for index, value := range []int{1} {\n\tx := in|\n}\nx := in"
+	inside := strings.Index(code, "|")
+	code = code[:inside] + code[inside+1:]
+	if c := Complete(code, inside, nil, testPackages()); typeOfMatch(c, "index") != "variable" {
+		t.Errorf("loop variable missing in the loop: %v", c.Matches)
+	}
+	if c := Complete(code, cursorAtEnd(code), nil, testPackages()); slices.Contains(c.Matches, "index") {
+		t.Errorf("loop variable offered after the loop: %v", c.Matches)
 	}
 	// A declaration after the cursor is not in scope yet, and the name being
 	// typed does not complete to itself.
@@ -201,5 +210,26 @@ func TestCompleteNothingInStringsAndComments(t *testing.T) {
 	code := "s := \"x\"; fu"
 	if c := Complete(code, cursorAtEnd(code), nil, testPackages()); !slices.Contains(c.Matches, "func") {
 		t.Errorf("%q: %v", code, c.Matches)
+	}
+}
+
+func TestCompleteRespectsBlockScope(t *testing.T) {
+	code := "func scale(factor float64) float64 {\n\tfinal := factor * 2\n\treturn fi|\n}\nfi"
+	inside := strings.Index(code, "|")
+	code = code[:inside] + code[inside+1:]
+	c := Complete(code, len([]rune(code[:inside])), nil, testPackages())
+	if !slices.Contains(c.Matches, "final") {
+		t.Errorf("inside the body: %v", c.Matches)
+	}
+	if c := Complete(code, cursorAtEnd(code), nil, testPackages()); slices.Contains(c.Matches, "final") {
+		t.Errorf("after the body, its local is still offered: %v", c.Matches)
+	}
+	code = "func scale(factor float64) float64 {\n\treturn fac"
+	if c := Complete(code, cursorAtEnd(code), nil, testPackages()); !slices.Equal(c.Matches, []string{"factor"}) {
+		t.Errorf("parameter in an unfinished body: %v", c.Matches)
+	}
+	code = "func scale(factor float64) float64 { return factor }\nfac"
+	if c := Complete(code, cursorAtEnd(code), nil, testPackages()); slices.Contains(c.Matches, "factor") {
+		t.Errorf("parameter offered outside its function: %v", c.Matches)
 	}
 }

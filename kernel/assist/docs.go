@@ -91,7 +91,7 @@ func parseDoc(importPath string) *docPackage {
 	fset := token.NewFileSet()
 	var files []*ast.File
 	for _, name := range append(append([]string(nil), bp.GoFiles...), bp.CgoFiles...) {
-		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.ParseComments)
+		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.ParseComments|parser.SkipObjectResolution)
 		if err == nil {
 			files = append(files, f)
 		}

@@ -31,12 +31,13 @@ func (e Env) Inspect(code string, cursor int, detail int) (text string, found bo
 	if tokenAround(toks, off) >= 0 {
 		return "", false
 	}
-	t := &typer{env: e, cell: readCell(code, len(code)+1)}
 	describeBefore := func(end int) string {
 		x, err := parser.ParseExpr(operandBefore(code, end))
 		if err != nil {
 			return ""
 		}
+		// The names in scope at the end of the expression, itself included.
+		t := &typer{env: e, cell: readCell(code, end+1)}
 		return t.describe(x, detail)
 	}
 	if start, end := identBounds(code, off); start < end {

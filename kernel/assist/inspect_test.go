@@ -55,6 +55,8 @@ func TestInspectTypesMethodsFieldsValues(t *testing.T) {
 		"len|(xs)":                {"func len(v Type) int", "The len built-in function returns the length of v"},
 		"display.HTML|":           {"func HTML(html string)", "HTML shows an HTML fragment."},
 		"total := 2 * 21\ntotal|": {"total := 2 * 21", "var total int"},
+		"func square(v float64) float64 { return v * v }\nsquare|(3)": {"func square(v float64) float64"},
+		"import la \"gonum.org/v1/gonum/mat\"\nla|":                   {"package mat // import \"gonum.org/v1/gonum/mat\""},
 	}
 	for marked, wants := range cases {
 		text, found := inspectAt(env, marked, 0)
