@@ -130,7 +130,7 @@ func (e *Empirical) eval(t float64, x, out *mat.Dense, div, logp []float64, mean
 			if need && dv == nil && ui == nil {
 				ui = scratch // only the posterior mean is wanted
 			}
-			lp := c.combine(d, dAlpha, sigma*dSigma, ui, dv)
+			lp := c.combine(d, dAlpha, sigma*dSigma, ui, dv, logp != nil)
 			if logp != nil {
 				logp[i] = lp
 			}

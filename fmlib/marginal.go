@@ -46,16 +46,19 @@ func newComponentTerms(k, d int) *componentTerms {
 	}
 }
 
-// combine turns the component terms of one row into log p_t(x), and, when
+// combine turns the component terms of one row into log p_t(x) (when
+// wantLog), and, when
 // out is not nil, u_t(x) = −σσ' ḡ + α' μ̄ (eq. 19 written without dividing by
 // σ: x − α μ_k = σ² P_k (x − α m_k)), and, when div is not nil, its divergence
 // ∇·u = −σσ' ∇·ḡ + α' ∇·μ̄ with
 // ∇·ḡ = Σ r_k tr∇g_k + Σ r_k ‖g_k − ḡ‖² and
 // ∇·μ̄ = Σ r_k tr∇μ_k + Σ r_k (μ_k − μ̄)·(g_k − ḡ).
-func (c *componentTerms) combine(d int, dAlpha, sigmaDSigma float64, out []float64, div *float64) float64 {
+func (c *componentTerms) combine(d int, dAlpha, sigmaDSigma float64, out []float64, div *float64, wantLog bool) float64 {
 	maxL := math.Inf(-1)
 	for _, l := range c.logJoint {
-		maxL = math.Max(maxL, l)
+		if l > maxL {
+			maxL = l
+		}
 	}
 	var z float64
 	for k, l := range c.logJoint {
@@ -63,15 +66,19 @@ func (c *componentTerms) combine(d int, dAlpha, sigmaDSigma float64, out []float
 		c.resp[k] = e
 		z += e
 	}
-	logp := maxL + math.Log(z)
+	var logp float64
+	if wantLog {
+		logp = maxL + math.Log(z)
+	}
 	if out == nil && div == nil {
 		return logp
 	}
 	for j := 0; j < d; j++ {
 		c.gBar[j], c.mBar[j] = 0, 0
 	}
+	invZ := 1 / z
 	for k := range c.resp {
-		r := c.resp[k] / z
+		r := c.resp[k] * invZ
 		c.resp[k] = r
 		if r == 0 {
 			continue

@@ -271,6 +271,12 @@ func (m *MixtureMarginal) eval(st *mixtureAtTime, x, out *mat.Dense, div, logp [
 	if mean != nil {
 		md, ms, _, _ = rowsOf(mean)
 	}
+	if d == 2 {
+		forRows(rows, nk*d*d, func(lo, hi int) {
+			m.eval2D(st, xd, xs, od, os, div, logp, md, ms, lo, hi)
+		})
+		return
+	}
 	need := out != nil || div != nil || mean != nil
 	a := st.alpha
 	forRows(rows, nk*d*d, func(lo, hi int) {
@@ -314,7 +320,7 @@ func (m *MixtureMarginal) eval(st *mixtureAtTime, x, out *mat.Dense, div, logp [
 			if need && dv == nil && ui == nil {
 				ui = scratch
 			}
-			lp := c.combine(d, st.dAlpha, st.sigma*st.dSigma, ui, dv)
+			lp := c.combine(d, st.dAlpha, st.sigma*st.dSigma, ui, dv, logp != nil)
 			if logp != nil {
 				logp[i] = lp
 			}
