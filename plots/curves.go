@@ -27,7 +27,7 @@ type CurveOptions struct {
 	Title, XLabel, YLabel string
 	// XScale and YScale choose linear or log axes; ScaleAuto is linear for
 	// Curves, log y for Loss (when the values are positive) and log-log
-	// for ErrorVsNFE. Values ≤ 0 cannot be drawn on a log axis: they leave
+	// for ErrorVsNFE (always). Values ≤ 0 cannot be drawn on a log axis: they leave
 	// gaps and are counted in the figure's text.
 	XScale, YScale Scale
 	// Smooth is the width of a centred moving average; the raw curve is
@@ -78,6 +78,14 @@ func ErrorVsNFE(curves []Curve, o *CurveOptions) *Figure {
 		opt = *o
 	}
 	opt.Markers = true
+	// Log-log even when an error is exactly zero: that point is left out
+	// (and counted) rather than flattening every other one.
+	if opt.XScale == ScaleAuto {
+		opt.XScale = ScaleLog
+	}
+	if opt.YScale == ScaleAuto {
+		opt.YScale = ScaleLog
+	}
 	if opt.XLabel == "" {
 		opt.XLabel = "function evaluations (NFE)"
 	}

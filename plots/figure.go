@@ -40,8 +40,9 @@ type panel struct {
 	equal bool // equal aspect: one data unit is as long on both axes
 	xs    span // data limits before the aspect adjustment
 	ys    span
-	// data is where the data area was drawn last, in canvas coordinates.
-	data vg.Rectangle
+	// data and barData are where the data areas of the plot and of its
+	// colour bar were drawn last, in canvas coordinates.
+	data, barData vg.Rectangle
 }
 
 // newFigure returns a one-panel figure of the given size.
@@ -220,6 +221,7 @@ func (pn *panel) draw(cell draw.Canvas) {
 		bar.Max.Y = cell.Min.Y + colorBarH - 8
 		bar.Min.X, bar.Max.X = dc.Min.X, dc.Max.X
 		pn.bar.Draw(bar)
+		pn.barData = pn.bar.DataCanvas(bar).Rectangle
 	}
 }
 

@@ -62,34 +62,10 @@ func Histogram2D(x *mat.Dense, o *HistogramOptions) *Figure {
 	if !(vx.hi > vx.lo) || !(vy.hi > vy.lo) {
 		panic(fmt.Sprintf("plots.Histogram2D: the region [%g, %g]×[%g, %g] is empty", vx.lo, vx.hi, vy.lo, vy.hi))
 	}
-	g := &grid{nx: opt.Bins, ny: opt.Bins, xs: vx, ys: vy, z: make([]float64, opt.Bins*opt.Bins)}
-	outside, invalid := 0, 0
-	for k := range xs {
-		if bad(xs[k]) || bad(ys[k]) {
-			invalid++
-			continue
-		}
-		bi := int(math.Floor((xs[k] - vx.lo) / (vx.hi - vx.lo) * float64(g.nx)))
-		bj := int(math.Floor((ys[k] - vy.lo) / (vy.hi - vy.lo) * float64(g.ny)))
-		if xs[k] == vx.hi {
-			bi = g.nx - 1
-		}
-		if ys[k] == vy.hi {
-			bj = g.ny - 1
-		}
-		if bi < 0 || bj < 0 || bi >= g.nx || bj >= g.ny {
-			outside++
-			continue
-		}
-		g.z[bj*g.nx+bi]++
-	}
+	g, outside, invalid := histogramGrid(xs, ys, vx, vy, opt.Bins, opt.Density)
 	label := "count"
 	if opt.Density {
 		label = "density"
-		norm := float64(len(xs)) * (vx.hi - vx.lo) * (vy.hi - vy.lo) / float64(g.nx*g.ny)
-		for k := range g.z {
-			g.z[k] /= norm
-		}
 	}
 	scale, err := newColorScale(g.z, opt.Scale == ScaleLog, 0, 0, 0)
 	if err != nil {
@@ -117,4 +93,39 @@ func Histogram2D(x *mat.Dense, o *HistogramOptions) *Figure {
 		f.desc += fmt.Sprintf("; %d rows with NaN or Inf not counted", invalid)
 	}
 	return f
+}
+
+// histogramGrid bins the points (xs, ys) into bins×bins cells over
+// vx × vy. With density the counts are divided by n·(cell area), so that
+// the grid integrates to the share of points inside. It also returns the
+// number of points outside the region and of points with a NaN or
+// infinite coordinate.
+func histogramGrid(xs, ys []float64, vx, vy span, bins int, density bool) (g *grid, outside, invalid int) {
+	g = &grid{nx: bins, ny: bins, xs: vx, ys: vy, z: make([]float64, bins*bins)}
+	for k := range xs {
+		if bad(xs[k]) || bad(ys[k]) {
+			invalid++
+			continue
+		}
+		bi := int(math.Floor((xs[k] - vx.lo) / (vx.hi - vx.lo) * float64(g.nx)))
+		bj := int(math.Floor((ys[k] - vy.lo) / (vy.hi - vy.lo) * float64(g.ny)))
+		if xs[k] == vx.hi {
+			bi = g.nx - 1
+		}
+		if ys[k] == vy.hi {
+			bj = g.ny - 1
+		}
+		if bi < 0 || bj < 0 || bi >= g.nx || bj >= g.ny {
+			outside++
+			continue
+		}
+		g.z[bj*g.nx+bi]++
+	}
+	if density {
+		norm := float64(len(xs)) * (vx.hi - vx.lo) * (vy.hi - vy.lo) / float64(g.nx*g.ny)
+		for k := range g.z {
+			g.z[k] /= norm
+		}
+	}
+	return g, outside, invalid
 }

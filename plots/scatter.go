@@ -34,6 +34,9 @@ type ScatterOptions struct {
 	Dims [2]int
 	// Width and Height are the display size in CSS pixels; zero: 440×440.
 	Width, Height int
+	// Background points (e.g. the data when drawing model samples) are
+	// drawn faintly in grey under the points. Nil: none.
+	Background *mat.Dense
 	// VectorLimit is the largest number of points drawn as separate
 	// circles in SVG and PDF; larger clouds are embedded as one raster
 	// image. Zero: 5000.
@@ -139,6 +142,12 @@ func scatterFigure(fn string, xs, ys []float64, vx, vy span, opt ScatterOptions)
 	}
 	p := newPlot(opt.Title, "", "")
 	p.Add(gridLines())
+	if opt.Background != nil {
+		bx, by := columns(fn, "Background", opt.Background, 0, 1)
+		br, ba := pointStyle(len(bx))
+		p.Add(&points{xs: bx, ys: by, col: color.NRGBA{0xaa, 0xaa, 0xaa, 0xff}, radius: vg.Points(br),
+			alpha: ba * 0.6, vectorLimit: 5000})
+	}
 	r, a := pointStyle(n)
 	if opt.Radius > 0 {
 		r = opt.Radius
