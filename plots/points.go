@@ -38,7 +38,7 @@ func (pt *points) colorOf(i int) color.NRGBA {
 // Plot implements plot.Plotter.
 func (pt *points) Plot(c draw.Canvas, p *plot.Plot) {
 	trX, trY := p.Transforms(&c)
-	if vc, ok := c.Canvas.(*vgimg.Canvas); ok {
+	if vc, ok := baseCanvas(c.Canvas).(*vgimg.Canvas); ok {
 		if img, ok := vc.Image().(*image.RGBA); ok {
 			dpi := vc.DPI()
 			h := float64(img.Bounds().Dy())
@@ -73,6 +73,21 @@ func (pt *points) Plot(c draw.Canvas, p *plot.Plot) {
 		col.A = uint8(math.Round(pt.alpha * 255))
 		c.DrawGlyph(draw.GlyphStyle{Color: col, Radius: pt.radius, Shape: draw.CircleGlyph{}},
 			vg.Point{X: trX(pt.xs[i]), Y: trY(pt.ys[i])})
+	}
+}
+
+// baseCanvas returns the canvas that cv draws onto: plots nest draw.Canvas
+// values (tiles, crops) around the real backend.
+func baseCanvas(cv vg.Canvas) vg.Canvas {
+	for {
+		switch c := cv.(type) {
+		case draw.Canvas:
+			cv = c.Canvas
+		case *draw.Canvas:
+			cv = c.Canvas
+		default:
+			return cv
+		}
 	}
 }
 
