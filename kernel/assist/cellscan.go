@@ -75,10 +75,18 @@ type decl struct {
 // cell is the lenient reading of a cell: its tokens, the matching bracket of
 // each bracket token, and its declarations in source order.
 type cell struct {
-	code  string
-	toks  []tok
-	match []int // index of the matching bracket, -1 if none
-	decls []decl
+	code    string
+	toks    []tok
+	match   []int // index of the matching bracket, -1 if none
+	decls   []decl
+	methods []method
+}
+
+// method is a method declared in the cell.
+type method struct {
+	receiver string // the receiver's type name, without "*"
+	name     string
+	text     string // the declaration without its body
 }
 
 // readCell reads code leniently. Only the declarations in scope at limit (a
@@ -99,7 +107,11 @@ func readCell(code string, limit int) *cell {
 		case token.TYPE:
 			for _, sp := range c.specs(i) {
 				if toks[sp[0]].t == token.IDENT {
-					c.add(decl{name: toks[sp[0]].lit, kind: "type", off: toks[sp[0]].off, text: "type " + c.text(sp[0], sp[1])})
+					from := sp[0] + 1
+					if from < sp[1] && toks[from].t == token.ASSIGN {
+						from++
+					}
+					c.add(decl{name: toks[sp[0]].lit, kind: "type", off: toks[sp[0]].off, typ: c.parse(from, sp[1]), text: "type " + c.text(sp[0], sp[1])})
 				}
 			}
 		case token.IMPORT:
@@ -423,12 +435,38 @@ func (c *cell) readFunc(f int) {
 		c.readParams(receiver, c.match[receiver], scopeEnd)
 	}
 	c.readParams(k, r, scopeEnd)
-	if name >= 0 {
-		if body >= 0 {
-			end = body
-		}
-		c.add(decl{name: c.toks[name].lit, kind: "function", off: c.toks[name].off, text: c.text(f, end)})
+	if body >= 0 {
+		end = body
 	}
+	switch {
+	case name >= 0:
+		c.add(decl{name: c.toks[name].lit, kind: "function", off: c.toks[name].off, typ: c.parseFuncType(k, end), text: c.text(f, end)})
+	case receiver >= 0:
+		recv, ok := c.parseFuncType(receiver, c.match[receiver]+1).(*ast.FuncType)
+		if !ok || len(recv.Params.List) != 1 {
+			return
+		}
+		typ := recv.Params.List[0].Type
+		if star, ok := typ.(*ast.StarExpr); ok {
+			typ = star.X
+		}
+		if id, ok := typ.(*ast.Ident); ok {
+			c.methods = append(c.methods, method{receiver: id.Name, name: c.toks[c.match[receiver]+1].lit, text: c.text(f, end)})
+		}
+	}
+}
+
+// parseFuncType parses the tokens [from, to), a parameter list and any
+// results, as the type "func(…) …", or returns nil.
+func (c *cell) parseFuncType(from, to int) ast.Expr {
+	if from >= to || to > len(c.toks) {
+		return nil
+	}
+	e, err := parser.ParseExpr("func" + c.code[c.toks[from].off:c.toks[to-1].end])
+	if err != nil {
+		return nil
+	}
+	return e
 }
 
 // readParams declares the parameters in the parenthesised list from token

@@ -66,7 +66,8 @@ var scopeKinds = map[string]string{
 //   - otherwise the identifiers declared in the cell before the cursor,
 //     the session's Scope, package names, builtins and keywords.
 //
-// Matches are sorted and distinct. Prefixes match case-sensitively; when
+// Matches are sorted and distinct, and never nil (nor Types), so they
+// marshal as JSON arrays. Prefixes match case-sensitively; when
 // nothing does, case-insensitively. Inside other strings and comments
 // there is nothing to complete.
 func (e Env) Complete(code string, cursor int) Completion {
@@ -76,11 +77,11 @@ func (e Env) Complete(code string, cursor int) Completion {
 		if toks[k].t == token.STRING && inImport(toks, k) {
 			return e.completeImportPath(code, toks[k], off)
 		}
-		return Completion{CursorStart: codePoints(code, off), CursorEnd: codePoints(code, off)}
+		return Completion{CursorStart: codePoints(code, off), CursorEnd: codePoints(code, off), Matches: []string{}, Types: []CompletionType{}}
 	}
 	start, end := identBounds(code, off)
 	prefix := code[start:off]
-	out := Completion{CursorStart: codePoints(code, start), CursorEnd: codePoints(code, end)}
+	out := Completion{CursorStart: codePoints(code, start), CursorEnd: codePoints(code, end), Matches: []string{}, Types: []CompletionType{}}
 	if r, _ := utf8.DecodeRuneInString(prefix); unicode.IsDigit(r) {
 		return out
 	}
@@ -180,7 +181,13 @@ func (t *typer) memberCandidates(operand string) []candidate {
 			return methodCandidates(typ, true)
 		}
 	}
-	return typeMembers(t.typeOf(x))
+	if typ := t.typeOf(x); typ != nil {
+		return typeMembers(typ)
+	}
+	if name := t.localTypeName(x); name != "" {
+		return t.localMembers(name)
+	}
+	return nil
 }
 
 // packageMembers lists the exported symbols of p.
@@ -254,7 +261,7 @@ func (e Env) completeImportPath(code string, s tok, off int) Completion {
 	if end < off {
 		end = off
 	}
-	out := Completion{CursorStart: codePoints(code, start), CursorEnd: codePoints(code, end)}
+	out := Completion{CursorStart: codePoints(code, start), CursorEnd: codePoints(code, end), Matches: []string{}, Types: []CompletionType{}}
 	prefix := code[start:off]
 	for _, p := range importPaths(e.Packages) {
 		if strings.HasPrefix(p, prefix) && (len(out.Matches) == 0 || out.Matches[len(out.Matches)-1] != p) {

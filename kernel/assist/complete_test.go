@@ -233,3 +233,29 @@ func TestCompleteRespectsBlockScope(t *testing.T) {
 		t.Errorf("parameter offered outside its function: %v", c.Matches)
 	}
 }
+
+func TestCompleteMembersOfCellTypes(t *testing.T) {
+	decls := "type point struct {\n\tx, y  float64\n\tLabel string\n\t*strings.Builder\n}\n" +
+		"func (p point) norm() float64 { return 0 }\nfunc (p *point) Scale(f float64) {}\n" +
+		"func origin() *point { return &point{} }\n"
+	kinds := map[string]string{"Builder": "field", "Label": "field", "Scale": "method", "norm": "method", "x": "field", "y": "field"}
+	for _, use := range []string{"p := point{1, 2, \"a\", nil}\np.", "p := &point{}\np.", "var p point\np.", "origin().", "p := origin()\np."} {
+		code := decls + use
+		c := Complete(code, cursorAtEnd(code), nil, testPackages())
+		checkWellFormed(t, c)
+		if !slices.Equal(c.Matches, []string{"Builder", "Label", "Scale", "norm", "x", "y"}) {
+			t.Errorf("%q: %v", use, c.Matches)
+			continue
+		}
+		for match, kind := range kinds {
+			if got := typeOfMatch(c, match); got != kind {
+				t.Errorf("%q: %s has type %q, want %q", use, match, got, kind)
+			}
+		}
+	}
+	// A cell function returning a compiled type.
+	code := "func mk() *mat.Dense { return nil }\nd := mk()\nd.Mu"
+	if c := Complete(code, cursorAtEnd(code), nil, testPackages()); !slices.Equal(c.Matches, []string{"Mul", "MulElem"}) {
+		t.Errorf("%q: %v", code, c.Matches)
+	}
+}

@@ -94,7 +94,12 @@ func (t *typer) describe(x ast.Expr, detail int) string {
 		if typ := t.conversionType(x.X); typ != nil {
 			return describeMember(typ, x.Sel.Name, detail)
 		}
-		return describeMember(t.typeOf(x.X), x.Sel.Name, detail)
+		if typ := t.typeOf(x.X); typ != nil {
+			return describeMember(typ, x.Sel.Name, detail)
+		}
+		if name := t.localTypeName(x.X); name != "" {
+			return t.describeLocalMember(name, x.Sel.Name)
+		}
 	}
 	return ""
 }

@@ -55,8 +55,10 @@ func TestInspectTypesMethodsFieldsValues(t *testing.T) {
 		"len|(xs)":                {"func len(v Type) int", "The len built-in function returns the length of v"},
 		"display.HTML|":           {"func HTML(html string)", "HTML shows an HTML fragment."},
 		"total := 2 * 21\ntotal|": {"total := 2 * 21", "var total int"},
-		"func square(v float64) float64 { return v * v }\nsquare|(3)": {"func square(v float64) float64"},
-		"import la \"gonum.org/v1/gonum/mat\"\nla|":                   {"package mat // import \"gonum.org/v1/gonum/mat\""},
+		"func square(v float64) float64 { return v * v }\nsquare|(3)":                                            {"func square(v float64) float64"},
+		"type point struct{ x, y float64 }\nfunc (p point) norm() float64 { return 0 }\np := point{}\np.norm|()": {"func (p point) norm() float64"},
+		"type point struct{ x, y float64 }\np := point{}\n_ = p.y|":                                              {"field y float64 // in point"},
+		"import la \"gonum.org/v1/gonum/mat\"\nla|":                                                              {"package mat // import \"gonum.org/v1/gonum/mat\""},
 	}
 	for marked, wants := range cases {
 		text, found := inspectAt(env, marked, 0)

@@ -147,9 +147,16 @@ func (t *typer) identType(name string) reflect.Type {
 	return nil
 }
 
-// declType is the type of a declared variable or constant.
+// declType is the type of a declared variable, constant or function.
 func (t *typer) declType(d decl) reflect.Type {
-	if d.kind != "variable" && d.kind != "constant" {
+	switch d.kind {
+	case "function":
+		if d.typ == nil {
+			return nil
+		}
+		return t.typeExpr(d.typ)
+	case "variable", "constant":
+	default:
 		return nil
 	}
 	if d.typ != nil {
@@ -237,7 +244,14 @@ func (t *typer) conversionType(fun ast.Expr) reflect.Type {
 }
 
 // typeExpr is the type denoted by the type expression e, or nil.
-func (t *typer) typeExpr(e ast.Expr) reflect.Type {
+func (t *typer) typeExpr(e ast.Expr) (typ reflect.Type) {
+	// reflect panics on types Go rejects (a map keyed by a slice, an array
+	// beyond the address space, a bad variadic list): they are unknown.
+	defer func() {
+		if recover() != nil {
+			typ = nil
+		}
+	}()
 	switch e := e.(type) {
 	case *ast.Ident:
 		if _, local := t.cell.lookup(e.Name); local {
