@@ -178,19 +178,13 @@ func (c *cell) blockEnd(off int) int {
 	return end
 }
 
-// text is the source from token from to token to (exclusive), trimmed.
+// text is the source of the tokens [from, to), trimmed.
 func (c *cell) text(from, to int) string {
-	if from >= len(c.toks) {
+	to = min(to, len(c.toks))
+	if from >= to {
 		return ""
 	}
-	end := len(c.code)
-	if to < len(c.toks) {
-		end = c.toks[to].off
-	}
-	if to > 0 && to <= len(c.toks) && c.toks[to-1].end < end {
-		end = c.toks[to-1].end
-	}
-	return strings.TrimSpace(c.code[c.toks[from].off:end])
+	return strings.TrimSpace(c.code[c.toks[from].off:c.toks[to-1].end])
 }
 
 func matchBrackets(toks []tok) []int {

@@ -55,7 +55,20 @@ func initRoots() {
 				roots.versions[m.Path] = m.Path + "@" + m.Version
 			}
 		}
-		// This package's own module, when its sources are where it was built.
+		// The module around the working directory (a notebook in a
+		// checkout), then this package's own module when its sources are
+		// where it was built; the latter wins.
+		if wd, err := os.Getwd(); err == nil {
+			for dir := wd; ; dir = filepath.Dir(dir) {
+				if mod := modulePathOf(filepath.Join(dir, "go.mod")); mod != "" {
+					roots.dirs[mod] = dir
+					break
+				}
+				if filepath.Dir(dir) == dir {
+					break
+				}
+			}
+		}
 		if _, file, _, ok := runtime.Caller(0); ok {
 			root := filepath.Dir(filepath.Dir(filepath.Dir(file)))
 			if mod := modulePathOf(filepath.Join(root, "go.mod")); mod != "" {

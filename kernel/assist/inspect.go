@@ -111,8 +111,8 @@ func (t *typer) describeName(name string, detail int) string {
 			return describePackage(d.path, detail)
 		}
 		text := d.text
-		if typ := t.declType(d); typ != nil {
-			text = joinParts(text, "var "+name+" "+typ.String())
+		if typ := t.declType(d); typ != nil && d.kind != "function" {
+			text = joinParts(text, "var "+name+" "+typ.String(), typeHelp(typ, detail))
 		}
 		return text
 	}
@@ -128,7 +128,7 @@ func (t *typer) describeName(name string, detail int) string {
 				if n.Kind == "func" && v.Kind() == reflect.Func {
 					return "func " + name + funcTail(v.Type())
 				}
-				return n.Kind + " " + name + " " + v.Type().String()
+				return joinParts(n.Kind+" "+name+" "+v.Type().String(), typeHelp(v.Type(), detail))
 			}
 		}
 		return n.Kind + " " + name + " (declared in an earlier cell)"
@@ -137,6 +137,29 @@ func (t *typer) describeName(name string, detail int) string {
 		return describePackage(p.path, detail)
 	}
 	return describeBuiltin(name, detail)
+}
+
+// typeHelp is the documentation of the compiled named type typ (or of what
+// it points to): its doc comment, and at detail ≥ 1 its whole description.
+func typeHelp(typ reflect.Type, detail int) string {
+	if typ.Kind() == reflect.Pointer {
+		typ = typ.Elem()
+	}
+	if typ.PkgPath() == "" || typ.Name() == "" {
+		return ""
+	}
+	dp := loadDoc(typ.PkgPath())
+	if dp == nil {
+		return ""
+	}
+	dt, ok := dp.types[typ.Name()]
+	if !ok {
+		return ""
+	}
+	if detail >= 1 {
+		return dp.describeType(dt, detail)
+	}
+	return dp.text(dt.Doc)
 }
 
 // describePackage is the help text of the package with import path path.

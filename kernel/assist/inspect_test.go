@@ -1,6 +1,7 @@
 package assist
 
 import (
+	"math/big"
 	"reflect"
 	"strings"
 	"testing"
@@ -49,12 +50,13 @@ func TestInspectTypesMethodsFieldsValues(t *testing.T) {
 		"strings.Builder.WriteString|":                                {"func (b *Builder) WriteString(s string) (int, error)"},
 		"var r io.Reader\nr.Read|":                                    {"Read(p []byte) (n int, err error)", "Read reads up to len(p) bytes into p."},
 		"req, _ := http.NewRequest(\"GET\", \"/\", nil)\nreq.Method|": {"field Method string", "specifies the HTTP method"},
-		"math.Pi|":                {"const Pi = 3.14159", "Mathematical constants."},
-		"os.Args|":                {"var Args []string", "Args hold the command-line arguments"},
-		"fmt|":                    {"package fmt // import \"fmt\"", "Package fmt implements formatted I/O"},
-		"len|(xs)":                {"func len(v Type) int", "The len built-in function returns the length of v"},
-		"display.HTML|":           {"func HTML(html string)", "HTML shows an HTML fragment."},
-		"total := 2 * 21\ntotal|": {"total := 2 * 21", "var total int"},
+		"math.Pi|":                         {"const Pi = 3.14159", "Mathematical constants."},
+		"os.Args|":                         {"var Args []string", "Args hold the command-line arguments"},
+		"fmt|":                             {"package fmt // import \"fmt\"", "Package fmt implements formatted I/O"},
+		"len|(xs)":                         {"func len(v Type) int", "The len built-in function returns the length of v"},
+		"display.HTML|":                    {"func HTML(html string)", "HTML shows an HTML fragment."},
+		"total := 2 * 21\ntotal|":          {"total := 2 * 21", "var total int"},
+		"d := mat.NewDense(2, 2, nil)\nd|": {"d := mat.NewDense(2, 2, nil)", "var d *mat.Dense", "Dense is a dense matrix representation."},
 		"func square(v float64) float64 { return v * v }\nsquare|(3)":                                            {"func square(v float64) float64"},
 		"type point struct{ x, y float64 }\nfunc (p point) norm() float64 { return 0 }\np := point{}\np.norm|()": {"func (p point) norm() float64"},
 		"type point struct{ x, y float64 }\np := point{}\n_ = p.y|":                                              {"field y float64 // in point"},
@@ -73,11 +75,18 @@ func TestInspectTypesMethodsFieldsValues(t *testing.T) {
 func TestInspectSessionNames(t *testing.T) {
 	env := Env{Packages: testPackages(), Scope: []Name{{Name: "model", Kind: "var"}, {Name: "train", Kind: "func"}},
 		Value: func(name string) (reflect.Value, bool) {
-			if name == "train" {
+			switch name {
+			case "train":
 				return reflect.ValueOf(func(steps int) error { return nil }), true
+			case "sum":
+				return reflect.ValueOf(big.NewInt(3)), true
 			}
 			return reflect.Value{}, false
 		}}
+	env.Scope = append(env.Scope, Name{Name: "sum", Kind: "var"})
+	if text, found := inspectAt(env, "sum|", 0); !found || !strings.Contains(text, "var sum *big.Int") || !strings.Contains(text, "An Int represents a signed multi-precision integer.") {
+		t.Errorf("sum: found=%v %q", found, text)
+	}
 	if text, found := inspectAt(env, "model|", 0); !found || !strings.Contains(text, "var model") {
 		t.Errorf("model: found=%v %q", found, text)
 	}
