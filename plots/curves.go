@@ -178,7 +178,7 @@ func curvesFigure(fn string, curves []Curve, opt CurveOptions, autoLogX, autoLog
 	}
 	f := newFigure(p, 1, 1, "")
 	f.SetSize(w, h)
-	f.setLimits(vx, vy, false)
+	f.setLimits(vx, vy, aspectFree)
 	axes := map[[2]bool]string{{false, false}: "linear axes", {false, true}: "log y", {true, false}: "log x", {true, true}: "log-log"}[[2]bool{logX, logY}]
 	f.desc = fmt.Sprintf("%d curve(s), %s", len(curves), axes)
 	if opt.Title != "" {

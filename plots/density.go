@@ -199,7 +199,7 @@ func densityFigure(fn string, g *grid, isLog bool, d DensityOptions) *Figure {
 	}
 	f := newFigure(p, 1, 1, "")
 	f.SetSize(w, h)
-	f.setLimits(g.xs, g.ys, true)
+	f.setLimits(g.xs, g.ys, aspectBox)
 	f.panels[0].bar = colorBarPlot(scale, label)
 
 	var b strings.Builder

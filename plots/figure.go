@@ -37,7 +37,7 @@ type Figure struct {
 type panel struct {
 	plot  *plot.Plot
 	bar   *plot.Plot
-	equal bool // equal aspect: one data unit is as long on both axes
+	aspect aspect
 	xs    span // data limits before the aspect adjustment
 	ys    span
 	// data and barData are where the data areas of the plot and of its
@@ -51,10 +51,33 @@ func newFigure(p *plot.Plot, w, h vg.Length, desc string) *Figure {
 		panels: []*panel{{plot: p, xs: span{p.X.Min, p.X.Max}, ys: span{p.Y.Min, p.Y.Max}}}}
 }
 
+// aspect says how a panel keeps one data unit as long on both axes.
+type aspect int
+
+const (
+	// aspectFree lets the axes scale independently (curves).
+	aspectFree aspect = iota
+	// aspectWiden widens the narrower axis range: limits chosen from the
+	// data may grow, the panel fills its cell.
+	aspectWiden
+	// aspectBox shrinks the data area instead: limits chosen by the
+	// reader (a region, a grid) stay exactly as given.
+	aspectBox
+)
+
+// viewAspect is the aspect of 2D data: a view the reader fixed is kept
+// exactly (aspectBox), one chosen from the data may widen (aspectWiden).
+func viewAspect(fixed bool) aspect {
+	if fixed {
+		return aspectBox
+	}
+	return aspectWiden
+}
+
 // setLimits fixes the data limits of the figure's first panel.
-func (f *Figure) setLimits(xs, ys span, equal bool) {
+func (f *Figure) setLimits(xs, ys span, a aspect) {
 	pn := f.panels[0]
-	pn.xs, pn.ys, pn.equal = xs, ys, equal
+	pn.xs, pn.ys, pn.aspect = xs, ys, a
 	pn.plot.X.Min, pn.plot.X.Max = xs.lo, xs.hi
 	pn.plot.Y.Min, pn.plot.Y.Max = ys.lo, ys.hi
 }
@@ -206,15 +229,36 @@ func (f *Figure) Draw(c draw.Canvas) {
 
 // draw draws the panel into cell.
 func (pn *panel) draw(cell draw.Canvas) {
+	p := pn.plot
+	p.X.Min, p.X.Max, p.Y.Min, p.Y.Max = pn.xs.lo, pn.xs.hi, pn.ys.lo, pn.ys.hi
 	main := cell
 	if pn.bar != nil {
 		main.Min.Y += colorBarH
 	}
-	if pn.equal {
-		pn.equalAspect(main)
+	switch pn.aspect {
+	case aspectWiden:
+		pn.widen(main)
+	case aspectBox:
+		// Shrink the data area along the axis with more length per unit,
+		// keeping the panel (and its colour bar) centred in the cell.
+		dc := p.DataCanvas(main)
+		w, h := dc.Max.X-dc.Min.X, dc.Max.Y-dc.Min.Y
+		if w > 0 && h > 0 {
+			ux, uy := (pn.xs.hi-pn.xs.lo)/float64(w), (pn.ys.hi-pn.ys.lo)/float64(h)
+			if ux > uy {
+				d := h - vg.Length((pn.ys.hi-pn.ys.lo)/ux)
+				main.Min.Y += d / 2
+				main.Max.Y -= d / 2
+				cell.Min.Y += d / 2
+			} else {
+				d := w - vg.Length((pn.xs.hi-pn.xs.lo)/uy)
+				main.Min.X += d / 2
+				main.Max.X -= d / 2
+			}
+		}
 	}
-	pn.plot.Draw(main)
-	dc := pn.plot.DataCanvas(main)
+	p.Draw(main)
+	dc := p.DataCanvas(main)
 	pn.data = dc.Rectangle
 	if pn.bar != nil {
 		bar := cell
@@ -225,10 +269,10 @@ func (pn *panel) draw(cell draw.Canvas) {
 	}
 }
 
-// equalAspect widens one of the panel's axis ranges so that a data unit has
-// the same length on both axes in canvas c. Tick labels change the data
-// area, so the adjustment is made twice.
-func (pn *panel) equalAspect(c draw.Canvas) {
+// widen widens one of the panel's axis ranges so that a data unit has the
+// same length on both axes in canvas c. Tick labels change the data area,
+// so the adjustment is made twice.
+func (pn *panel) widen(c draw.Canvas) {
 	p := pn.plot
 	for range 2 {
 		dc := p.DataCanvas(c)

@@ -31,6 +31,18 @@ func TestSaveByExtension(t *testing.T) {
 			t.Errorf("%s starts with %q, want %q", ext, data[:min(8, len(data))], magic)
 		}
 	}
+	// Raster parts (heatmap, colour bar, a large point cloud) embed in
+	// vector files too.
+	for _, g := range []*Figure{
+		Density(func(x, y float64) float64 { return x * x }, &DensityOptions{Resolution: 10}),
+		Scatter(gaussianCloud(300, 0, 0, 33), &ScatterOptions{VectorLimit: 10}),
+	} {
+		for _, ext := range []string{".pdf", ".svg"} {
+			if err := g.Save(filepath.Join(dir, "raster"+ext)); err != nil {
+				t.Errorf("Save(%s) of %q: %v", ext, g, err)
+			}
+		}
+	}
 	err := f.Save(filepath.Join(dir, "fig.jpg"))
 	if err == nil || !strings.Contains(err.Error(), ".jpg") {
 		t.Errorf("Save(.jpg) error %v, want one naming the extension", err)

@@ -82,7 +82,7 @@ func Histogram2D(x *mat.Dense, o *HistogramOptions) *Figure {
 	}
 	f := newFigure(p, 1, 1, "")
 	f.SetSize(w, h)
-	f.setLimits(vx, vy, true)
+	f.setLimits(vx, vy, aspectBox)
 	f.panels[0].bar = colorBarPlot(scale, label)
 	f.desc = fmt.Sprintf("2D histogram of %d points in %d×%d bins over [%.3g, %.3g]×[%.3g, %.3g], max %s %.4g",
 		len(xs), g.nx, g.ny, vx.lo, vx.hi, vy.lo, vy.hi, label, scale.max)

@@ -130,7 +130,7 @@ func Quiver(u Field, t float64, o *QuiverOptions) *Figure {
 	}
 	f := newFigure(p, 1, 1, "")
 	f.SetSize(w, h)
-	f.setLimits(vx, vy, true)
+	f.setLimits(vx, vy, aspectBox)
 	f.panels[0].bar = colorBarPlot(scale, "|u_t(x)|")
 	f.desc = fmt.Sprintf("quiver of u_t at t=%.3g: %d×%d arrows over [%g, %g]×[%g, %g], |u| up to %.4g",
 		t, n, n, vx.lo, vx.hi, vy.lo, vy.hi, scale.max)

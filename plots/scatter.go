@@ -191,7 +191,7 @@ func scatterFigure(fn string, xs, ys []float64, vx, vy span, opt ScatterOptions)
 	}
 	f := newFigure(p, 1, 1, "")
 	f.SetSize(w, h)
-	f.setLimits(vx, vy, !opt.fixedView())
+	f.setLimits(vx, vy, viewAspect(opt.fixedView()))
 	outside, invalid := countOutside(xs, ys, vx, vy)
 	var b strings.Builder
 	fmt.Fprintf(&b, "scatter of %d points", n)

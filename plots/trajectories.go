@@ -121,7 +121,7 @@ func Trajectories(states []*mat.Dense, times []float64, o *TrajectoryOptions) *F
 	}
 	f := newFigure(p, 1, 1, "")
 	f.SetSize(w, h)
-	f.setLimits(vx, vy, !sopt.fixedView())
+	f.setLimits(vx, vy, viewAspect(sopt.fixedView()))
 	scale := colorScale{min: t0, max: t1, top: timeTop}
 	f.panels[0].bar = colorBarPlot(scale, "t")
 	f.desc = fmt.Sprintf("trajectories of %d of %d samples over %d times from t=%.3g to t=%.3g", len(rows), n, T, t0, t1)
