@@ -35,11 +35,11 @@ type Figure struct {
 
 // panel is one gonum plot, with its colour bar (if any) drawn below it.
 type panel struct {
-	plot  *plot.Plot
-	bar   *plot.Plot
+	plot   *plot.Plot
+	bar    *plot.Plot
 	aspect aspect
-	xs    span // data limits before the aspect adjustment
-	ys    span
+	xs     span // data limits before the aspect adjustment
+	ys     span
 	// data and barData are where the data areas of the plot and of its
 	// colour bar were drawn last, in canvas coordinates.
 	data, barData vg.Rectangle
