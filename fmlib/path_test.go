@@ -300,3 +300,24 @@ func TestPathMisuse(t *testing.T) {
 	}()
 	OTPath(-1)
 }
+
+// TestSampleIntoAllocatesNothing checks the training-loop contract: with
+// pre-allocated outputs, SampleInto of an affine path and of a bridge path
+// (after its first call sized the noise buffer) makes no allocation.
+func TestSampleIntoAllocatesNothing(t *testing.T) {
+	rng := rand.New(rand.NewPCG(15, 16))
+	x0, x1 := randDense(rng, 64, 2), randDense(rng, 64, 2)
+	xt, ut := mat.NewDense(64, 2, nil), mat.NewDense(64, 2, nil)
+	ts := make([]float64, 64)
+	for i := range ts {
+		ts[i] = 0.01 + 0.98*rng.Float64()
+	}
+	for _, p := range []Path{OTPath(0.01), VPPath(0.1, 20), SchrodingerBridgePath(0.5, 1)} {
+		if err := p.SampleInto(ts, x0, x1, xt, ut); err != nil {
+			t.Fatal(err)
+		}
+		if n := testing.AllocsPerRun(20, func() { _ = p.SampleInto(ts, x0, x1, xt, ut) }); n != 0 {
+			t.Errorf("%v: %v allocations per SampleInto", p, n)
+		}
+	}
+}

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/gophlow/gophlow/interrupt"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -239,6 +240,9 @@ func (l *ResidualLayer) InverseWithStats(y, x *mat.Dense, logDet []float64) (Inv
 		stats.Iterations++
 		if change <= tol*scale {
 			break
+		}
+		if err := interrupt.Check(nil); err != nil {
+			return stats, fmt.Errorf("fmlib: ResidualLayer.Inverse interrupted after %d iterations: %w", stats.Iterations, err)
 		}
 		if stats.Iterations >= maxIter || math.IsNaN(change) {
 			return stats, fmt.Errorf("fmlib: ResidualLayer.Inverse: no convergence after %d iterations (last change %v)", stats.Iterations, change)
