@@ -35,6 +35,22 @@
 // log p_1(x1) = log p_0(x0) − ∫_0^1 ∇·u_t(x_t) dt, backwards from the data,
 // with an exact, finite-difference or Hutchinson divergence.
 //
+// # Normalizing flows
+//
+// Sections 1–2 of the notes: Layer values (AffineLayer, PlanarLayer,
+// RadialLayer, ResidualLayer) with forward maps, inverses and exact
+// log|det J|, composed by Compose into a Flow whose LogDensity is eq. 5.
+// A ResidualLayer is the step x + δu(x) of eq. 6 with its Lipschitz bound
+// certified by spectral norms and its inverse by fixed-point iteration.
+//
+// # Data and metrics
+//
+// Seeded 2D samplers (Moons, EightGaussians, Checkerboard, Circles,
+// Spirals, and DataSampler values for training loops), Gaussian mixtures
+// with exact densities, and sample-set comparisons: W2 by the exact
+// Assignment solver (reused for minibatch OT couplings), EnergyDistance,
+// MMD2 and the path energy of trajectories.
+//
 // Long computations check github.com/gophlow/gophlow/interrupt so a notebook
 // kernel can stop them.
 package fmlib

@@ -54,8 +54,12 @@ type Likelihood struct {
 	// NFE counts field evaluations (each on the whole batch), including the
 	// extra ones of finite-difference or Hutchinson divergences.
 	NFE int
-	// Divergence is the method that was used.
-	Divergence DivergenceMethod
+	// Divergence is the method that was used; for Hutchinson, Probes is K
+	// and FreshProbes says whether probes were redrawn at every evaluation
+	// (false: one set per point, fixed along the path).
+	Divergence  DivergenceMethod
+	Probes      int
+	FreshProbes bool
 }
 
 // LogLikelihood computes log p_1(x1) of eq. 14 for every row of x1:
@@ -133,6 +137,9 @@ func jointIntegration(field Field, x *mat.Dense, from, to float64, opts Likeliho
 		return nil, err
 	}
 	res := &Likelihood{X: mat.NewDense(rows, dim, append([]float64(nil), y[:nx]...)), NFE: ev.evaluations, Divergence: ev.method}
+	if ev.method == DivergenceHutchinson {
+		res.Probes, res.FreshProbes = len(ev.probes), ev.fresh
+	}
 	// x0 and c(0) sit at whichever end of the integration is t = 0; LogP
 	// refers to the other end (the given points, or the samples).
 	x0, c0, cP := y[:nx], y[nx:], y0[nx:]

@@ -164,9 +164,11 @@ func checkFieldArgsErr(t float64, x, out *mat.Dense, dim int) error {
 		return fmt.Errorf("fmlib: x has %d columns, the data has dimension %d", c, dim)
 	}
 	if out != nil {
-		return checkShape("out", out, r, c)
+		if err := checkShape("out", out, r, c); err != nil {
+			return err
+		}
 	}
-	return nil
+	return checkFinite("x", x)
 }
 
 // checkPositiveSigma reports an error when the path's σ_t vanishes at either

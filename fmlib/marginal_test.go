@@ -306,6 +306,9 @@ func TestMarginalMisuse(t *testing.T) {
 	if _, err := emp.LogDensity(0.5, mat.NewDense(2, 3, nil)); err == nil || !strings.Contains(err.Error(), "3 columns") {
 		t.Errorf("3-column x: error %v", err)
 	}
+	if _, err := emp.LogDensity(0.5, mat.NewDense(1, 2, []float64{math.Inf(1), 0})); err == nil || !strings.Contains(err.Error(), "x[0][0] = +Inf") {
+		t.Errorf("infinite x: error %v", err)
+	}
 	if _, err := NewIsotropicMixture([]float64{1, -1}, mat.NewDense(2, 2, nil), []float64{1, 1}); err == nil {
 		t.Error("negative weight accepted")
 	}

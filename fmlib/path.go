@@ -35,7 +35,13 @@ func checkSampleArgs(t []float64, x0, x1, xt, ut *mat.Dense) error {
 	if err := checkShape("ut", ut, r, c); err != nil {
 		return err
 	}
-	return checkTimes("t", t, r)
+	if err := checkTimes("t", t, r); err != nil {
+		return err
+	}
+	if err := checkFinite("x0", x0); err != nil {
+		return err
+	}
+	return checkFinite("x1", x1)
 }
 
 // sampleWith allocates xt and ut and calls p.SampleInto with t for every row.

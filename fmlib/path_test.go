@@ -285,6 +285,7 @@ func TestPathMisuse(t *testing.T) {
 		{"NaN t", "t[0] = NaN", p.SampleInto([]float64{math.NaN(), 0, 0}, x, x, x, x)},
 		{"x1 shape", "x1 is 2×2", p.SampleInto([]float64{0, 0, 0}, x, mat.NewDense(2, 2, nil), x, x)},
 		{"nil xt", "xt is nil", p.SampleInto([]float64{0, 0, 0}, x, x, nil, x)},
+		{"NaN x1", "x1[2][1] = NaN", p.SampleInto([]float64{0, 0, 0}, x, mat.NewDense(3, 2, []float64{0, 0, 0, 0, 0, math.NaN()}), x, x)},
 		{"bridge t=0", "needs 0 < t < 1", SchrodingerBridgePath(1, 1).SampleInto([]float64{0, 0.5, 0.5}, x, x, x, x)},
 		{"VP at t=1", "not finite", VPPath(0.1, 20).SampleInto([]float64{1, 0.5, 0.5}, x, x, x, x)},
 	}
