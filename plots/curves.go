@@ -36,7 +36,7 @@ type CurveOptions struct {
 	Smooth int
 	// Markers draws a dot at every point.
 	Markers bool
-	// Width and Height are the display size in CSS pixels; zero: 576×365.
+	// Width and Height are the display size in CSS pixels; zero: 576×360.
 	Width, Height int
 }
 

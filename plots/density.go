@@ -36,7 +36,7 @@ type DensityOptions struct {
 	// LogValues says that the values given to DensityGrid are
 	// log-densities, e.g. the model log-likelihood of eq. 14.
 	LogValues bool
-	// Width and Height are the display size in CSS pixels; zero: 440×510.
+	// Width and Height are the display size in CSS pixels; zero: 440×512.
 	Width, Height int
 }
 

@@ -24,7 +24,7 @@ type HistogramOptions struct {
 	Density bool
 	// Dims are the two columns of the data to bin; zero value: 0 and 1.
 	Dims [2]int
-	// Width and Height are the display size in CSS pixels; zero: 440×510.
+	// Width and Height are the display size in CSS pixels; zero: 440×512.
 	Width, Height int
 }
 

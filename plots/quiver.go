@@ -26,7 +26,7 @@ type QuiverOptions struct {
 	Streamlines bool
 	// Samples are drawn faintly under the arrows (e.g. x_t at this t).
 	Samples *mat.Dense
-	// Width and Height are the display size in CSS pixels; zero: 440×510.
+	// Width and Height are the display size in CSS pixels; zero: 440×512.
 	Width, Height int
 }
 

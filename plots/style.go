@@ -15,10 +15,10 @@ import (
 const (
 	cssDPI    = 96
 	pngDPI    = 2 * cssDPI
-	squareFig = 4.6 * vg.Inch // side of a default 2D figure
-	wideFig   = 6 * vg.Inch   // width of a default curve figure
-	curveFigH = 3.8 * vg.Inch // height of a default curve figure
-	colorBarH = 0.75 * vg.Inch
+	squareFig = vg.Length(330) // side of a default 2D figure: 440 CSS pixels
+	wideFig   = vg.Length(432) // width of a default curve figure: 576 CSS pixels
+	curveFigH = vg.Length(270) // height of a default curve figure: 360 CSS pixels
+	colorBarH = vg.Length(54)  // height of a colour bar under a plot: 72 CSS pixels
 )
 
 // Font sizes readable at notebook size.

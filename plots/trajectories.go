@@ -25,7 +25,7 @@ type TrajectoryOptions struct {
 	XMin, XMax, YMin, YMax float64
 	// Dims are the two columns to draw; zero value: 0 and 1.
 	Dims [2]int
-	// Width and Height are the display size in CSS pixels; zero: 440×510.
+	// Width and Height are the display size in CSS pixels; zero: 440×512.
 	Width, Height int
 }
 
