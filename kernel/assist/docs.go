@@ -79,31 +79,29 @@ func Preload(importPaths ...string) {
 	}
 }
 
+// parseDoc parses the documentation of importPath from its sources: the
+// Go files the default build context selects (builtin.go alone for the
+// pseudo-package builtin, which its build constraint excludes).
 func parseDoc(importPath string) *docPackage {
 	dir := sourceDir(importPath)
 	if dir == "" {
 		return nil
 	}
-	bp, err := build.Default.ImportDir(dir, 0)
-	if err != nil && bp == nil {
-		return nil
+	names := []string{"builtin.go"}
+	if importPath != "builtin" {
+		bp, err := build.Default.ImportDir(dir, 0)
+		if err != nil && bp == nil {
+			return nil
+		}
+		names = append(bp.GoFiles, bp.CgoFiles...)
 	}
 	fset := token.NewFileSet()
 	var files []*ast.File
-	for _, name := range append(append([]string(nil), bp.GoFiles...), bp.CgoFiles...) {
+	for _, name := range names {
 		f, err := parser.ParseFile(fset, filepath.Join(dir, name), nil, parser.ParseComments|parser.SkipObjectResolution)
 		if err == nil {
 			files = append(files, f)
 		}
-	}
-	if importPath == "builtin" {
-		// builtin.go is excluded by its build constraint; its declarations
-		// are lower-case.
-		f, err := parser.ParseFile(fset, filepath.Join(dir, "builtin.go"), nil, parser.ParseComments)
-		if err != nil {
-			return nil
-		}
-		files = []*ast.File{f}
 	}
 	if len(files) == 0 {
 		return nil
@@ -118,7 +116,7 @@ func parseDoc(importPath string) *docPackage {
 	}
 	var mode doc.Mode
 	if importPath == "builtin" {
-		mode = doc.AllDecls
+		mode = doc.AllDecls // its declarations are lower-case
 	}
 	pkg, err := doc.NewFromFiles(fset, files, importPath, mode)
 	if err != nil {

@@ -56,6 +56,7 @@ func TestInspectTypesMethodsFieldsValues(t *testing.T) {
 		"len|(xs)":                         {"func len(v Type) int", "The len built-in function returns the length of v"},
 		"display.HTML|":                    {"func HTML(html string)", "HTML shows an HTML fragment."},
 		"total := 2 * 21\ntotal|":          {"total := 2 * 21", "var total int"},
+		"var w float32\nh := 2 * w\nh|":    {"h := 2 * w", "var h float32"},
 		"d := mat.NewDense(2, 2, nil)\nd|": {"d := mat.NewDense(2, 2, nil)", "var d *mat.Dense", "Dense is a dense matrix representation."},
 		"func square(v float64) float64 { return v * v }\nsquare|(3)":                                            {"func square(v float64) float64"},
 		"type point struct{ x, y float64 }\nfunc (p point) norm() float64 { return 0 }\np := point{}\np.norm|()": {"func (p point) norm() float64"},

@@ -105,10 +105,16 @@ func (t *typer) typeOf(e ast.Expr) reflect.Type {
 		case token.EQL, token.NEQ, token.LSS, token.LEQ, token.GTR, token.GEQ, token.LAND, token.LOR:
 			return builtinTypes["bool"]
 		}
-		if x := t.typeOf(e.X); x != nil {
+		// An untyped literal takes the other operand's type (2 * x), except
+		// as a shift's left operand.
+		x, y := t.typeOf(e.X), t.typeOf(e.Y)
+		if _, untyped := e.X.(*ast.BasicLit); untyped && y != nil && e.Op != token.SHL && e.Op != token.SHR {
+			return y
+		}
+		if x != nil {
 			return x
 		}
-		return t.typeOf(e.Y)
+		return y
 	case *ast.CompositeLit:
 		return t.typeExpr(e.Type)
 	case *ast.IndexExpr:
