@@ -24,14 +24,19 @@ func Assignment(cost *mat.Dense) (assign []int, total float64, err error) {
 	}
 	r, c := cost.Dims()
 	data, stride, _, _ := rowsOf(cost)
-	var at func(i, j int) float64
-	if r <= c {
-		at = func(i, j int) float64 { return data[i*stride+j] }
-	} else {
-		at = func(i, j int) float64 { return data[j*stride+i] }
+	// The solver wants rows ≤ columns, one contiguous row per short-side item.
+	short := data
+	if r > c || stride != c {
+		var m mat.Dense
+		if r > c {
+			m.CloneFrom(cost.T())
+		} else {
+			m.CloneFrom(cost)
+		}
+		short = m.RawMatrix().Data
 	}
 	n, m := min(r, c), max(r, c)
-	match, err := shortestAugmentingPath(n, m, at)
+	match, err := shortestAugmentingPath(n, m, short)
 	if err != nil {
 		return nil, 0, err
 	}
@@ -55,11 +60,11 @@ func Assignment(cost *mat.Dense) (assign []int, total float64, err error) {
 }
 
 // shortestAugmentingPath assigns each of n rows to one of m ≥ n columns at
-// minimum total cost at(i, j). Rows are added one at a time; each addition
+// minimum total cost, cost[i*m+j] being the cost of row i in column j. Rows are added one at a time; each addition
 // runs a Dijkstra-like search for the cheapest augmenting path in reduced
 // costs cost − u_i − v_j and then updates the potentials so reduced costs
 // stay non-negative. Returns the column of each row.
-func shortestAugmentingPath(n, m int, at func(i, j int) float64) ([]int, error) {
+func shortestAugmentingPath(n, m int, cost []float64) ([]int, error) {
 	// Index 0 is a virtual column/row, so real indices are 1-based here.
 	u := make([]float64, n+1)
 	v := make([]float64, m+1)
@@ -67,10 +72,31 @@ func shortestAugmentingPath(n, m int, at func(i, j int) float64) ([]int, error) 
 	prev := make([]int, m+1)  // previous column on the augmenting path
 	minSlack := make([]float64, m+1)
 	used := make([]bool, m+1)
+	colOf := make([]int, n+1) // colOf[i]: column of row i (0 = free)
+	// Warm start (Jonker–Volgenant): row reduction u_i = min_j cost_ij keeps
+	// every reduced cost ≥ 0, then each row takes its cheapest column if that
+	// column is still free. Matched edges have zero reduced cost, so the
+	// augmentations below may start from this partial matching.
+	for i := 1; i <= n; i++ {
+		row := cost[(i-1)*m : i*m]
+		best, arg := math.Inf(1), 0
+		for j, c := range row {
+			if c < best {
+				best, arg = c, j+1
+			}
+		}
+		u[i] = best
+		if rowOf[arg] == 0 {
+			rowOf[arg], colOf[i] = i, arg
+		}
+	}
 	ctx := interrupt.Context()
 	for i := 1; i <= n; i++ {
+		if colOf[i] != 0 {
+			continue
+		}
 		if err := interrupt.Check(ctx); err != nil {
-			return nil, fmt.Errorf("fmlib: Assignment interrupted after %d of %d rows: %w", i-1, n, err)
+			return nil, fmt.Errorf("fmlib: Assignment interrupted at row %d of %d: %w", i-1, n, err)
 		}
 		rowOf[0] = i
 		col := 0
@@ -81,13 +107,15 @@ func shortestAugmentingPath(n, m int, at func(i, j int) float64) ([]int, error) 
 		for rowOf[col] != 0 {
 			used[col] = true
 			row := rowOf[col]
+			costRow := cost[(row-1)*m : row*m]
+			ur := u[row]
 			delta := math.Inf(1)
 			next := -1
 			for j := 1; j <= m; j++ {
 				if used[j] {
 					continue
 				}
-				reduced := at(row-1, j-1) - u[row] - v[j]
+				reduced := costRow[j-1] - ur - v[j]
 				if reduced < minSlack[j] {
 					minSlack[j] = reduced
 					prev[j] = col
