@@ -63,6 +63,8 @@ var scopeKinds = map[string]string{
 //   - after "x.", the fields and methods of x's type, when the cell's
 //     declarations or Env.Value tell it;
 //   - inside an import path string, the importable paths;
+//   - at a key of a struct literal (`distuv.Normal{Mu: 0, S`), the
+//     struct's fields, besides the names below;
 //   - otherwise the identifiers declared in the cell before the cursor,
 //     the session's Scope, package names, builtins and keywords.
 //
@@ -90,7 +92,10 @@ func (e Env) Complete(code string, cursor int) Completion {
 	if start > 0 && code[start-1] == '.' {
 		cands = t.memberCandidates(operandBefore(code, start-1))
 	} else {
-		cands = t.nameCandidates()
+		if lit := literalType(code, toks, start); lit != nil {
+			cands = t.literalKeys(lit)
+		}
+		cands = append(cands, t.nameCandidates()...)
 	}
 	matches := filterCandidates(cands, prefix)
 	for _, m := range matches {

@@ -188,9 +188,9 @@ func TestCompleteMembersOfTypedValues(t *testing.T) {
 }
 
 func TestCompleteImportPath(t *testing.T) {
-	code := "import (\n\t\"fmt\"\n\t\"gonum.org/v1/go"
+	code := "import (\n\t\"fmt\"\n\t\"gonum.org/v1/gonum/m"
 	c := Complete(code, cursorAtEnd(code), nil, testPackages())
-	if !slices.Equal(c.Matches, []string{"gonum.org/v1/gonum/mat"}) || c.CursorStart != cursorAtEnd(code)-len("gonum.org/v1/go") {
+	if !slices.Equal(c.Matches, []string{"gonum.org/v1/gonum/mat"}) || c.CursorStart != cursorAtEnd(code)-len("gonum.org/v1/gonum/m") {
 		t.Errorf("import path: %v from %d", c.Matches, c.CursorStart)
 	}
 	code = "import \"math/ra\""
@@ -257,5 +257,38 @@ func TestCompleteMembersOfCellTypes(t *testing.T) {
 	code := "func mk() *mat.Dense { return nil }\nd := mk()\nd.Mu"
 	if c := Complete(code, cursorAtEnd(code), nil, testPackages()); !slices.Equal(c.Matches, []string{"Mul", "MulElem"}) {
 		t.Errorf("%q: %v", code, c.Matches)
+	}
+}
+
+func TestCompleteStructLiteralKeys(t *testing.T) {
+	cases := []struct {
+		code string
+		want []string
+	}{
+		{"n := distuv.Normal{", []string{"Mu", "Sigma", "Src"}},
+		{"n := &distuv.Normal{Mu: 0, S", []string{"Sigma", "Src"}},
+		{"n := distuv.Normal{\n\tMu: 1,\n\tSi", []string{"Sigma"}},
+		{"type opts struct{ steps int; rate float64 }\no := opts{st", []string{"steps"}},
+	}
+	for _, tc := range cases {
+		c := Complete(tc.code, cursorAtEnd(tc.code), nil, testPackages())
+		checkWellFormed(t, c)
+		var fields []string
+		for _, ty := range c.Types {
+			if ty.Type == "field" {
+				fields = append(fields, ty.Text)
+			}
+		}
+		if !slices.Equal(fields, tc.want) {
+			t.Errorf("%q: fields %v, want %v", tc.code, fields, tc.want)
+		}
+	}
+	// A block is not a literal: no fields in a function returning a struct,
+	// nor in a value position of a literal.
+	for _, code := range []string{"func f() distuv.Normal {\n\tM", "n := distuv.Normal{Mu: M", "if true {\n\tM"} {
+		c := Complete(code, cursorAtEnd(code), nil, testPackages())
+		if typeOfMatch(c, "Mu") == "field" {
+			t.Errorf("%q: offers the field Mu", code)
+		}
 	}
 }

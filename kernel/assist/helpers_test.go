@@ -7,6 +7,7 @@ import (
 
 	"github.com/traefik/yaegi/stdlib"
 	"gonum.org/v1/gonum/mat"
+	"gonum.org/v1/gonum/stat/distuv"
 
 	"github.com/gophlow/gophlow/kernel/display"
 )
@@ -25,6 +26,9 @@ func testPackages() map[string]map[string]reflect.Value {
 		"Dense":        reflect.ValueOf((*mat.Dense)(nil)),
 		"Matrix":       reflect.ValueOf((*mat.Matrix)(nil)),
 		"Formatted":    reflect.ValueOf(mat.Formatted),
+	}
+	p["gonum.org/v1/gonum/stat/distuv/distuv"] = map[string]reflect.Value{
+		"Normal": reflect.ValueOf((*distuv.Normal)(nil)),
 	}
 	p["github.com/gophlow/gophlow/kernel/display/display"] = map[string]reflect.Value{
 		"HTML":     reflect.ValueOf(display.HTML),

@@ -18,7 +18,8 @@ import (
 //     (GOROOT, RegisterSource, the module cache), else the signature reflect
 //     gives;
 //   - pkg.Type.Method, x.Method, x.Field: the same for a method or field, x
-//     being any expression whose compiled type is known;
+//     being any expression whose compiled type is known, and a field used as
+//     a key of a struct literal;
 //   - a package name: its import path and synopsis (whole doc at detail 1);
 //   - a builtin: its entry in GOROOT's package builtin;
 //   - a name declared in the cell or in Scope: its declaration and type.
@@ -31,17 +32,23 @@ func (e Env) Inspect(code string, cursor int, detail int) (text string, found bo
 	if tokenAround(toks, off) >= 0 {
 		return "", false
 	}
+	start, end := identBounds(code, off)
+	// The names in scope at the end of the name, itself included.
+	t := &typer{env: e, cell: readCell(code, end+1)}
 	describeBefore := func(end int) string {
 		x, err := parser.ParseExpr(operandBefore(code, end))
 		if err != nil {
 			return ""
 		}
-		// The names in scope at the end of the expression, itself included.
-		t := &typer{env: e, cell: readCell(code, end+1)}
 		return t.describe(x, detail)
 	}
-	if start, end := identBounds(code, off); start < end {
-		text = describeBefore(end)
+	if start < end {
+		if lit := literalType(code, toks, start); lit != nil {
+			text = t.describeLiteralKey(lit, code[start:end])
+		}
+		if text == "" {
+			text = describeBefore(end)
+		}
 	}
 	if text == "" {
 		if call := openCallBefore(toks, off); call >= 0 {
