@@ -31,6 +31,7 @@ type Figure struct {
 	cols          int
 	panels        []*panel
 	desc          string
+	showSVG       bool // MIMEBundle gives SVG instead of PNG
 }
 
 // panel is one gonum plot, with its colour bar (if any) drawn below it.
@@ -114,9 +115,16 @@ func (f *Figure) SetSize(width, height int) *Figure {
 func cssPixels(l vg.Length) int { return int(math.Round(l.Points() / vg.Inch.Points() * cssDPI)) }
 
 // MIMEBundle returns the figure as a PNG drawn at twice the display
-// resolution, and a short text description. The kernel's display package
-// calls it to show the figure inline.
+// resolution (or as SVG after AsSVG), and a short text description. The
+// kernel's display package calls it to show the figure inline.
 func (f *Figure) MIMEBundle() map[string]any {
+	if f.showSVG {
+		svg, err := f.SVG()
+		if err != nil {
+			return map[string]any{"text/plain": "plots: cannot render figure: " + err.Error()}
+		}
+		return map[string]any{"image/svg+xml": svg, "text/plain": f.desc}
+	}
 	data, err := f.PNG()
 	if err != nil {
 		return map[string]any{"text/plain": "plots: cannot render figure: " + err.Error()}
@@ -125,10 +133,22 @@ func (f *Figure) MIMEBundle() map[string]any {
 }
 
 // MIMEMetadata returns the display size of the PNG in CSS pixels, so that
-// the 2× image is shown crisply at its intended size.
+// the 2× image is shown crisply at its intended size. (An SVG carries its
+// own size.)
 func (f *Figure) MIMEMetadata() map[string]any {
+	if f.showSVG {
+		return map[string]any{}
+	}
 	w, h := f.Size()
 	return map[string]any{"image/png": map[string]any{"width": w, "height": h}}
+}
+
+// AsSVG makes the notebook show the figure as SVG (sharp at any zoom,
+// selectable text) instead of PNG, and returns it. Clouds of more than
+// VectorLimit points are embedded as images even then.
+func (f *Figure) AsSVG() *Figure {
+	f.showSVG = true
+	return f
 }
 
 // Image renders the figure at dpi pixels per inch (96 is the display size,

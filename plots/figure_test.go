@@ -111,3 +111,25 @@ func TestPanelsGridAndSharedAxes(t *testing.T) {
 		t.Errorf("a row of five panels is %d pixels wide, want %d", w, maxPanelsWidth)
 	}
 }
+
+// AsSVG switches the inline form to SVG of the same size.
+func TestAsSVG(t *testing.T) {
+	f := Scatter(gaussianCloud(20, 0, 0, 34), &ScatterOptions{Width: 300, Height: 300}).AsSVG()
+	b := f.MIMEBundle()
+	svg, ok := b["image/svg+xml"].(string)
+	if !ok || b["image/png"] != nil {
+		t.Fatalf("bundle has keys %v, want image/svg+xml only (and text)", keys(b))
+	}
+	// 300 CSS pixels are 225 points.
+	if !strings.HasPrefix(svg, "<?xml") || !strings.Contains(svg, `width="225pt" height="225pt"`) {
+		t.Errorf("SVG header %.200q, want a 225pt square", svg)
+	}
+}
+
+func keys(m map[string]any) []string {
+	var ks []string
+	for k := range m {
+		ks = append(ks, k)
+	}
+	return ks
+}
