@@ -239,7 +239,8 @@ func (s *solver) afterStep(t float64, y []float64) error {
 }
 
 // grid returns the fixed-step time grid from s.from to s.to, cut at the
-// requested record times.
+// requested record times. A requested time within 1e-12 of an interior grid
+// point replaces it rather than adding a needless tiny step.
 func (s *solver) grid() []float64 {
 	length := math.Abs(s.to - s.from)
 	dir := math.Copysign(1, s.to-s.from)
@@ -256,8 +257,18 @@ func (s *solver) grid() []float64 {
 		pts = append(pts, s.to)
 	}
 	pts[len(pts)-1] = s.to
-	pts = append(pts, s.opts.Times...)
-	sort.Slice(pts, func(i, j int) bool { return (pts[j]-pts[i])*dir > 0 })
+	for _, tr := range s.opts.Times {
+		k := sort.Search(len(pts), func(i int) bool { return (pts[i]-tr)*dir >= 0 })
+		last := len(pts) - 1 // the end points stay exact
+		switch {
+		case k > 0 && k < last && math.Abs(pts[k]-tr) <= 1e-12:
+			pts[k] = tr
+		case k > 1 && k-1 < last && math.Abs(pts[k-1]-tr) <= 1e-12:
+			pts[k-1] = tr
+		default:
+			pts = append(pts[:k], append([]float64{tr}, pts[k:]...)...)
+		}
+	}
 	out := pts[:1]
 	for _, p := range pts[1:] {
 		if p != out[len(out)-1] {

@@ -238,3 +238,19 @@ func TestSolveMisuse(t *testing.T) {
 		t.Errorf("cancelled solve: error %v, want ErrInterrupted", err)
 	}
 }
+
+// TestRecordTimesOnTheGrid checks that requested times which coincide with
+// fixed-step grid points up to rounding (0.3 with 10 steps) add no step, and
+// that the end points can be requested too.
+func TestRecordTimesOnTheGrid(t *testing.T) {
+	sol, err := SolveFunc(rotationField, startPoints, SolveOptions{Method: RK4, Steps: 10, Times: []float64{0, 0.3, 0.7, 1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sol.Steps != 10 || sol.NFE != 40 {
+		t.Errorf("steps %d, NFE %d, want 10 and 40", sol.Steps, sol.NFE)
+	}
+	if len(sol.Times) != 4 || sol.Times[1] != 0.3 || !mat.Equal(sol.States[3], sol.X) || !mat.Equal(sol.States[0], startPoints) {
+		t.Errorf("recorded times %v", sol.Times)
+	}
+}
