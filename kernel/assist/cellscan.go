@@ -380,12 +380,24 @@ func (c *cell) readImportSpec(from, to int) {
 	}
 	name := alias
 	if name == "" {
-		name = path[strings.LastIndexByte(path, '/')+1:]
+		name = defaultPackageName(path)
 	}
 	if name == "." {
 		return
 	}
 	c.add(decl{name: name, kind: "package", off: c.toks[from].off, path: path, text: "import " + c.text(from, to)})
+}
+
+// defaultPackageName is the name a package is imported under by
+// convention: the last element of its path, or the one before a major
+// version suffix ("math/rand/v2" is rand).
+func defaultPackageName(path string) string {
+	elems := strings.Split(path, "/")
+	last := elems[len(elems)-1]
+	if len(elems) > 1 && len(last) > 1 && last[0] == 'v' && strings.Trim(last[1:], "0123456789") == "" {
+		return elems[len(elems)-2]
+	}
+	return last
 }
 
 // readFunc reads the function declaration or literal at token f: its name

@@ -79,6 +79,11 @@ func TestCompletePreloadedPackage(t *testing.T) {
 	if !slices.Equal(c.Matches, []string{"NewVecDense"}) {
 		t.Errorf("m.NewV: %v", c.Matches)
 	}
+	// A major version suffix is not the package name.
+	code = "import \"math/rand/v2\"\nrand.IntN"
+	if c := Complete(code, cursorAtEnd(code), nil, testPackages()); !slices.Equal(c.Matches, []string{"IntN"}) {
+		t.Errorf("rand.IntN: %v", c.Matches)
+	}
 	// Through an alias imported by an earlier cell.
 	env := Env{Packages: testPackages(), Imports: map[string]string{"la": "gonum.org/v1/gonum/mat"}}
 	if c := env.Complete("la.NewV", 7); !slices.Equal(c.Matches, []string{"NewVecDense"}) {
