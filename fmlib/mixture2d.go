@@ -42,7 +42,11 @@ func (m *MixtureMarginal) eval2D(st *mixtureAtTime, xd []float64, xs int, od []f
 		}
 		var z, gbx, gby, mbx, mby float64
 		for k := range l {
-			e := math.Exp(l[k] - maxL)
+			// Terms below e^−40 ≈ 4e-18 of the largest are under rounding.
+			var e float64
+			if diff := l[k] - maxL; diff > -40 {
+				e = math.Exp(diff)
+			}
 			l[k] = e
 			z += e
 			gbx += e * gx[k]
