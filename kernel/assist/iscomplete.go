@@ -32,11 +32,17 @@ func IsComplete(code string) (status string, indent string) {
 			return "invalid", ""
 		}
 	}
-	for _, e := range errs {
-		if strings.Contains(e.msg, "raw string") {
-			return "incomplete", ""
+	if len(errs) > 0 {
+		// An open raw string or comment runs to the end, so its error is
+		// the only one: closing it tells whether the rest is sound.
+		closer, indent := "*/", lineIndent(code, errs[0].off)
+		if strings.Contains(errs[0].msg, "raw string") {
+			closer, indent = "`", ""
 		}
-		return "incomplete", lineIndent(code, e.off)
+		if status, _ := IsComplete(code + closer); status == "invalid" {
+			return "invalid", ""
+		}
+		return "incomplete", indent
 	}
 	unit := "    "
 	for _, line := range strings.Split(code, "\n") {

@@ -33,6 +33,8 @@ func TestIsComplete(t *testing.T) {
 		// An open raw string (no indent: it would become content) or comment.
 		{"s := `abc", "incomplete", ""},
 		{"/* notes", "incomplete", ""},
+		{"func f() {\n\tx := `a", "incomplete", ""},
+		{"  x := 1 /* notes", "incomplete", "  "},
 		// A syntax error only at the end: more lines may finish it.
 		{"if x", "incomplete", "    "},
 		// Errors no further line can fix.
@@ -44,6 +46,8 @@ func TestIsComplete(t *testing.T) {
 		{"func f() {\n\tx := 1 + / 2", "invalid", ""},
 		{"x := 'ab'", "invalid", ""},
 		{"x := 1 #", "invalid", ""},
+		{"x := )\ns := `abc", "invalid", ""},
+		{"f(]\n/* notes", "invalid", ""},
 	}
 	for _, tc := range cases {
 		status, indent := IsComplete(tc.code)
