@@ -66,6 +66,9 @@ func Animate(states []*mat.Dense, times []float64, o *AnimationOptions) (*Animat
 		panic("plots.Animate: states is empty")
 	}
 	times = checkTimes("Animate", states, times)
+	if n, _ := states[0].Dims(); opt.Labels != nil && len(opt.Labels) != n {
+		panic(fmt.Sprintf("plots.Animate: Labels has %d entries, the states have %d rows", len(opt.Labels), n))
+	}
 	if opt.Delay == 0 {
 		opt.Delay = 8
 	}

@@ -24,7 +24,8 @@ import (
 // Figure is a drawing made of one or more panels laid out in a grid, with an
 // optional overall title. A notebook shows it inline (MIMEBundle); Save
 // writes it to a file. The zero value is not usable: figures come from the
-// functions of this package.
+// functions of this package. Drawing sets the axis limits of the panels,
+// so one figure must not be drawn from two goroutines at once.
 type Figure struct {
 	width, height vg.Length
 	title         string
@@ -284,6 +285,11 @@ func (pn *panel) draw(cell draw.Canvas) {
 		bar := cell
 		bar.Max.Y = cell.Min.Y + colorBarH - 8
 		bar.Min.X, bar.Max.X = dc.Min.X, dc.Max.X
+		// The bar's own axis padding would shift its data area: widen its
+		// canvas by that padding so that the bar lines up with the plot.
+		inner := pn.bar.DataCanvas(bar)
+		bar.Min.X -= inner.Min.X - dc.Min.X
+		bar.Max.X += dc.Max.X - inner.Max.X
 		pn.bar.Draw(bar)
 		pn.barData = pn.bar.DataCanvas(bar).Rectangle
 	}
