@@ -10,7 +10,7 @@
 //
 // Positions. Cursors are counted in Unicode code points, as the protocol
 // requires since version 5.2, never in bytes: a cell "π := 1; π" has its end at
-// cursor 9 although it is 10 bytes long.
+// cursor 9 although it is 11 bytes long.
 //
 // Symbol tables. The packages argument has the shape of yaegi's
 // interp.Exports: the key "import/path/pkgname" (for example "math/math" or
@@ -26,7 +26,10 @@
 // token by token (go/scanner) rather than parsed as a whole; small pieces
 // such as the right-hand side of "d := mat.NewDense(2, 2, nil)" are parsed
 // with go/parser and given a type with reflect, which is how "d." completes
-// to the methods of *mat.Dense.
+// to the methods of *mat.Dense. Types declared by the cell itself have no
+// reflect.Type: their fields and methods are read from the cell's source.
+// Names follow Go's block scoping, so a loop's variables are not offered
+// after the loop.
 package assist
 
 import "reflect"
