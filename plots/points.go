@@ -65,7 +65,7 @@ func (pt *points) Plot(c draw.Canvas, p *plot.Plot) {
 		c.DrawImage(vg.Rectangle{Min: c.Min, Max: c.Min.Add(size)}, img)
 		return
 	}
-	for i := range pt.xs {
+	for _, i := range pt.order() {
 		if math.IsNaN(pt.xs[i]) || math.IsNaN(pt.ys[i]) {
 			continue
 		}
@@ -74,6 +74,35 @@ func (pt *points) Plot(c draw.Canvas, p *plot.Plot) {
 		c.DrawGlyph(draw.GlyphStyle{Color: col, Radius: pt.radius, Shape: draw.CircleGlyph{}},
 			vg.Point{X: trX(pt.xs[i]), Y: trY(pt.ys[i])})
 	}
+}
+
+// order returns the order in which to draw the points. Points of one
+// colour are drawn as given; points of several colours (classes) are
+// interleaved by a fixed stride through the rows, so that when the data are
+// sorted by class no class is drawn on top of the others.
+func (pt *points) order() []int {
+	n := len(pt.xs)
+	idx := make([]int, n)
+	step := 1
+	if pt.colors != nil && n > 2 {
+		// A stride near n/φ that shares no factor with n visits every row
+		// once and scatters consecutive rows across the whole range.
+		step = int(float64(n) / math.Phi)
+		for gcd(step, n) != 1 {
+			step++
+		}
+	}
+	for k := range idx {
+		idx[k] = k * step % n
+	}
+	return idx
+}
+
+func gcd(a, b int) int {
+	for b != 0 {
+		a, b = b, a%b
+	}
+	return a
 }
 
 // baseCanvas returns the canvas that cv draws onto: plots nest draw.Canvas
@@ -96,7 +125,7 @@ func baseCanvas(cv vg.Canvas) vg.Canvas {
 func (pt *points) raster(img *image.RGBA, clip image.Rectangle, trX, trY func(float64) vg.Length,
 	toPx func(x, y vg.Length) (float64, float64), dpi float64) {
 	r := pt.radius.Dots(dpi)
-	for i := range pt.xs {
+	for _, i := range pt.order() {
 		if math.IsNaN(pt.xs[i]) || math.IsNaN(pt.ys[i]) || math.IsInf(pt.xs[i], 0) || math.IsInf(pt.ys[i], 0) {
 			continue
 		}

@@ -167,3 +167,35 @@ func TestCompareSharesTheView(t *testing.T) {
 		t.Errorf("side-by-side figure is %d×%d, want about twice as wide as high", w, h)
 	}
 }
+
+// Drawing order interleaves classes and still draws every point once.
+func TestPointOrderIsAPermutation(t *testing.T) {
+	for _, n := range []int{1, 2, 3, 10, 1000, 1024, 99991} {
+		pt := &points{xs: make([]float64, n), colors: make([]color.NRGBA, n)}
+		seen := make([]bool, n)
+		for _, i := range pt.order() {
+			if seen[i] {
+				t.Fatalf("n=%d: row %d drawn twice", n, i)
+			}
+			seen[i] = true
+		}
+		for i, s := range seen {
+			if !s {
+				t.Fatalf("n=%d: row %d never drawn", n, i)
+			}
+		}
+		if n >= 1000 {
+			// The first half drawn holds about half of each half of the
+			// rows (sorted classes): neither class is all on top.
+			first := 0
+			for _, i := range pt.order()[:n/2] {
+				if i < n/2 {
+					first++
+				}
+			}
+			if frac := float64(first) / float64(n/2); frac < 0.4 || frac > 0.6 {
+				t.Errorf("n=%d: %.2f of the first half drawn comes from the first half of the rows", n, frac)
+			}
+		}
+	}
+}
