@@ -2,6 +2,7 @@ package fmlib
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math"
 	"sort"
@@ -86,9 +87,10 @@ type SolveOptions struct {
 	Context context.Context
 }
 
-// odeStats counts work done by an integration.
+// odeStats counts work done by an integration and the time it reached.
 type odeStats struct {
 	nfe, steps, rejected int
+	t                    float64
 }
 
 // recording holds copies of the state at recorded times.
@@ -165,7 +167,8 @@ func (o *SolveOptions) validate() (from, to float64, err error) {
 }
 
 // integrate solves prob from y0 (not modified) under opts and returns the
-// final state, the recorded states and the work done.
+// final state, the recorded states and the work done. When interrupted it
+// returns the state reached (at stats.t) together with the error.
 func integrate(prob odeProblem, y0 []float64, opts SolveOptions) ([]float64, recording, odeStats, error) {
 	from, to, err := opts.validate()
 	if err != nil {
@@ -176,7 +179,7 @@ func integrate(prob odeProblem, y0 []float64, opts SolveOptions) ([]float64, rec
 			return nil, recording{}, odeStats{}, fmt.Errorf("fmlib: the initial state has a non-finite entry %v at index %d", v, i)
 		}
 	}
-	s := &solver{prob: prob, opts: opts, from: from, to: to, ctx: opts.Context}
+	s := &solver{prob: prob, opts: opts, from: from, to: to, ctx: opts.Context, stats: odeStats{t: from}}
 	if s.ctx == nil {
 		s.ctx = interrupt.Context()
 	}
@@ -186,6 +189,9 @@ func integrate(prob odeProblem, y0 []float64, opts SolveOptions) ([]float64, rec
 		err = s.adaptive(y)
 	} else {
 		err = s.fixed(y)
+	}
+	if errors.Is(err, interrupt.ErrInterrupted) {
+		return y, s.rec, s.stats, err // the state reached so far is kept
 	}
 	if err != nil {
 		return nil, recording{}, s.stats, err
@@ -231,6 +237,7 @@ func (s *solver) afterStep(t float64, y []float64) error {
 			return fmt.Errorf("fmlib: %v: the state became non-finite (%v at index %d) at t = %v", s.opts.Method, v, i, t)
 		}
 	}
+	s.stats.t = t
 	s.recordAt(t, y)
 	if err := interrupt.Check(s.ctx); err != nil {
 		return fmt.Errorf("fmlib: %v interrupted at t = %v: %w", s.opts.Method, t, err)

@@ -8,8 +8,10 @@ import (
 
 // Solution is the result of Solve.
 type Solution struct {
-	// X is the state at SolveOptions.To.
+	// X is the state at time T: SolveOptions.To, or where an interrupted
+	// solve stopped.
 	X *mat.Dense
+	T float64
 	// Times and States are the recorded states (SolveOptions.Times and KeepSteps).
 	Times  []float64
 	States []*mat.Dense
@@ -23,6 +25,9 @@ type Solution struct {
 // opts.From to opts.To (0 → 1 by default) with opts.Method, and returns the
 // final state, the recorded states and the number of field evaluations. The
 // field is evaluated only at times inside the interval. x0 is not modified.
+// When interrupted (SolveOptions.Context or the kernel) it returns the
+// partial solution reached so far together with an error wrapping
+// interrupt.ErrInterrupted.
 func Solve(field Field, x0 *mat.Dense, opts SolveOptions) (*Solution, error) {
 	if field == nil {
 		return nil, fmt.Errorf("fmlib: Solve: field is nil")
@@ -39,14 +44,14 @@ func Solve(field Field, x0 *mat.Dense, opts SolveOptions) (*Solution, error) {
 	}}
 	y0 := mat.DenseCopyOf(x0).RawMatrix().Data
 	y, rec, stats, err := integrate(prob, y0, opts)
-	if err != nil {
+	if y == nil {
 		return nil, err
 	}
-	sol := &Solution{X: mat.NewDense(r, c, y), Times: rec.times, NFE: stats.nfe, Steps: stats.steps, Rejected: stats.rejected}
+	sol := &Solution{X: mat.NewDense(r, c, y), T: stats.t, Times: rec.times, NFE: stats.nfe, Steps: stats.steps, Rejected: stats.rejected}
 	for _, st := range rec.states {
 		sol.States = append(sol.States, mat.NewDense(r, c, st))
 	}
-	return sol, nil
+	return sol, err
 }
 
 // SolveFunc is Solve for a field given as a plain func, such as a func

@@ -191,7 +191,7 @@ func TestKeepSteps(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(sol.States) != 9 || sol.Times[0] != 0 || sol.Times[8] != 1 {
+	if len(sol.States) != 9 || sol.Times[0] != 0 || sol.Times[8] != 1 || sol.T != 1 {
 		t.Fatalf("KeepSteps gave times %v", sol.Times)
 	}
 	if !mat.Equal(sol.States[0], startPoints) || !mat.Equal(sol.States[8], sol.X) {
@@ -231,11 +231,26 @@ func TestSolveMisuse(t *testing.T) {
 		t.Errorf("infinite field: error %v", err)
 	}
 	// A cancelled context stops the solve with an error wrapping ErrInterrupted.
+	// An interrupted solve keeps the state it reached: here the field
+	// cancels the context during step 4, so the solve stops after it at t = 0.4.
 	ctx, cancel := context.WithCancel(context.Background())
-	cancel()
-	_, err := SolveFunc(rotationField, startPoints, SolveOptions{Method: RK4, Steps: 10, Context: ctx})
+	calls := 0
+	cancelling := func(tt float64, x, out *mat.Dense) {
+		calls++
+		if calls == 4*4 {
+			cancel()
+		}
+		rotationField(tt, x, out)
+	}
+	sol, err := SolveFunc(cancelling, startPoints, SolveOptions{Method: RK4, Steps: 10, Context: ctx})
 	if !errors.Is(err, interrupt.ErrInterrupted) {
 		t.Errorf("cancelled solve: error %v, want ErrInterrupted", err)
+	}
+	if sol == nil || sol.T != 0.4 || sol.Steps != 4 {
+		t.Fatalf("interrupted solve kept %+v", sol)
+	}
+	if e := maxAbsDiff(sol.X, rotationExact(startPoints, 0, 0.4)); e > 1e-4 {
+		t.Errorf("the partial state is not the solution at t = 0.4 (error %g)", e)
 	}
 }
 
