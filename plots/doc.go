@@ -2,10 +2,14 @@
 // trajectories, vector fields, densities, training curves, panels of those,
 // animations and a live training view. It is built on gonum.org/v1/plot.
 //
-// Every figure function returns a value that shows itself in a gophlow
+// Every figure function returns a *Figure that shows itself in a gophlow
 // notebook when it is a cell's last expression (it has the methods
-// MIMEBundle and MIMEMetadata that the kernel's display package looks for)
-// and that saves to PNG, SVG or PDF by file extension (Figure.Save).
+// MIMEBundle and MIMEMetadata that the kernel's display package looks for:
+// a PNG drawn at twice the display resolution, or SVG after AsSVG) and that
+// saves to PNG, SVG or PDF by file extension (Figure.Save). Options come in
+// small structs; a nil pointer means the defaults. Misuse (a nil batch, a
+// labels slice of the wrong length) panics with a message naming the
+// function and the argument.
 //
 // # What the figures show
 //
@@ -28,8 +32,9 @@
 //   - Curves, Loss and ErrorVsNFE draw training losses (eq. 37) and solver
 //     accuracy against the number of field evaluations.
 //   - Panels puts figures side by side with shared axes; Animate makes an
-//     animated GIF of samples flowing from t=0 to t=1; LiveView is a figure
-//     a training loop updates in place.
+//     animated GIF of samples flowing from t=0 to t=1 (frames rendered in
+//     parallel); LiveView is a loss-and-samples figure a training loop
+//     updates in place through a display handle.
 //
 // # Look
 //
@@ -37,6 +42,10 @@
 // quantities (time, speed, density) use the viridis colour map. Axes of 2D
 // data have equal aspect, and their limits come from robust quantiles of
 // the data so that a few outliers do not shrink the picture; the text form
-// of a figure says how many points fell outside the view. PNGs are drawn at
-// twice the display resolution so they are crisp on high-DPI screens.
+// of a figure says how many points fell outside the view and how many
+// values were NaN. Regions the reader fixes (a density's grid, a view) are
+// kept exactly and the plot area shrinks to keep the aspect. PNGs are drawn
+// at twice the display resolution so they are crisp on high-DPI screens;
+// point clouds are composited straight into the image, so 10⁵ points take a
+// fraction of a second.
 package plots
