@@ -98,6 +98,12 @@ func (e *Empirical) eval(t float64, x, out *mat.Dense, div, logp []float64, mean
 	s2 := sigma * sigma
 	logNorm := -math.Log(float64(n)) - 0.5*float64(d)*math.Log(2*math.Pi*s2)
 	trScore := -float64(d) / s2
+	if d == 2 {
+		forRows(rows, n*d, func(lo, hi int) {
+			e.eval2D(alpha, dAlpha, sigma, dSigma, xd, xs, od, os, div, logp, md, ms, lo, hi)
+		})
+		return
+	}
 	need := out != nil || div != nil || mean != nil
 	forRows(rows, n*d, func(lo, hi int) {
 		c := newComponentTerms(n, d)

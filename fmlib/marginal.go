@@ -62,7 +62,11 @@ func (c *componentTerms) combine(d int, dAlpha, sigmaDSigma float64, out []float
 	}
 	var z float64
 	for k, l := range c.logJoint {
-		e := math.Exp(l - maxL)
+		// Terms below e^−40 ≈ 4e-18 of the largest are under rounding.
+		var e float64
+		if diff := l - maxL; diff > -40 {
+			e = math.Exp(diff)
+		}
 		c.resp[k] = e
 		z += e
 	}
