@@ -162,6 +162,9 @@ func curvesFigure(fn string, curves []Curve, opt CurveOptions, autoLogX, autoLog
 	}
 	p.Add(ls)
 	p.Add(ms...)
+	if len(curves) > 1 || curves[0].Name != "" {
+		p.Add(legendBackdrop{})
+	}
 	if len(allX) == 0 {
 		panic(fmt.Sprintf("plots.%s: no finite values to draw%s", fn, map[bool]string{true: " on a log axis", false: ""}[logX || logY]))
 	}

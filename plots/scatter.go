@@ -185,6 +185,9 @@ func scatterFigure(fn string, xs, ys []float64, vx, vy span, opt ScatterOptions)
 		}
 	}
 	p.Add(pts)
+	if len(classes) > 0 {
+		p.Add(legendBackdrop{})
+	}
 	w, h := opt.Width, opt.Height
 	if w == 0 || h == 0 {
 		w, h = cssPixels(squareFig), cssPixels(squareFig)

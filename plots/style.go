@@ -7,6 +7,7 @@ import (
 	"gonum.org/v1/plot/font"
 	"gonum.org/v1/plot/plotter"
 	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
 )
 
 // Display geometry. Figures are laid out in typographic points (1/72 inch);
@@ -84,4 +85,22 @@ func gridLines() *plotter.Grid {
 	g := plotter.NewGrid()
 	g.Vertical.Color, g.Horizontal.Color = gridGrey, gridGrey
 	return g
+}
+
+// legendBackdrop is a plotter, added last, that lays a translucent white
+// box where the legend (top right) will be drawn, so that legend text stays
+// readable over dense data.
+type legendBackdrop struct{}
+
+// Plot implements plot.Plotter.
+func (legendBackdrop) Plot(c draw.Canvas, p *plot.Plot) {
+	l := p.Legend
+	// Legend.Rectangle places a legend with Left set at the right edge
+	// (the opposite of Legend.Draw), which is where ours is drawn.
+	l.Left = true
+	r := l.Rectangle(c)
+	pad := vg.Points(3)
+	r.Min.X, r.Min.Y, r.Max.X, r.Max.Y = r.Min.X-pad, r.Min.Y-pad, r.Max.X+pad, r.Max.Y+pad
+	c.FillPolygon(color.NRGBA{0xff, 0xff, 0xff, 0xc0},
+		[]vg.Point{r.Min, {X: r.Max.X, Y: r.Min.Y}, r.Max, {X: r.Min.X, Y: r.Max.Y}})
 }

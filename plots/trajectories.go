@@ -110,6 +110,7 @@ func Trajectories(states []*mat.Dense, times []float64, o *TrajectoryOptions) *F
 	start := draw.GlyphStyle{Color: color.Black, Radius: vg.Points(1.6), Shape: draw.CircleGlyph{}}
 	end := draw.GlyphStyle{Color: okabeIto[3], Radius: vg.Points(1.8), Shape: draw.CircleGlyph{}}
 	p.Add(markers{xs: startX, ys: startY, sty: start}, markers{xs: endX, ys: endY, sty: end})
+	p.Add(legendBackdrop{})
 	p.Legend.Add(fmt.Sprintf("start (t=%.3g)", t0), dotThumb{color.Black})
 	p.Legend.Add(fmt.Sprintf("end (t=%.3g)", t1), dotThumb{okabeIto[3]})
 
