@@ -127,3 +127,94 @@ func TestAssignmentMisuse(t *testing.T) {
 		t.Error("nil cost accepted")
 	}
 }
+
+// referenceHungarian is an independent textbook O(n²m) Hungarian method
+// (potentials, one row at a time, no warm start) for n ≤ m, used to check
+// Assignment on problems too large for brute force.
+func referenceHungarian(cost *mat.Dense) float64 {
+	n, m := cost.Dims()
+	u, v := make([]float64, n+1), make([]float64, m+1)
+	p, way := make([]int, m+1), make([]int, m+1)
+	for i := 1; i <= n; i++ {
+		p[0] = i
+		j0 := 0
+		minv := make([]float64, m+1)
+		used := make([]bool, m+1)
+		for j := range minv {
+			minv[j] = math.Inf(1)
+		}
+		for p[j0] != 0 {
+			used[j0] = true
+			i0, delta, j1 := p[j0], math.Inf(1), 0
+			for j := 1; j <= m; j++ {
+				if !used[j] {
+					if cur := cost.At(i0-1, j-1) - u[i0] - v[j]; cur < minv[j] {
+						minv[j], way[j] = cur, j0
+					}
+					if minv[j] < delta {
+						delta, j1 = minv[j], j
+					}
+				}
+			}
+			for j := 0; j <= m; j++ {
+				if used[j] {
+					u[p[j]] += delta
+					v[j] -= delta
+				} else {
+					minv[j] -= delta
+				}
+			}
+			j0 = j1
+		}
+		for j0 != 0 {
+			j1 := way[j0]
+			p[j0] = p[j1]
+			j0 = j1
+		}
+	}
+	var total float64
+	for j := 1; j <= m; j++ {
+		if p[j] != 0 {
+			total += cost.At(p[j]-1, j-1)
+		}
+	}
+	return total
+}
+
+// TestAssignmentMatchesReference compares Assignment with the textbook
+// Hungarian method on larger square and rectangular problems: Euclidean
+// costs, integer costs with many ties and negative costs. Both are exact, so
+// totals agree to summation round-off (1e-9 relative).
+func TestAssignmentMatchesReference(t *testing.T) {
+	rng := rand.New(rand.NewPCG(17, 18))
+	for trial := 0; trial < 12; trial++ {
+		n, m := 60, 60
+		if trial%3 == 2 {
+			m = 85
+		}
+		cost := mat.NewDense(n, m, nil)
+		switch trial % 4 {
+		case 0:
+			sq, _ := SquaredDistances(StandardNormal(n, 2, uint64(trial)), StandardNormal(m, 2, uint64(trial+100)))
+			cost = sq
+		case 1:
+			cost.Apply(func(_, _ int, _ float64) float64 { return float64(rng.IntN(5)) }, cost)
+		default:
+			cost.Apply(func(_, _ int, _ float64) float64 { return rng.NormFloat64() }, cost)
+		}
+		assign, total, err := Assignment(cost)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seen := map[int]bool{}
+		for _, j := range assign {
+			if j < 0 || seen[j] {
+				t.Fatalf("trial %d: not an injective assignment", trial)
+			}
+			seen[j] = true
+		}
+		if want := referenceHungarian(cost); math.Abs(total-want) > 1e-9*math.Max(1, math.Abs(want)) {
+			t.Errorf("trial %d (%d×%d): total %v, reference %v", trial, n, m, total, want)
+		}
+	}
+}
