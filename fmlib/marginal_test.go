@@ -418,3 +418,35 @@ func TestEmpiricalGeneralDimension(t *testing.T) {
 		}
 	}
 }
+
+// TestMixtureMarginalAtVPEnd checks that the mixture marginal stays finite
+// at t = 1 on the VP and linear-VP paths, where σ'_t diverges but σσ' does
+// not: SigmaDSigma equals σ·σ' inside (0,1) (round-off, 1e-12), and the
+// field and divergence at t = 1 continue those at t = 1 − 1e-8 (the field
+// is smooth in t there, so 1e-5 is generous).
+func TestMixtureMarginalAtVPEnd(t *testing.T) {
+	g := anisotropicMixture(t)
+	x := randDense(rand.New(rand.NewPCG(53, 54)), 6, 2)
+	for _, p := range []*AffinePath{VPPath(0.1, 20), LinearVPPath()} {
+		vr := p.Schedule.(VarianceRateSchedule)
+		for _, tt := range []float64{0.1, 0.5, 0.99} {
+			_, _, s, ds := p.Coefficients(tt)
+			if got := vr.SigmaDSigma(tt); math.Abs(got-s*ds) > 1e-12*math.Max(1, math.Abs(got)) {
+				t.Errorf("%v t=%v: σσ' = %v, σ·σ' = %v", p, tt, got, s*ds)
+			}
+		}
+		marg, _ := g.Marginal(p)
+		end, near := mat.NewDense(6, 2, nil), mat.NewDense(6, 2, nil)
+		dEnd, dNear := make([]float64, 6), make([]float64, 6)
+		marg.VelocityDivergence(1, x, end, dEnd)
+		marg.VelocityDivergence(1-1e-8, x, near, dNear)
+		if e := maxAbsDiff(end, near); e > 1e-5 || checkFinite("u_1", end) != nil {
+			t.Errorf("%v: u_1 differs from u_{1−1e-8} by %g", p, e)
+		}
+		for i := range dEnd {
+			if math.Abs(dEnd[i]-dNear[i]) > 1e-5*math.Max(1, math.Abs(dEnd[i])) {
+				t.Errorf("%v row %d: div at 1 = %v, at 1−1e-8 = %v", p, i, dEnd[i], dNear[i])
+			}
+		}
+	}
+}

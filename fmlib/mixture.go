@@ -164,23 +164,27 @@ func (m *MixtureMarginal) Mixture() *GaussianMixture { return m.mix }
 
 // mixtureAtTime holds the per-component matrices at one t.
 type mixtureAtTime struct {
-	alpha, dAlpha, sigma, dSigma float64
-	prec                         [][]float64 // K of d×d row-major P_k
-	covPrec                      [][]float64 // K of d×d row-major α C_k P_k
-	logNorm                      []float64   // log w_k − ½(d log 2π + log det S_k)
-	trPrec                       []float64   // tr P_k
-	trCP                         []float64   // tr α C_k P_k
+	alpha, dAlpha, sigmaDSigma float64
+	prec                       [][]float64 // K of d×d row-major P_k
+	covPrec                    [][]float64 // K of d×d row-major α C_k P_k
+	logNorm                    []float64   // log w_k − ½(d log 2π + log det S_k)
+	trPrec                     []float64   // tr P_k
+	trCP                       []float64   // tr α C_k P_k
 }
 
 // at precomputes the per-component matrices at time t, or reports an error
 // when some S_k is singular there.
 func (m *MixtureMarginal) at(t float64) (*mixtureAtTime, error) {
 	a, da, s, ds := m.path.Coefficients(t)
-	if math.IsInf(ds, 0) || math.IsNaN(ds) || math.IsInf(da, 0) || math.IsNaN(da) {
-		return nil, fmt.Errorf("fmlib: %v: the conditional field is not finite at t = %v", m.path, t)
+	ssd := s * ds
+	if vr, ok := m.path.Schedule.(VarianceRateSchedule); ok && s == 0 {
+		ssd = vr.SigmaDSigma(t) // finite where σ' diverges at σ = 0
+	}
+	if math.IsInf(ssd, 0) || math.IsNaN(ssd) || math.IsInf(da, 0) || math.IsNaN(da) {
+		return nil, fmt.Errorf("fmlib: %v: the marginal field is not finite at t = %v", m.path, t)
 	}
 	d := m.mix.Dim()
-	st := &mixtureAtTime{alpha: a, dAlpha: da, sigma: s, dSigma: ds}
+	st := &mixtureAtTime{alpha: a, dAlpha: da, sigmaDSigma: ssd}
 	sk := mat.NewSymDense(d, nil)
 	var ch mat.Cholesky
 	var prec, cp mat.Dense
@@ -320,7 +324,7 @@ func (m *MixtureMarginal) eval(st *mixtureAtTime, x, out *mat.Dense, div, logp [
 			if need && dv == nil && ui == nil {
 				ui = scratch
 			}
-			lp := c.combine(d, st.dAlpha, st.sigma*st.dSigma, ui, dv, logp != nil)
+			lp := c.combine(d, st.dAlpha, st.sigmaDSigma, ui, dv, logp != nil)
 			if logp != nil {
 				logp[i] = lp
 			}

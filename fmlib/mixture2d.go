@@ -9,7 +9,7 @@ func (m *MixtureMarginal) eval2D(st *mixtureAtTime, xd []float64, xs int, od []f
 	nk := m.mix.Components()
 	means := m.mix.means.RawMatrix()
 	a := st.alpha
-	ssd := st.sigma * st.dSigma
+	ssd := st.sigmaDSigma
 	type comp struct {
 		mx, my, p00, p01, p11, c00, c01, c10, c11, logNorm, trP, trCP float64
 	}

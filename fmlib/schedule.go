@@ -17,6 +17,16 @@ type Schedule interface {
 	String() string
 }
 
+// VarianceRateSchedule is a Schedule that also gives σ_t σ'_t = ½ dσ_t²/dt,
+// which stays finite where σ'_t diverges because σ_t = 0 (VP and linear-VP
+// at t = 1). The exact marginal field of a Gaussian mixture needs only this
+// product, so it stays defined at t = 1 on those paths.
+type VarianceRateSchedule interface {
+	Schedule
+	// SigmaDSigma returns σ_t σ'_t.
+	SigmaDSigma(t float64) float64
+}
+
 // ScheduleFunc is a Schedule given by a plain Go func, so a notebook can try
 // its own α_t and σ_t.
 type ScheduleFunc func(t float64) (alpha, dAlpha, sigma, dSigma float64)
@@ -78,6 +88,12 @@ func (s VPSchedule) Coefficients(t float64) (alpha, dAlpha, sigma, dSigma float6
 	return alpha, dAlpha, sigma, dSigma
 }
 
+// SigmaDSigma implements VarianceRateSchedule: σσ' = −αα' since σ² = 1 − α².
+func (s VPSchedule) SigmaDSigma(t float64) float64 {
+	alpha, dAlpha, _, _ := s.Coefficients(t)
+	return -alpha * dAlpha
+}
+
 func (s VPSchedule) String() string {
 	return fmt.Sprintf("VP(β_min=%g, β_max=%g)", s.BetaMin, s.BetaMax)
 }
@@ -126,5 +142,8 @@ func (LinearVPSchedule) Coefficients(t float64) (alpha, dAlpha, sigma, dSigma fl
 	}
 	return t, 1, sigma, -t / sigma
 }
+
+// SigmaDSigma implements VarianceRateSchedule: σσ' = −t since σ² = 1 − t².
+func (LinearVPSchedule) SigmaDSigma(t float64) float64 { return -t }
 
 func (LinearVPSchedule) String() string { return "linear-VP" }
