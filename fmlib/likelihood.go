@@ -64,7 +64,10 @@ type Likelihood struct {
 
 // LogLikelihood computes log p_1(x1) of eq. 14 for every row of x1:
 // log p_1(x1) = log p_0(x0) − ∫_0^1 ∇·u_t(x_t) dt, integrating x and the
-// divergence jointly backwards from x1 at t = 1 to x0 at t = 0.
+// divergence jointly backwards from x1 at t = 1 to x0 at t = 0. It takes
+// p_0 = N(0, I), the source of the notes (eq. 17); a field trained on a VE
+// path starts from N(x1, σ_max² I) instead, and a VP path meets eq. 17 only
+// approximately, so their likelihoods carry that approximation.
 func LogLikelihood(field Field, x1 *mat.Dense, opts LikelihoodOptions) (*Likelihood, error) {
 	return LogDensityAt(field, 1, x1, opts)
 }
