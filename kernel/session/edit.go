@@ -1,0 +1,62 @@
+package session
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
+// The session rewrites cells before yaegi sees them (renamed types, range
+// over an int, recovering goroutines, the trailing expression). Rewrites are
+// text edits on a segment; line directives keep every untouched byte at its
+// original cell position, so yaegi's messages point at the cell as written.
+
+// edit replaces text[start:end] of a segment with repl.
+type edit struct {
+	start, end int
+	repl       string
+}
+
+// All code is compiled as yaegi's default file, sourceFile: yaegi scopes
+// imports by the file name of positions, and a notebook's imports are
+// shared by its cells. The cell a position belongs to is encoded in its
+// line number instead: line l of cell c is reported as line c*lineBase + l.
+// yaegi leaves the file name out of its messages: "2000003:5: undefined: x"
+// is line 3, column 5 of cell 2.
+const (
+	sourceFile = "_.go"
+	lineBase   = 1_000_000
+)
+
+// directive returns a line directive placing the next character at line,
+// col of cell.
+func directive(cell, line, col int, inline bool) string {
+	if inline {
+		return fmt.Sprintf("/*line %s:%d:%d*/", sourceFile, cell*lineBase+line, col)
+	}
+	return fmt.Sprintf("\n//line %s:%d:%d\n", sourceFile, cell*lineBase+line, col)
+}
+
+// render returns s's text with edits applied (they must not overlap),
+// preceded by a //line directive giving its cell position, and with an
+// inline /*line*/ directive after each edit restoring the position of the
+// text that follows.
+func (s *segment) render(cell int, edits []edit) string {
+	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
+	var b strings.Builder
+	b.WriteString(directive(cell, s.line, s.col, false))
+	at := 0
+	for _, e := range edits {
+		if e.start < at {
+			continue // overlapping edit: keep the first
+		}
+		b.WriteString(s.text[at:e.start])
+		b.WriteString(e.repl)
+		line, col := s.position(e.end)
+		b.WriteString(directive(cell, line, col, true))
+		at = e.end
+	}
+	b.WriteString(s.text[at:])
+	b.WriteString("\n")
+	return b.String()
+}

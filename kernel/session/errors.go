@@ -1,0 +1,299 @@
+package session
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"runtime"
+	"strconv"
+	"strings"
+
+	"github.com/traefik/yaegi/interp"
+)
+
+// Error is what Execute returns when a cell fails: a compile error, a
+// runtime error or panic, or an interrupt. It is shaped like a Jupyter
+// error output.
+type Error struct {
+	// Name is the kind of failure: "SyntaxError", "CompileError",
+	// "RuntimeError" (index out of range, nil map, …), "panic" (a call of
+	// panic) or "KeyboardInterrupt".
+	Name string
+	// Value is the message, without position.
+	Value string
+	// Traceback is the message as the notebook shows it, one string per
+	// line: the error, then the offending source line with a caret under the
+	// column, then the frames of interpreted functions that led there,
+	// innermost first. It contains ANSI colour codes.
+	Traceback []string
+	// Line and Column locate the error in the cell (1-based), or are 0 when
+	// the error is not located in the cell that ran.
+	Line, Column int
+}
+
+// Error returns "Name: Value", with the cell line when known.
+func (e *Error) Error() string {
+	if e.Line > 0 {
+		return fmt.Sprintf("%s at line %d:%d: %s", e.Name, e.Line, e.Column, e.Value)
+	}
+	return e.Name + ": " + e.Value
+}
+
+// posError is an error the session finds itself (syntax, unsupported
+// construct), located in the running cell.
+type posError struct {
+	line, col int
+	name, msg string
+}
+
+func (e *posError) Error() string { return fmt.Sprintf("%d:%d: %s", e.line, e.col, e.msg) }
+
+const (
+	red   = "\x1b[31m"
+	green = "\x1b[32m"
+	bold  = "\x1b[1m"
+	reset = "\x1b[0m"
+)
+
+// location is a position in some cell's source.
+type location struct {
+	cell, line, col int
+	function        string // interpreted function, for panic frames
+}
+
+// locRE matches the positions yaegi prints: "12000003:5: message" (see
+// directive).
+var locRE = regexp.MustCompile(`^(?:_\.go:)?(\d+):(\d+): ?(.*)$`)
+
+// parseLocation decodes a message matched by locRE.
+func parseLocation(m []string) (loc location, msg string) {
+	line, _ := strconv.Atoi(m[1])
+	col, _ := strconv.Atoi(m[2])
+	return location{cell: line / lineBase, line: line % lineBase, col: col}, m[3]
+}
+
+// internalNameRE matches a fresh internal type name (see declare.go).
+var internalNameRE = regexp.MustCompile(`([\p{L}\p{N}_]+)` + renameMark + `\d+`)
+
+// userNames replaces internal names in a message by the names the user
+// wrote.
+func userNames(msg string) string {
+	msg = internalNameRE.ReplaceAllString(msg, "$1")
+	return strings.ReplaceAll(msg, rtName+".", "")
+}
+
+// traceback renders the error header and, for each location, the source
+// line with a caret under the column.
+func (s *Session) traceback(current int, name, msg string, locs []location) []string {
+	tb := []string{red + bold + name + reset + ": " + msg}
+	for k, l := range locs {
+		src := s.sourceLine(l.cell, l.line)
+		where := fmt.Sprintf("line %d", l.line)
+		if l.cell != current {
+			where = fmt.Sprintf("line %d of an earlier cell", l.line)
+		}
+		if l.function != "" && l.function != "main" {
+			where = "in " + l.function + ", " + where
+		} else if k > 0 {
+			where = "called from " + where
+		}
+		tb = append(tb, green+where+reset+":")
+		if src == "" {
+			continue
+		}
+		tb = append(tb, "    "+src)
+		caret := l.col - 1
+		if caret < 0 {
+			caret = 0
+		}
+		// Keep tabs so the caret lines up under tab-indented code.
+		pad := make([]byte, 0, caret)
+		for i := 0; i < caret && i < len(src); i++ {
+			if src[i] == '\t' {
+				pad = append(pad, '\t')
+			} else {
+				pad = append(pad, ' ')
+			}
+		}
+		tb = append(tb, "    "+string(pad)+red+"^"+reset)
+	}
+	return tb
+}
+
+// sourceLine returns line (1-based) of cell, or "".
+func (s *Session) sourceLine(cell, line int) string {
+	lines := s.cells[cell]
+	if line < 1 || line > len(lines) {
+		return ""
+	}
+	return lines[line-1]
+}
+
+// newError builds the Error for a failure of cell current.
+func (s *Session) newError(current int, name, msg string, locs []location) *Error {
+	msg = userNames(msg)
+	e := &Error{Name: name, Value: msg, Traceback: s.traceback(current, name, msg, locs)}
+	if len(locs) > 0 && locs[0].cell == current {
+		e.Line, e.Column = locs[0].line, locs[0].col
+	}
+	return e
+}
+
+// fromPosError converts an error the session found in cell current.
+func (s *Session) fromPosError(current int, p *posError) *Error {
+	return s.newError(current, p.name, p.msg, []location{{cell: current, line: p.line, col: p.col}})
+}
+
+// compileError converts a yaegi compile error ("cellN:L:C: msg", possibly
+// several lines).
+func (s *Session) compileError(current int, err error) *Error {
+	first := strings.SplitN(err.Error(), "\n", 2)[0]
+	var locs []location
+	msg := first
+	if m := locRE.FindStringSubmatch(first); m != nil {
+		var loc location
+		loc, msg = parseLocation(m)
+		locs = []location{loc}
+	}
+	return s.newError(current, "CompileError", adviseCompile(msg), locs)
+}
+
+// compilerPanic converts a panic inside yaegi's compiler.
+func (s *Session) compilerPanic(current int, r any, unit []*segment) *Error {
+	msg := fmt.Sprint(r)
+	var locs []location
+	advice := ""
+	if msg == "nil type" || strings.Contains(msg, "reflect type") {
+		// yaegi's compiler panics on range over an integer it could not
+		// see as one, and on range over a function (Go 1.22/1.23).
+		advice = "; the interpreter cannot range over an integer variable it cannot type, nor over a function (iterator): write for i := 0; i < n; i++ { … }, or call the iterator with a yield func"
+		if loc, ok := firstRange(unit); ok {
+			locs = append(locs, location{cell: current, line: loc.line, col: loc.col})
+		}
+	}
+	return s.newError(current, "CompileError", "the interpreter failed on this code ("+msg+")"+advice, locs)
+}
+
+// adviseCompile adds what to write instead to messages about Go features
+// the interpreter lacks.
+func adviseCompile(msg string) string {
+	for construct, advice := range selectorAdvice {
+		if strings.HasSuffix(msg, "undefined selector: "+construct) || strings.HasSuffix(msg, "undefined selector "+construct) {
+			return msg + ": " + advice
+		}
+	}
+	return msg
+}
+
+var selectorAdvice = map[string]string{
+	"slices.Sort":     "generic slices.Sort is not available in the interpreter; use sort.Float64s(x), sort.Ints(x), sort.Strings(x) or sort.Slice(x, func(i, j int) bool { return x[i] < x[j] })",
+	"slices.SortFunc": "generic slices.SortFunc is not available in the interpreter; use sort.Slice(x, func(i, j int) bool { … })",
+	"slices.Max":      "generic slices.Max is not available in the interpreter; use floats.Max(x) (gonum.org/v1/gonum/floats) or a loop",
+	"slices.Min":      "generic slices.Min is not available in the interpreter; use floats.Min(x) (gonum.org/v1/gonum/floats) or a loop",
+	"slices.Sorted":   "slices.Sorted takes an iterator, which the interpreter cannot run; collect into a slice and use sort.Slice",
+	"maps.Keys":       "maps.Keys returns an iterator, which the interpreter cannot range over; collect the keys with for k := range m { keys = append(keys, k) }",
+	"maps.Values":     "maps.Values returns an iterator, which the interpreter cannot range over; collect the values with for _, v := range m { vals = append(vals, v) }",
+}
+
+// runtimeError converts a panic of running code. trace holds yaegi's
+// "cellN:L:C: panic: fn(...)" lines, innermost frame first.
+func (s *Session) runtimeError(current int, p interp.Panic, trace []string) *Error {
+	name, msg := "panic", fmt.Sprint(p.Value)
+	switch v := p.Value.(type) {
+	case runtime.Error:
+		name = "RuntimeError"
+	case error:
+		msg = v.Error()
+	case string:
+		if strings.HasPrefix(v, "reflect: ") || strings.HasPrefix(v, "reflect.") {
+			name, msg = "RuntimeError", reflectMessage(v)
+		}
+	}
+	var locs []location
+	for _, line := range trace {
+		m := locRE.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		loc, fn := parseLocation(m)
+		loc.function = frameFunction(fn)
+		locs = append(locs, loc)
+	}
+	e := s.newError(current, name, msg, locs)
+	if frame := compiledFrame(p.Stack); frame != "" {
+		e.Traceback = append(e.Traceback[:1], append([]string{"  raised in compiled code: " + frame}, e.Traceback[1:]...)...)
+	}
+	return e
+}
+
+// frameFunction returns the function named in a yaegi panic line's message
+// "panic: main.f(...)".
+func frameFunction(msg string) string {
+	fn := strings.TrimSuffix(strings.TrimPrefix(msg, "panic: "), "(...)")
+	return userNames(strings.TrimPrefix(fn, "main."))
+}
+
+// reflectMessage turns the reflect package's wording of a runtime error
+// (how yaegi reports them) into Go's.
+func reflectMessage(v string) string {
+	switch {
+	case strings.Contains(v, "index out of range"):
+		return "index out of range"
+	case strings.Contains(v, "slice index out of range"), strings.Contains(v, "slice bounds out of range"):
+		return "slice bounds out of range"
+	case strings.Contains(v, "nil map"):
+		return "assignment to entry in nil map"
+	case strings.Contains(v, "call of nil function"), strings.Contains(v, "zero Value"):
+		return "invalid memory address or nil pointer dereference (" + v + ")"
+	}
+	return v
+}
+
+// compiledFrame returns "function (file:line)" of the innermost frame of a
+// panic stack that belongs to compiled library code (not the runtime,
+// reflect, the interpreter or this session), or "".
+func compiledFrame(stack []byte) string {
+	lines := strings.Split(string(stack), "\n")
+	panicking := false
+	for i := 0; i+1 < len(lines); i++ {
+		fn := lines[i]
+		if strings.HasPrefix(fn, "panic(") {
+			panicking = true
+			continue
+		}
+		if strings.HasPrefix(fn, "created by ") {
+			break
+		}
+		if !panicking || strings.HasPrefix(fn, "\t") || fn == "" {
+			continue
+		}
+		switch {
+		case strings.HasPrefix(fn, "runtime."), strings.HasPrefix(fn, "reflect."),
+			strings.HasPrefix(fn, "github.com/traefik/yaegi/"),
+			strings.HasPrefix(fn, "github.com/gophlow/gophlow/kernel/session"):
+			continue
+		}
+		file := strings.TrimSpace(lines[i+1])
+		if j := strings.LastIndex(file, " +0x"); j >= 0 {
+			file = file[:j]
+		}
+		if j := strings.LastIndex(fn, "("); j > 0 {
+			fn = fn[:j]
+		}
+		return fn + " (" + file + ")"
+	}
+	return ""
+}
+
+// interruptError is returned when the cell's context is cancelled.
+func (s *Session) interruptError(err error, stillRunning bool) *Error {
+	msg := "interrupted"
+	if errors.Is(err, context.DeadlineExceeded) {
+		msg = "timed out"
+	}
+	if stillRunning {
+		msg += "; a call into compiled code is still finishing in the background, the next cell waits for it"
+	}
+	return &Error{Name: "KeyboardInterrupt", Value: msg, Traceback: []string{red + bold + "KeyboardInterrupt" + reset + ": " + msg}}
+}

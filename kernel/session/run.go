@@ -1,0 +1,92 @@
+package session
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"reflect"
+	"runtime"
+	"time"
+
+	"github.com/traefik/yaegi/interp"
+)
+
+// Running code. Every chunk is compiled, then executed with the cell's
+// context. yaegi's ExecuteWithContext returns as soon as the context is
+// cancelled, but the goroutine running the code stops only when the code
+// next checks (at once in an interpreted loop; when it returns, in a call
+// into compiled code). Top-level statements run in the interpreter's global
+// frame, and starting any new evaluation makes that frame runnable again,
+// so an interrupted loop that has not stopped yet would resume. The session
+// therefore waits for the interrupted goroutine to end before running
+// anything else.
+
+// interruptGrace is how long an interrupted cell waits for its code to
+// stop before reporting the interrupt anyway.
+const interruptGrace = time.Second
+
+// compile compiles src, turning a panic of yaegi's compiler into an error.
+func (s *Session) compile(src string) (prog *interp.Program, err error, crash any) {
+	defer func() {
+		if r := recover(); r != nil {
+			prog, err, crash = nil, nil, r
+		}
+	}()
+	prog, err = s.interp.Compile(src)
+	return prog, err, nil
+}
+
+// execute runs prog until it ends or ctx is cancelled. It returns the
+// value of the last expression, a run error (interp.Panic for a panic), or
+// ctx's error.
+func (s *Session) execute(ctx context.Context, prog *interp.Program) (res reflect.Value, err error) {
+	if err := ctx.Err(); err != nil {
+		return reflect.Value{}, err
+	}
+	s.trap.take()
+	defer func() {
+		if r := recover(); r != nil {
+			err = interp.Panic{Value: r}
+		}
+	}()
+	res, err = s.interp.ExecuteWithContext(ctx, prog)
+	if ctx.Err() != nil && (err == nil || errors.Is(err, ctx.Err())) {
+		s.stale = !waitRunning(context.Background(), interruptGrace)
+		return reflect.Value{}, ctx.Err()
+	}
+	return res, err
+}
+
+// waitStale waits until the code of an interrupted cell has stopped; it
+// gives up, returning false, when ctx is cancelled.
+func (s *Session) waitStale(ctx context.Context) bool {
+	if !s.stale {
+		return true
+	}
+	if waitRunning(ctx, 0) {
+		s.stale = false
+		return true
+	}
+	return false
+}
+
+// waitRunning polls until no goroutine is executing interpreted code for
+// the session any more, for at most grace (0: until ctx is done). It
+// reports whether the code stopped.
+func waitRunning(ctx context.Context, grace time.Duration) bool {
+	var deadline time.Time
+	if grace > 0 {
+		deadline = time.Now().Add(grace)
+	}
+	buf := make([]byte, 1<<20)
+	for {
+		n := runtime.Stack(buf, true)
+		if !bytes.Contains(buf[:n], []byte("ExecuteWithContext.func1(")) {
+			return true
+		}
+		if ctx.Err() != nil || (!deadline.IsZero() && time.Now().After(deadline)) {
+			return false
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}

@@ -1,0 +1,109 @@
+package session
+
+import (
+	"fmt"
+	"io"
+	"reflect"
+	"regexp"
+	"strings"
+	"sync"
+
+	"github.com/gophlow/gophlow/kernel/display"
+	"github.com/traefik/yaegi/interp"
+)
+
+// The session's runtime: compiled helpers that rewritten cells call,
+// imported into every interpreter as rtName. Users never write these names.
+
+// runtimeExports returns the runtime package and the interface mappings
+// that let interpreted values reach display with their methods: yaegi
+// passes an interpreted value to a compiled func(any) as a bare struct
+// unless the function is listed in MapTypes with the interfaces to wrap it
+// in (most specific first).
+func (s *Session) runtimeExports() interp.Exports {
+	renderers := []reflect.Type{
+		reflect.TypeOf((*display.MetadataRenderer)(nil)).Elem(),
+		reflect.TypeOf((*display.Renderer)(nil)).Elem(),
+		reflect.TypeOf((*error)(nil)).Elem(),
+		reflect.TypeOf((*fmt.Stringer)(nil)).Elem(),
+	}
+	return interp.Exports{
+		rtName + "/" + rtName: {
+			"Result":         reflect.ValueOf(display.Result),
+			"GoroutinePanic": reflect.ValueOf(s.goroutinePanic),
+			"Clear":          reflect.ValueOf(clearValue),
+		},
+		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{
+			reflect.ValueOf(display.Result): renderers,
+			reflect.ValueOf(display.Show):   renderers,
+		})},
+	}
+}
+
+// clearValue implements the clear builtin (Go 1.21), which yaegi lacks:
+// it deletes every entry of a map and zeroes every element of a slice.
+func clearValue(x any) {
+	v := reflect.ValueOf(x)
+	switch v.Kind() {
+	case reflect.Map, reflect.Slice:
+		v.Clear()
+	default:
+		panic(fmt.Sprintf("invalid argument: clear(%T): argument must be a map or a slice", x))
+	}
+}
+
+// goroutinePanic reports a panic recovered in a goroutine a cell started
+// (see rewriter.goStmt) on the session's standard error.
+func (s *Session) goroutinePanic(r any) {
+	trace := s.trap.take()
+	var b strings.Builder
+	fmt.Fprintf(&b, "%spanic in a goroutine%s (recovered, the kernel goes on): %s\n", red+bold, reset, userNames(fmt.Sprint(r)))
+	for _, line := range trace {
+		if m := locRE.FindStringSubmatch(line); m != nil {
+			loc, fn := parseLocation(m)
+			fmt.Fprintf(&b, "    in %s, line %d: %s\n", frameFunction(fn), loc.line, strings.TrimSpace(s.sourceLine(loc.cell, loc.line)))
+		}
+	}
+	_, _ = io.WriteString(s.opts.Stderr, b.String())
+}
+
+// panicTrap is the interpreter's standard error. yaegi prints one
+// "line:col: panic: function(...)" line per interpreted frame a panic
+// unwinds; the trap keeps those lines (they become the traceback of the
+// error) and passes everything else (log output) through.
+type panicTrap struct {
+	out   io.Writer
+	mu    sync.Mutex
+	lines []string
+}
+
+var panicLineRE = regexp.MustCompile(`^(?:_\.go:)?\d+:\d+: panic: `)
+
+func (t *panicTrap) Write(p []byte) (int, error) {
+	text := string(p)
+	var pass strings.Builder
+	t.mu.Lock()
+	for _, line := range strings.SplitAfter(text, "\n") {
+		if panicLineRE.MatchString(line) {
+			t.lines = append(t.lines, strings.TrimRight(line, "\n"))
+		} else {
+			pass.WriteString(line)
+		}
+	}
+	t.mu.Unlock()
+	if pass.Len() > 0 {
+		if _, err := io.WriteString(t.out, pass.String()); err != nil {
+			return 0, err
+		}
+	}
+	return len(p), nil
+}
+
+// take returns and forgets the trapped lines.
+func (t *panicTrap) take() []string {
+	t.mu.Lock()
+	defer t.mu.Unlock()
+	lines := t.lines
+	t.lines = nil
+	return lines
+}

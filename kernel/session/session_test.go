@@ -1,0 +1,337 @@
+package session
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/gophlow/gophlow/kernel/internal/outlet"
+)
+
+// sink records what the display package publishes.
+type sink struct {
+	mu      sync.Mutex
+	results []string // text/plain of each execute_result
+}
+
+func (k *sink) Display(outlet.Bundle, map[string]any, string, bool) {}
+func (k *sink) ClearOutput(bool)                                   {}
+func (k *sink) Result(data outlet.Bundle, _ map[string]any) {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	text, _ := data["text/plain"].(string)
+	k.results = append(k.results, text)
+}
+
+func (k *sink) take() []string {
+	k.mu.Lock()
+	defer k.mu.Unlock()
+	r := k.results
+	k.results = nil
+	return r
+}
+
+type fixture struct {
+	t      *testing.T
+	s      *Session
+	out    *syncBuffer
+	errOut *syncBuffer
+	sink   *sink
+}
+
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (b *syncBuffer) Write(p []byte) (int, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.Write(p)
+}
+
+func (b *syncBuffer) String() string {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	return b.b.String()
+}
+
+func newFixture(t *testing.T) *fixture {
+	t.Helper()
+	f := &fixture{t: t, out: &syncBuffer{}, errOut: &syncBuffer{}, sink: &sink{}}
+	s, err := New(Options{Stdout: f.out, Stderr: f.errOut})
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.s = s
+	outlet.Set(f.sink)
+	t.Cleanup(func() { outlet.Set(nil) })
+	return f
+}
+
+// ok runs a cell that must succeed.
+func (f *fixture) ok(code string) {
+	f.t.Helper()
+	if err := f.s.Execute(context.Background(), code); err != nil {
+		var e *Error
+		if errors.As(err, &e) {
+			f.t.Fatalf("cell %q failed: %v\n%s", code, err, strings.Join(e.Traceback, "\n"))
+		}
+		f.t.Fatalf("cell %q failed: %v", code, err)
+	}
+}
+
+// fail runs a cell that must fail and returns its error.
+func (f *fixture) fail(code string) *Error {
+	f.t.Helper()
+	err := f.s.Execute(context.Background(), code)
+	var e *Error
+	if !errors.As(err, &e) {
+		f.t.Fatalf("cell %q: got %v, want an *Error", code, err)
+	}
+	return e
+}
+
+// value runs a cell whose trailing expression must be published, and
+// returns its text.
+func (f *fixture) value(code string) string {
+	f.t.Helper()
+	f.sink.take()
+	f.ok(code)
+	r := f.sink.take()
+	if len(r) != 1 {
+		f.t.Fatalf("cell %q published %d results (%q), want 1", code, len(r), r)
+	}
+	return r[0]
+}
+
+func (f *fixture) expect(code, want string) {
+	f.t.Helper()
+	if got := f.value(code); got != want {
+		f.t.Errorf("cell %q shows %q, want %q", code, got, want)
+	}
+}
+
+func TestStatePersistsAcrossCells(t *testing.T) {
+	f := newFixture(t)
+	f.ok("x := 20")
+	f.ok("func double(v int) int { return 2 * v }")
+	f.ok("type pair struct{ a, b int }")
+	f.expect("double(x) + 2", "42")
+	f.expect("pair{1, x}.b", "20")
+}
+
+func TestMixedCell(t *testing.T) {
+	f := newFixture(t)
+	f.expect(`
+x := 3
+import "math"
+func hyp(a, b float64) float64 { return math.Sqrt(a*a + b*b) }
+y := hyp(float64(x), 4)
+const unit = "m"
+import "fmt"
+fmt.Sprint(y, unit)`, `"5m"`)
+	names := map[string]string{}
+	for _, n := range f.s.Names() {
+		names[n.Name] = n.Kind
+	}
+	for n, kind := range map[string]string{"x": "var", "y": "var", "hyp": "func", "unit": "const", "math": "package", "fmt": "package"} {
+		if names[n] != kind {
+			t.Errorf("Names()[%s] = %q, want %q (all: %v)", n, names[n], kind, names)
+		}
+	}
+	for n := range names {
+		if strings.HasPrefix(n, internalPrefix) {
+			t.Errorf("Names() lists the internal name %s", n)
+		}
+	}
+}
+
+func TestTrailingExpressionPublished(t *testing.T) {
+	f := newFixture(t)
+	f.expect("1 + 1", "2")
+	f.expect(`"a" + "b"`, `"ab"`)
+	f.ok("import \"strconv\"")
+	f.expect("strconv.Itoa(7)", `"7"`)
+	// An interpreted type keeps its String method on the way to display.
+	f.ok("type celsius float64\nfunc (c celsius) String() string { return strconv.FormatFloat(float64(c), 'f', 1, 64) + \"°C\" }")
+	f.expect("celsius(21.5)", "21.5°C")
+}
+
+func TestVoidTrailingCallRuns(t *testing.T) {
+	f := newFixture(t)
+	f.ok("import \"fmt\"")
+	f.ok("n := 0\nfunc bump() { n++ }")
+	f.sink.take()
+	f.ok("bump()")
+	f.ok(`fmt.Println("hello")`)
+	if r := f.sink.take(); len(r) != 0 {
+		t.Errorf("void calls published %q", r)
+	}
+	f.expect("n", "1")
+	if !strings.Contains(f.out.String(), "hello\n") {
+		t.Errorf("stdout %q lacks fmt.Println's output", f.out.String())
+	}
+}
+
+func TestErrorsPointAtCellLines(t *testing.T) {
+	f := newFixture(t)
+	e := f.fail("a := 1\nb := 2\n\tc := a + undefinedName")
+	if e.Name != "CompileError" || e.Line != 3 || e.Column != 11 {
+		t.Errorf("got %s at %d:%d (%q), want CompileError at 3:11", e.Name, e.Line, e.Column, e.Value)
+	}
+	tb := strings.Join(e.Traceback, "\n")
+	if !strings.Contains(tb, "c := a + undefinedName") || !strings.Contains(tb, "undefined: undefinedName") {
+		t.Errorf("traceback lacks the source line or message:\n%s", tb)
+	}
+	e = f.fail("x := 1\nfunc f() int {\n  return x +\n}")
+	if e.Name != "SyntaxError" || e.Line != 4 {
+		t.Errorf("syntax error: got %s at line %d (%s), want SyntaxError at line 4", e.Name, e.Line, e.Value)
+	}
+	// The first line keeps its columns (yaegi's wrapper would shift them).
+	e = f.fail("var q int = \"s\"")
+	if e.Line != 1 || e.Column < 5 || e.Column > 13 {
+		t.Errorf("got %d:%d (%s), want line 1 within the declaration", e.Line, e.Column, e.Value)
+	}
+}
+
+func TestRuntimeErrorsLeaveSessionUsable(t *testing.T) {
+	f := newFixture(t)
+	f.ok("keep := 41")
+	e := f.fail("func boom() { panic(\"boom\") }\nfunc outer() { boom() }\nouter()")
+	if e.Name != "panic" || e.Value != "boom" || e.Line != 1 {
+		t.Errorf("panic: got %s %q at line %d", e.Name, e.Value, e.Line)
+	}
+	tb := strings.Join(e.Traceback, "\n")
+	if !strings.Contains(tb, "in boom, line 1") || !strings.Contains(tb, `panic("boom")`) {
+		t.Errorf("panic traceback lacks the frame of boom:\n%s", tb)
+	}
+	e = f.fail("var m map[string]int\nm[\"a\"] = 1")
+	if e.Name != "RuntimeError" || !strings.Contains(e.Value, "nil map") || e.Line != 2 {
+		t.Errorf("nil map: got %s %q at line %d", e.Name, e.Value, e.Line)
+	}
+	e = f.fail("s := []int{1}\n_ = s[5]")
+	if e.Name != "RuntimeError" || !strings.Contains(e.Value, "index out of range") {
+		t.Errorf("index: got %s %q", e.Name, e.Value)
+	}
+	if strings.Contains(f.errOut.String(), "panic: ") {
+		t.Errorf("yaegi's panic lines leaked to stderr: %q", f.errOut.String())
+	}
+	f.expect("keep + 1", "42")
+}
+
+func TestCompiledPanicShowsLibraryFrame(t *testing.T) {
+	f := newFixture(t)
+	f.ok(`import "gonum.org/v1/gonum/mat"`)
+	e := f.fail("a := mat.NewDense(2, 3, nil)\nvar c mat.Dense\nc.Mul(a, a)")
+	if e.Line != 3 || !strings.Contains(e.Value, "dimension mismatch") {
+		t.Errorf("got %s %q at line %d, want gonum's dimension mismatch at line 3", e.Name, e.Value, e.Line)
+	}
+	if tb := strings.Join(e.Traceback, "\n"); !strings.Contains(tb, "gonum.org/v1/gonum/mat.(*Dense).Mul") {
+		t.Errorf("traceback does not name the compiled frame:\n%s", tb)
+	}
+}
+
+func TestRangeOverInt(t *testing.T) {
+	f := newFixture(t)
+	f.expect("sum := 0\nfor i := range 4 { sum += i }\nsum", "6")
+	f.expect("n := 3\ncount := 0\nfor range n { count++ }\ncount", "3")
+	f.ok("func tri(n int) int { t := 0; for i := range n + 1 { t += i }; return t }")
+	f.expect("tri(4)", "10")
+	// Per-iteration variables, labels and continue behave as in Go 1.22.
+	f.expect(`fs := []func() int{}
+for i := range len("abc") {
+	fs = append(fs, func() int { return i })
+}
+fs[0]() + fs[1]()*10 + fs[2]()*100`, "210")
+	f.expect(`pairs := 0
+outer:
+for i := range 3 {
+	for j := range 10 {
+		if j > i { continue outer }
+		pairs++
+	}
+}
+pairs`, "6")
+	// Ranging over slices is untouched.
+	f.expect("xs := []int{5, 6}\ntot := 0\nfor i, v := range xs { tot += i * v }\ntot", "6")
+}
+
+func TestUnsupportedConstructsAreErrors(t *testing.T) {
+	f := newFixture(t)
+	f.ok("func seq(yield func(int) bool) { yield(1) }")
+	e := f.fail("for v := range seq {\n_ = v\n}")
+	if e.Name != "CompileError" || !strings.Contains(e.Value, "for i := 0; i < n; i++") {
+		t.Errorf("range over func: %s %q", e.Name, e.Value)
+	}
+	e = f.fail("a := 1.5\nb := min(a, 2)")
+	if e.Line != 2 || !strings.Contains(e.Value, "math.Min") {
+		t.Errorf("min: %s %q at line %d", e.Name, e.Value, e.Line)
+	}
+	f.ok(`import "slices"`)
+	e = f.fail("xs := []float64{3, 1}\nslices.Sort(xs)")
+	if e.Line != 2 || !strings.Contains(e.Value, "sort.Float64s") {
+		t.Errorf("slices.Sort: %s %q at line %d", e.Name, e.Value, e.Line)
+	}
+	f.ok(`import "maps"`)
+	e = f.fail(`ks := maps.Keys(map[string]int{"a": 1})`)
+	if !strings.Contains(e.Value, "for k := range m") {
+		t.Errorf("maps.Keys: %s %q", e.Name, e.Value)
+	}
+	// clear works.
+	f.expect("m := map[string]int{\"a\": 1}\nclear(m)\nlen(m)", "0")
+	f.expect("zs := []int{1, 2}\nclear(zs)\nzs[0] + zs[1]", "0")
+	// A user's own min is not second-guessed.
+	f.ok("func min(a, b int) int { if a < b { return a }; return b }")
+	f.expect("min(3, 2)", "2")
+	f.expect("1+1", "2")
+}
+
+func TestInterruptStopsLoopAndKeepsState(t *testing.T) {
+	f := newFixture(t)
+	f.ok("kept := 7\ncounter := 0")
+	ctx, cancel := context.WithCancel(context.Background())
+	go func() {
+		time.Sleep(300 * time.Millisecond)
+		cancel()
+	}()
+	start := time.Now()
+	err := f.s.Execute(ctx, "for {\n counter++\n}")
+	elapsed := time.Since(start)
+	var e *Error
+	if !errors.As(err, &e) || e.Name != "KeyboardInterrupt" {
+		t.Fatalf("interrupted cell returned %v, want KeyboardInterrupt", err)
+	}
+	if elapsed > 300*time.Millisecond+time.Second {
+		t.Errorf("interrupt took %v after the cancel, want under a second", elapsed-300*time.Millisecond)
+	}
+	f.expect("1+1", "2")
+	f.expect("kept", "7")
+	// The interrupted loop must not come back to life.
+	f.ok("snapshot := counter")
+	time.Sleep(50 * time.Millisecond)
+	f.expect("counter - snapshot", "0")
+}
+
+func TestGoroutinePanicIsReported(t *testing.T) {
+	f := newFixture(t)
+	f.ok(`import "sync"`)
+	f.ok("func work(ch chan int, n int) { if n == 2 { panic(\"bad worker\") }; ch <- n }")
+	f.ok(`var wg sync.WaitGroup
+ch := make(chan int, 4)
+for i := 0; i < 3; i++ {
+	wg.Add(1)
+	go func(k int) { defer wg.Done(); work(ch, k) }(i)
+}
+wg.Wait()`)
+	f.expect("len(ch)", "2")
+	if !strings.Contains(f.errOut.String(), "bad worker") {
+		t.Errorf("stderr %q does not report the goroutine's panic", f.errOut.String())
+	}
+	f.ok("done := make(chan bool)\ngo work(ch, 2)\ngo func() { done <- true }()\n<-done")
+	f.expect("7*6", "42")
+}
