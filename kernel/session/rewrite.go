@@ -19,7 +19,7 @@ const rtName = internalPrefix + "rt"
 // rewriter computes the edits that make a segment run under yaegi.
 type rewriter struct {
 	seg     *segment
-	cell    *cellScope // the running cell, when seg is part of it
+	cell    *cellScope              // the running cell, when seg is part of it
 	renames map[string]string       // type name → internal name
 	isInt   func(name string) bool  // whether a session global is an integer
 	defined func(name string) bool  // whether the session defines name

@@ -19,7 +19,7 @@ type sink struct {
 }
 
 func (k *sink) Display(outlet.Bundle, map[string]any, string, bool) {}
-func (k *sink) ClearOutput(bool)                                   {}
+func (k *sink) ClearOutput(bool)                                    {}
 func (k *sink) Result(data outlet.Bundle, _ map[string]any) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
