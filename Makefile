@@ -1,0 +1,56 @@
+# gophlow — see README.md. The two commands for a fresh Debian/Ubuntu machine:
+#   make notebook   install what is missing, build, install the kernel, open the course
+#   make test       install what is missing, build, run every test
+
+GO      ?= go
+PYTHON  := /usr/bin/python3
+BIN     := bin/gophlow
+# Tests install the kernelspec here, not in the user's Jupyter folders.
+TESTJUP := $(CURDIR)/build/jupyter
+ROOTFLAG := $(shell [ "$$(id -u)" -eq 0 ] && echo --allow-root)
+
+.PHONY: all setup build install notebook test test-go test-jupyter vet bench bench-kernel bench-quality generate clean
+
+all: build
+
+setup:
+	sh scripts/setup-debian.sh
+
+build:
+	$(GO) build -o $(BIN) ./kernel
+
+install: build
+	$(BIN) install --user
+
+notebook: setup install
+	$(PYTHON) -m notebook --notebook-dir=notebooks $(ROOTFLAG)
+
+generate:
+	$(GO) generate ./...
+
+vet:
+	@fmt=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$fmt" ]; then echo "gofmt needed:"; echo "$$fmt"; exit 1; fi
+	$(GO) vet ./...
+
+test: setup build vet test-go test-jupyter
+
+test-go:
+	$(GO) test -count=1 ./...
+	CGO_ENABLED=0 $(GO) test -count=1 ./fmlib/nn/...
+
+# The Jupyter conformance suite, integration tests over jupyter_client and
+# the notebooks, all through the kernelspec installed under build/jupyter.
+test-jupyter: build
+	$(BIN) install --prefix $(TESTJUP)
+	JUPYTER_PATH=$(TESTJUP)/share/jupyter GOPHLOW_BIN=$(CURDIR)/$(BIN) \
+		$(PYTHON) -m unittest discover -s tests -p 'test_*.py' -v
+
+bench: setup build
+	GOPHLOW_BENCH=1 $(GO) test -count=1 -run 'Bench' -v ./fmlib/... ./plots/... | grep '^bench '
+
+bench-kernel: setup build
+	$(BIN) install --prefix $(TESTJUP)
+	JUPYTER_PATH=$(TESTJUP)/share/jupyter $(PYTHON) bench/kernel.py
+
+clean:
+	rm -rf bin build

@@ -1,0 +1,89 @@
+// Command gophlow is a Jupyter kernel for Go with flow matching built in.
+//
+//	gophlow install [--user | --prefix DIR | --sys-prefix]
+//	gophlow uninstall [--user | --prefix DIR | --sys-prefix]
+//	gophlow kernel [--allow-unsigned] CONNECTION_FILE
+//	gophlow run NOTEBOOK.ipynb [-o OUT.ipynb] [--timeout D] [--html OUT.html]
+//	gophlow version
+//	gophlow help
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+)
+
+// usage is printed by `gophlow help` and after a usage error.
+const usage = `gophlow — a Jupyter kernel for Go, with flow matching built in
+
+Usage:
+  gophlow install [--user | --prefix DIR | --sys-prefix]
+        install the "Go (gophlow)" kernelspec for Jupyter (default --user);
+        re-running it replaces the old one
+  gophlow uninstall [--user | --prefix DIR | --sys-prefix]
+        remove the kernelspec
+  gophlow kernel [--allow-unsigned] CONNECTION_FILE
+        run the kernel (Jupyter runs this); --allow-unsigned accepts a
+        connection file with an empty key, which lets anyone on the machine
+        who can reach the ports run code
+  gophlow run NOTEBOOK.ipynb [-o OUT.ipynb] [--timeout D] [--html OUT.html]
+        execute the notebook's cells in order without Jupyter and write it
+        back with its outputs (in place unless -o); the exit status is 1 on
+        the first failing cell, which is printed with its number and line
+  gophlow version
+        print the version
+  gophlow help
+        print this help
+`
+
+// errUsage marks a command-line error: usage is printed and the exit status is 2.
+var errUsage = errors.New("usage")
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+// run executes a command line and returns the exit status.
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) == 0 {
+		fmt.Fprint(stderr, usage)
+		return 2
+	}
+	var err error
+	switch args[0] {
+	case "install", "uninstall":
+		err = kernelspecCommand(args[0], args[1:], stdout, stderr)
+	case "kernel":
+		err = kernelCommand(args[1:], stderr)
+	case "run":
+		err = runCommand(args[1:], stderr)
+	case "version", "--version":
+		fmt.Fprintln(stdout, versionString())
+	case "help", "--help", "-h":
+		fmt.Fprint(stdout, usage)
+	default:
+		fmt.Fprintf(stderr, "gophlow: unknown command %q\n\n", args[0])
+		err = errUsage
+	}
+	switch {
+	case err == nil:
+		return 0
+	case errors.Is(err, errUsage) || errors.Is(err, flag.ErrHelp):
+		fmt.Fprint(stderr, usage)
+		return 2
+	default:
+		fmt.Fprintf(stderr, "gophlow: %v\n", err)
+		return 1
+	}
+}
+
+// newFlagSet returns a flag set that reports errors as errUsage.
+func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.Usage = func() {}
+	return fs
+}

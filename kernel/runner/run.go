@@ -1,0 +1,205 @@
+package runner
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gophlow/gophlow/interrupt"
+	"github.com/gophlow/gophlow/kernel/capture"
+	"github.com/gophlow/gophlow/kernel/internal/outlet"
+	"github.com/gophlow/gophlow/kernel/session"
+)
+
+// Options control a headless run.
+type Options struct {
+	// Output is where the executed notebook is written; "" means in place.
+	Output string
+	// HTML, when set, is where a self-contained HTML page is written.
+	HTML string
+	// Timeout bounds each cell; 0 means no bound.
+	Timeout time.Duration
+	// Log receives progress and the first error (the kernel's stderr).
+	Log io.Writer
+}
+
+// CellError is returned when a cell fails: which cell, and the error.
+type CellError struct {
+	Cell int // 1-based index among all cells
+	Err  *session.Error
+}
+
+func (e *CellError) Error() string {
+	return fmt.Sprintf("cell %d: %s: %s\n%s", e.Cell, e.Err.Name, e.Err.Value, strings.Join(e.Err.Traceback, "\n"))
+}
+
+// Run executes the code cells of the notebook at path in order, in one
+// session, and writes the notebook with their outputs. It stops at the
+// first failing cell (after writing what ran) and returns a *CellError.
+func Run(path string, opts Options) error {
+	nb, err := readNotebook(path)
+	if err != nil {
+		return err
+	}
+	if opts.Output == "" {
+		opts.Output = path
+	}
+	if opts.Log == nil {
+		opts.Log = os.Stderr
+	}
+	rec := &recorder{displays: map[string][]outputRef{}}
+	capt, err := capture.Start(50*time.Millisecond, 0, rec.stream)
+	if err != nil {
+		return err
+	}
+	sess, err := session.New(session.Options{Stdout: os.Stdout, Stderr: os.Stderr})
+	if err != nil {
+		capt.Stop()
+		return err
+	}
+	outlet.Set(rec)
+	runErr := runCells(nb, sess, capt, rec, opts.Timeout)
+	outlet.Set(nil)
+	capt.Stop()
+	if err := nb.write(opts.Output); err != nil {
+		return fmt.Errorf("writing %s: %w", opts.Output, err)
+	}
+	if opts.HTML != "" {
+		if err := writeHTML(nb, opts.HTML); err != nil {
+			return fmt.Errorf("writing %s: %w", opts.HTML, err)
+		}
+	}
+	return runErr
+}
+
+func runCells(nb *notebook, sess *session.Session, capt *capture.Capture, rec *recorder, timeout time.Duration) error {
+	count := 0
+	for i, cell := range nb.cells {
+		if cell["cell_type"] != "code" {
+			continue
+		}
+		count++
+		rec.start(cell, count)
+		ctx, cancel := context.Background(), context.CancelFunc(func() {})
+		if timeout > 0 {
+			ctx, cancel = context.WithTimeout(ctx, timeout)
+		}
+		interrupt.SetContext(ctx)
+		err := sess.Execute(ctx, source(cell))
+		interrupt.SetContext(nil)
+		cancel()
+		capt.Flush(5 * time.Second)
+		cell["execution_count"] = count
+		if err != nil {
+			var e *session.Error
+			if !errors.As(err, &e) {
+				e = &session.Error{Name: "Error", Value: err.Error(), Traceback: []string{err.Error()}}
+			}
+			rec.add(map[string]any{"output_type": "error", "ename": e.Name, "evalue": e.Value, "traceback": e.Traceback})
+			return &CellError{Cell: i + 1, Err: e}
+		}
+	}
+	return nil
+}
+
+// outputRef locates one output of one cell.
+type outputRef struct {
+	cell  map[string]any
+	index int
+}
+
+// recorder turns a cell's streams, displays and result into nbformat
+// outputs. It is the display sink of the run.
+type recorder struct {
+	mu       sync.Mutex
+	cell     map[string]any
+	count    int
+	displays map[string][]outputRef // display_id → outputs showing it
+}
+
+func (r *recorder) start(cell map[string]any, count int) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	r.cell, r.count = cell, count
+	cell["outputs"] = []any{}
+}
+
+// add appends an output to the running cell and returns its index.
+func (r *recorder) add(out map[string]any) int {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.addLocked(out)
+}
+
+func (r *recorder) addLocked(out map[string]any) int {
+	if r.cell == nil {
+		return -1
+	}
+	outs, _ := r.cell["outputs"].([]any)
+	r.cell["outputs"] = append(outs, out)
+	return len(outs)
+}
+
+// stream is the capture's Emit: consecutive text of one stream is merged
+// into one output, as Jupyter does.
+func (r *recorder) stream(name, text string) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.cell == nil {
+		return
+	}
+	outs, _ := r.cell["outputs"].([]any)
+	if n := len(outs); n > 0 {
+		if last, ok := outs[n-1].(map[string]any); ok && last["output_type"] == "stream" && last["name"] == name {
+			last["text"] = last["text"].(string) + text
+			return
+		}
+	}
+	r.addLocked(map[string]any{"output_type": "stream", "name": name, "text": text})
+}
+
+func (r *recorder) Display(data outlet.Bundle, md map[string]any, id string, update bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if update {
+		for _, ref := range r.displays[id] {
+			outs, _ := ref.cell["outputs"].([]any)
+			if ref.index >= len(outs) { // cleared since
+				continue
+			}
+			out := outs[ref.index].(map[string]any)
+			out["data"], out["metadata"] = map[string]any(data), orEmpty(md)
+		}
+		return
+	}
+	i := r.addLocked(map[string]any{"output_type": "display_data", "data": map[string]any(data), "metadata": orEmpty(md)})
+	if id != "" && i >= 0 {
+		r.displays[id] = append(r.displays[id], outputRef{cell: r.cell, index: i})
+	}
+}
+
+func (r *recorder) Result(data outlet.Bundle, md map[string]any) {
+	r.add(map[string]any{"output_type": "execute_result", "execution_count": r.count, "data": map[string]any(data), "metadata": orEmpty(md)})
+}
+
+// ClearOutput clears the running cell's outputs (wait is immaterial
+// headless: nothing flickers).
+func (r *recorder) ClearOutput(wait bool) {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if r.cell != nil {
+		r.cell["outputs"] = []any{}
+	}
+}
+
+func orEmpty(m map[string]any) map[string]any {
+	if m == nil {
+		return map[string]any{}
+	}
+	return m
+}

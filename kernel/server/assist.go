@@ -1,0 +1,99 @@
+package server
+
+import (
+	"github.com/gophlow/gophlow/kernel/assist"
+	"github.com/gophlow/gophlow/kernel/wire"
+)
+
+func (s *Server) scope() []assist.Name {
+	names := s.cfg.Session.Names()
+	out := make([]assist.Name, len(names))
+	for i, n := range names {
+		out[i] = assist.Name{Name: n.Name, Kind: n.Kind}
+	}
+	return out
+}
+
+func (s *Server) complete(m *wire.Message) {
+	var req struct {
+		Code      string `json:"code"`
+		CursorPos int    `json:"cursor_pos"`
+	}
+	if !s.decode(m, "complete_reply", &req) {
+		return
+	}
+	c := assist.Complete(req.Code, req.CursorPos, s.scope(), s.cfg.Packages)
+	matches := c.Matches
+	if matches == nil {
+		matches = []string{}
+	}
+	s.reply(s.shell, &s.shellMu, m, "complete_reply", map[string]any{
+		"status":       "ok",
+		"matches":      matches,
+		"cursor_start": c.CursorStart,
+		"cursor_end":   c.CursorEnd,
+		"metadata":     map[string]any{"_jupyter_types_experimental": c.Types},
+	})
+}
+
+func (s *Server) inspectText(code string, cursor, detail int) (string, bool) {
+	return assist.Inspect(code, cursor, detail, s.scope(), s.cfg.Packages)
+}
+
+func (s *Server) inspect(m *wire.Message) {
+	var req struct {
+		Code        string `json:"code"`
+		CursorPos   int    `json:"cursor_pos"`
+		DetailLevel int    `json:"detail_level"`
+	}
+	if !s.decode(m, "inspect_reply", &req) {
+		return
+	}
+	text, found := s.inspectText(req.Code, req.CursorPos, req.DetailLevel)
+	data := map[string]any{}
+	if found {
+		data["text/plain"] = text
+	}
+	s.reply(s.shell, &s.shellMu, m, "inspect_reply", map[string]any{
+		"status": "ok", "found": found, "data": data, "metadata": map[string]any{},
+	})
+}
+
+func (s *Server) isComplete(m *wire.Message) {
+	var req struct {
+		Code string `json:"code"`
+	}
+	if !s.decode(m, "is_complete_reply", &req) {
+		return
+	}
+	status, indent := assist.IsComplete(req.Code)
+	content := map[string]any{"status": status}
+	if status == "incomplete" {
+		content["indent"] = indent
+	}
+	s.reply(s.shell, &s.shellMu, m, "is_complete_reply", content)
+}
+
+func (s *Server) kernelInfo() map[string]any {
+	i := s.cfg.Info
+	return map[string]any{
+		"status":                 "ok",
+		"protocol_version":       wire.ProtocolVersion,
+		"implementation":         i.Implementation,
+		"implementation_version": i.ImplementationVersion,
+		"language_info": map[string]any{
+			"name":            "go",
+			"version":         i.LanguageVersion,
+			"mimetype":        "text/x-go",
+			"file_extension":  ".go",
+			"pygments_lexer":  "go",
+			"codemirror_mode": "go",
+		},
+		"banner": i.Banner,
+		"help_links": []map[string]string{
+			{"text": "Go standard library", "url": "https://pkg.go.dev/std"},
+			{"text": "gonum", "url": "https://pkg.go.dev/gonum.org/v1/gonum"},
+			{"text": "gonum/plot", "url": "https://pkg.go.dev/gonum.org/v1/plot"},
+		},
+	}
+}

@@ -1,0 +1,291 @@
+package server
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"io"
+	"log"
+	"net"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/go-zeromq/zmq4"
+
+	"github.com/gophlow/gophlow/kernel/session"
+	"github.com/gophlow/gophlow/kernel/wire"
+)
+
+const testKey = "test-key-0123456789"
+
+// freePorts returns n distinct free TCP ports on the loopback interface.
+func freePorts(t *testing.T, n int) []int {
+	var ports []int
+	var ls []net.Listener
+	for range n {
+		l, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		ls = append(ls, l)
+		ports = append(ports, l.Addr().(*net.TCPAddr).Port)
+	}
+	for _, l := range ls {
+		l.Close()
+	}
+	return ports
+}
+
+// client is a minimal Jupyter client: a DEALER on shell and control and a
+// SUB on iopub.
+type client struct {
+	t              *testing.T
+	shell, control zmq4.Socket
+	iopub          zmq4.Socket
+	signer         *wire.Signer
+	session        string
+	iopubMsgs      chan *wire.Message
+}
+
+// startKernel runs a server with a real session on loopback and returns a
+// connected client.
+func startKernel(t *testing.T) (*Server, *client) {
+	p := freePorts(t, 5)
+	conn := Connection{Transport: "tcp", IP: "127.0.0.1", ShellPort: p[0], ControlPort: p[1],
+		StdinPort: p[2], IOPubPort: p[3], HBPort: p[4], SignatureScheme: "hmac-sha256", Key: testKey}
+	sess, err := session.New(session.Options{Stdout: os.Stdout, Stderr: os.Stderr})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv, err := New(Config{Conn: conn, Session: sess, Log: log.New(io.Discard, "", 0)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	go srv.Run()
+	t.Cleanup(srv.Close)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	t.Cleanup(cancel)
+	signer, _ := wire.NewSigner("hmac-sha256", testKey)
+	c := &client{t: t, signer: signer, session: wire.NewID(), iopubMsgs: make(chan *wire.Message, 10000),
+		shell:   zmq4.NewDealer(ctx, zmq4.WithID(zmq4.SocketIdentity("test-shell"))),
+		control: zmq4.NewDealer(ctx, zmq4.WithID(zmq4.SocketIdentity("test-control"))),
+		iopub:   zmq4.NewSub(ctx)}
+	for _, d := range []struct {
+		s    zmq4.Socket
+		port int
+	}{{c.shell, p[0]}, {c.control, p[1]}, {c.iopub, p[3]}} {
+		if err := d.s.Dial(conn.endpoint(d.port)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c.iopub.SetOption(zmq4.OptionSubscribe, "")
+	go func() {
+		for {
+			m, err := c.iopub.Recv()
+			if err != nil {
+				return
+			}
+			if dm, err := wire.Decode(m.Frames, signer); err == nil {
+				c.iopubMsgs <- dm
+			}
+		}
+	}()
+	// Wait until iopub is connected (the slow-joiner problem of PUB/SUB):
+	// ask for kernel_info until its status messages arrive.
+	deadline := time.Now().Add(10 * time.Second)
+	for {
+		id := c.send(c.shell, "kernel_info_request", map[string]any{})
+		c.recv(c.shell)
+		if c.waitIdle(id, 200*time.Millisecond) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("iopub never delivered a status message")
+		}
+	}
+	return srv, c
+}
+
+func (c *client) send(sock zmq4.Socket, msgType string, content any) string {
+	body, _ := json.Marshal(content)
+	m := &wire.Message{Header: wire.Header{MsgID: wire.NewID(), Session: c.session, Username: "test",
+		Date: wire.Now(), MsgType: msgType, Version: wire.ProtocolVersion}, Content: body}
+	frames, err := wire.Encode(m, c.signer)
+	if err != nil {
+		c.t.Fatal(err)
+	}
+	if err := sock.SendMulti(zmq4.NewMsgFrom(frames...)); err != nil {
+		c.t.Fatal(err)
+	}
+	return m.Header.MsgID
+}
+
+func (c *client) recv(sock zmq4.Socket) *wire.Message {
+	type result struct {
+		m   zmq4.Msg
+		err error
+	}
+	ch := make(chan result, 1)
+	go func() { m, err := sock.Recv(); ch <- result{m, err} }()
+	select {
+	case r := <-ch:
+		if r.err != nil {
+			c.t.Fatal(r.err)
+		}
+		m, err := wire.Decode(r.m.Frames, c.signer)
+		if err != nil {
+			c.t.Fatal(err)
+		}
+		return m
+	case <-time.After(20 * time.Second):
+		c.t.Fatal("no reply within 20 s")
+	}
+	return nil
+}
+
+func parentID(m *wire.Message) string {
+	var h wire.Header
+	json.Unmarshal(m.Parent, &h)
+	return h.MsgID
+}
+
+// waitIdle collects iopub messages of request id until its idle status.
+func (c *client) waitIdle(id string, timeout time.Duration) bool {
+	_, ok := c.outputs(id, timeout)
+	return ok
+}
+
+func (c *client) outputs(id string, timeout time.Duration) ([]*wire.Message, bool) {
+	var outs []*wire.Message
+	deadline := time.After(timeout)
+	for {
+		select {
+		case m := <-c.iopubMsgs:
+			if parentID(m) != id {
+				continue
+			}
+			if m.Header.MsgType == "status" {
+				var st struct {
+					State string `json:"execution_state"`
+				}
+				json.Unmarshal(m.Content, &st)
+				if st.State == "idle" {
+					return outs, true
+				}
+				continue
+			}
+			outs = append(outs, m)
+		case <-deadline:
+			return outs, false
+		}
+	}
+}
+
+// execute runs code and returns the reply content and the cell's iopub output.
+func (c *client) execute(code string) (map[string]any, []*wire.Message) {
+	id := c.send(c.shell, "execute_request", map[string]any{"code": code, "silent": false,
+		"store_history": true, "user_expressions": map[string]any{}, "allow_stdin": false, "stop_on_error": true})
+	rep := c.recv(c.shell)
+	if parentID(rep) != id {
+		c.t.Fatalf("reply to %s, want %s", parentID(rep), id)
+	}
+	var content map[string]any
+	json.Unmarshal(rep.Content, &content)
+	outs, ok := c.outputs(id, 10*time.Second)
+	if !ok {
+		c.t.Fatalf("no idle status after %q", code)
+	}
+	return content, outs
+}
+
+func resultText(outs []*wire.Message) string {
+	for _, m := range outs {
+		if m.Header.MsgType == "execute_result" {
+			var r struct {
+				Data map[string]any `json:"data"`
+			}
+			json.Unmarshal(m.Content, &r)
+			return fmt.Sprint(r.Data["text/plain"])
+		}
+	}
+	return ""
+}
+
+func TestExecuteKeepsStateAndPublishesResult(t *testing.T) {
+	_, c := startKernel(t)
+	if rep, _ := c.execute("x := 20"); rep["status"] != "ok" {
+		t.Fatalf("reply = %v", rep)
+	}
+	rep, outs := c.execute("x*2 + 2")
+	if rep["status"] != "ok" || rep["execution_count"].(float64) != 2 {
+		t.Fatalf("reply = %v", rep)
+	}
+	if got := resultText(outs); got != "42" {
+		t.Fatalf("result = %q", got)
+	}
+}
+
+func TestErrorThenStateSurvives(t *testing.T) {
+	_, c := startKernel(t)
+	c.execute("kept := 7")
+	rep, outs := c.execute(`panic("boom")`)
+	if rep["status"] != "error" || len(outs) < 2 || outs[len(outs)-1].Header.MsgType != "error" {
+		t.Fatalf("reply = %v, outputs = %d", rep, len(outs))
+	}
+	if _, outs := c.execute("kept"); resultText(outs) != "7" {
+		t.Fatalf("after the error kept = %q", resultText(outs))
+	}
+}
+
+func TestForgedMessagesAreDropped(t *testing.T) {
+	_, c := startKernel(t)
+	target := filepath.Join(t.TempDir(), "forged")
+	code := fmt.Sprintf("import \"os\"\nos.WriteFile(%q, []byte(\"x\"), 0o600)", target)
+	real := c.signer
+	for _, key := range []string{"another key", ""} {
+		c.signer, _ = wire.NewSigner("hmac-sha256", key)
+		if key == "" {
+			c.signer = &wire.Signer{} // no signature at all
+		}
+		c.send(c.shell, "execute_request", map[string]any{"code": code})
+	}
+	c.signer = real
+	if _, outs := c.execute("1 + 1"); resultText(outs) != "2" {
+		t.Fatal("the real client was not served after forged messages")
+	}
+	if _, err := os.Stat(target); !os.IsNotExist(err) {
+		t.Fatal("a forged execute_request was executed")
+	}
+	if rep, _ := c.execute(code); rep["status"] != "ok" {
+		t.Fatalf("signed version failed: %v", rep)
+	}
+	if _, err := os.Stat(target); err != nil {
+		t.Fatal("the signed request did not run, so the check above proves nothing")
+	}
+}
+
+func TestInterruptOnControlWhileCellRuns(t *testing.T) {
+	_, c := startKernel(t)
+	c.execute("n := 1")
+	id := c.send(c.shell, "execute_request", map[string]any{"code": "for {}"})
+	time.Sleep(300 * time.Millisecond)
+	start := time.Now()
+	c.send(c.control, "interrupt_request", map[string]any{})
+	if rep := c.recv(c.control); rep.Header.MsgType != "interrupt_reply" {
+		t.Fatalf("control reply = %s", rep.Header.MsgType)
+	}
+	rep := c.recv(c.shell)
+	if parentID(rep) != id {
+		t.Fatal("reply to another request")
+	}
+	if d := time.Since(start); d > 2*time.Second {
+		t.Errorf("interrupt took %v", d)
+	}
+	c.waitIdle(id, 5*time.Second)
+	if _, outs := c.execute("n + 1"); resultText(outs) != "2" {
+		t.Fatalf("state lost after interrupt: %q", resultText(outs))
+	}
+}

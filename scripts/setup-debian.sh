@@ -1,0 +1,30 @@
+#!/bin/sh
+# Installs the Debian/Ubuntu packages gophlow needs that are missing:
+# Jupyter Notebook and its runner, the kernel conformance suite, OpenBLAS.
+# With "bench" as first argument it also installs PyTorch (benchmarks only).
+set -eu
+
+pkgs="jupyter-notebook jupyter-nbconvert python3-nbclient python3-jupyter-client python3-jupyter-kernel-test python3-ipykernel libopenblas-dev"
+if [ "${1:-}" = bench ]; then
+	pkgs="$pkgs python3-torch"
+fi
+
+missing=""
+for p in $pkgs; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+		missing="$missing $p"
+	fi
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" -eq 0 ]; then
+	sudo=""
+elif command -v sudo >/dev/null 2>&1; then
+	sudo="sudo"
+else
+	echo "setup: need root or sudo to install:$missing" >&2
+	exit 1
+fi
+echo "setup: installing$missing"
+$sudo apt-get update -qq
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing
