@@ -217,11 +217,14 @@ func (s *segment) syntaxError(err error, prefix int) error {
 	if off < 0 {
 		off = 0
 	}
-	if off > len(s.text) {
+	msg := e.Msg
+	if off >= len(s.text) {
+		// The parser reached the wrapper's closing brace.
 		off = len(s.text)
+		msg = strings.Replace(msg, "found '}'", "found the end of the statement", 1)
 	}
 	line, col := s.position(off)
-	return &posError{line: line, col: col, name: "SyntaxError", msg: e.Msg}
+	return &posError{line: line, col: col, name: "SyntaxError", msg: msg}
 }
 
 // names returns the top-level names a declaration binds, and for a method

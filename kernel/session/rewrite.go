@@ -239,7 +239,8 @@ func isIntValue(v reflect.Value) bool {
 //	{F, A := f, a; go func() { defer <report>; F(A, 1) }()}
 func (r *rewriter) goStmt(g *ast.GoStmt) {
 	call := g.Call
-	guard := "defer func() { if r := recover(); r != nil { " + rtName + ".GoroutinePanic(r) } }(); "
+	line, _ := r.seg.position(r.seg.offset(g.Pos()))
+	guard := fmt.Sprintf("defer func() { if r := recover(); r != nil { %s.GoroutinePanic(r, %d) } }(); ", rtName, line)
 	type part struct {
 		expr ast.Expr
 		name string

@@ -52,12 +52,14 @@ func clearValue(x any) {
 	}
 }
 
-// goroutinePanic reports a panic recovered in a goroutine a cell started
-// (see rewriter.goStmt) on the session's standard error.
-func (s *Session) goroutinePanic(r any) {
+// goroutinePanic reports a panic recovered in a goroutine started by a go
+// statement at line of its cell (see rewriter.goStmt) on the session's
+// standard error.
+func (s *Session) goroutinePanic(r any, line int) {
 	trace := s.trap.take()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%spanic in a goroutine%s (recovered, the kernel goes on): %s\n", red+bold, reset, userNames(fmt.Sprint(r)))
+	fmt.Fprintf(&b, "%spanic in the goroutine started at line %d%s (recovered, the kernel goes on): %s\n",
+		red+bold, line, reset, userNames(fmt.Sprint(r)))
 	for _, line := range trace {
 		if m := locRE.FindStringSubmatch(line); m != nil {
 			loc, fn := parseLocation(m)

@@ -234,14 +234,12 @@ func (s *Session) run(ctx context.Context, cell int, src string, segs []*segment
 	return s.compileError(cell, err)
 }
 
+// runImports imports the packages a cell names, skipping those already
+// imported under the same name (yaegi refuses a second import, and
+// re-running a cell is the most common thing a notebook does).
 func (s *Session) runImports(ctx context.Context, cell int, segs []*segment) error {
-	src, perr := s.source(cell, segs, nil)
-	if perr != nil {
-		return s.fromPosError(cell, perr)
-	}
-	if err := s.run(ctx, cell, src, segs); err != nil {
-		return err
-	}
+	var b strings.Builder
+	added := map[string]string{}
 	for _, sg := range segs {
 		for _, sp := range sg.decl.(*ast.GenDecl).Specs {
 			is := sp.(*ast.ImportSpec)
@@ -250,10 +248,24 @@ func (s *Session) runImports(ctx context.Context, cell int, segs []*segment) err
 			if is.Name != nil {
 				name = is.Name.Name
 			}
+			if s.imports[name] == p || added[name] == p {
+				continue
+			}
+			line, col := sg.position(sg.offset(is.Pos()))
+			b.WriteString(directive(cell, line, col, false) + "import " + sg.text[sg.offset(is.Pos()):sg.offset(is.End())] + "\n")
 			if name != "_" && name != "." {
-				s.imports[name] = p
+				added[name] = p
 			}
 		}
+	}
+	if b.Len() == 0 {
+		return nil
+	}
+	if err := s.run(ctx, cell, b.String(), segs); err != nil {
+		return err
+	}
+	for name, p := range added {
+		s.imports[name] = p
 	}
 	return nil
 }
@@ -331,23 +343,32 @@ func (s *Session) declSource(cell int, incoming, again []*decl, renames map[stri
 	return b.String(), nil
 }
 
-// reevaluate evaluates each earlier declaration in ds again, warning on
-// standard error about those that no longer compile (they keep their old
-// meaning).
+// reevaluate evaluates each earlier declaration in ds again. One that no
+// longer compiles is reported on standard error and, if it is a function,
+// replaced by one that panics with the reason when called (a failed
+// compilation leaves yaegi's old function unusable).
 func (s *Session) reevaluate(ctx context.Context, cell int, ds []*decl, renames map[string]string) {
 	for _, d := range ds {
 		src, perr := s.source(d.cell, []*segment{d.seg}, renames)
 		if perr != nil {
 			continue
 		}
-		if err := s.run(ctx, cell, src, []*segment{d.seg}); err != nil {
-			var e *Error
-			msg := err.Error()
-			if errors.As(err, &e) {
-				msg = e.Value
-			}
-			fmt.Fprintf(s.opts.Stderr, "warning: %s (from an earlier cell) still uses the old definitions: it no longer compiles: %s\n",
-				strings.Join(d.names, ", "), msg)
+		err := s.run(ctx, cell, src, []*segment{d.seg})
+		if err == nil {
+			continue
+		}
+		var e *Error
+		msg := err.Error()
+		if errors.As(err, &e) {
+			msg = e.Value
+		}
+		name := strings.Join(d.names, ", ")
+		fmt.Fprintf(s.opts.Stderr, "warning: %s (from an earlier cell) no longer compiles after this redefinition: %s\n", name, msg)
+		if fd, ok := d.seg.decl.(*ast.FuncDecl); ok && fd.Body != nil {
+			r := s.rewriter(d.seg, renames)
+			body := edit{start: d.seg.offset(fd.Body.Lbrace), end: d.seg.offset(fd.Body.End()),
+				repl: fmt.Sprintf("{ panic(%q) }", name+" no longer compiles (run its cell again after fixing it): "+msg)}
+			_ = s.run(ctx, cell, d.seg.render(d.cell, append([]edit{body}, r.all()...)), []*segment{d.seg})
 		}
 	}
 }

@@ -4,11 +4,13 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"reflect"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/gophlow/gophlow/interrupt"
 	"github.com/gophlow/gophlow/kernel/internal/outlet"
 )
 
@@ -334,4 +336,66 @@ wg.Wait()`)
 	}
 	f.ok("done := make(chan bool)\ngo work(ch, 2)\ngo func() { done <- true }()\n<-done")
 	f.expect("7*6", "42")
+}
+
+func TestInterruptWaitsForCompiledCall(t *testing.T) {
+	f := newFixture(t)
+	f.ok(`import "time"`)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(100*time.Millisecond, cancel)
+	start := time.Now()
+	err := f.s.Execute(ctx, "time.Sleep(1500 * time.Millisecond)\nafter := 1")
+	var e *Error
+	if !errors.As(err, &e) || e.Name != "KeyboardInterrupt" {
+		t.Fatalf("got %v, want KeyboardInterrupt", err)
+	}
+	if d := time.Since(start); d > 100*time.Millisecond+interruptGrace+500*time.Millisecond {
+		t.Errorf("interrupt returned after %v", d)
+	}
+	// The next cell waits for the sleeping call to return, and the rest
+	// of the interrupted cell never runs.
+	f.expect("1+1", "2")
+	if d := time.Since(start); d < 1500*time.Millisecond {
+		t.Errorf("next cell ran %v after the interrupted one started, before its compiled call returned", d)
+	}
+	// (yaegi declares the cell's variables when it compiles it.)
+	f.expect("after", "0")
+}
+
+func TestCompiledCodeSeesCellContext(t *testing.T) {
+	f := newFixture(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	seen := make(chan bool, 1)
+	if err := f.s.interp.Use(map[string]map[string]reflect.Value{"probe/probe": {
+		"Check": reflect.ValueOf(func() { seen <- interrupt.Context() == ctx }),
+	}}); err != nil {
+		t.Fatal(err)
+	}
+	f.ok(`import "probe"`)
+	if err := f.s.Execute(ctx, "probe.Check()"); err != nil {
+		t.Fatal(err)
+	}
+	if !<-seen {
+		t.Error("interrupt.Context() inside the cell is not the cell's context")
+	}
+	if interrupt.Context() == ctx {
+		t.Error("the cell's context stays installed after Execute")
+	}
+}
+
+func TestReset(t *testing.T) {
+	f := newFixture(t)
+	f.ok("gone := 1\nimport \"fmt\"")
+	if err := f.s.Reset(); err != nil {
+		t.Fatal(err)
+	}
+	if len(f.s.Names()) != 0 {
+		t.Errorf("Names() after Reset = %v", f.s.Names())
+	}
+	if e := f.fail("gone"); e.Name != "CompileError" {
+		t.Errorf("gone after Reset: %v", e)
+	}
+	f.ok(`import "fmt"`)
+	f.expect(`fmt.Sprint(1)`, `"1"`)
 }

@@ -1,0 +1,79 @@
+package session
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestRedefinedFunctionRebindsCallers(t *testing.T) {
+	f := newFixture(t)
+	f.ok("func f() int { return 1 }")
+	f.ok("func g() int { return f() + 10 }")
+	f.ok("func h() int { return g() * 2 }")
+	f.expect("h()", "22")
+	f.ok("func f() int { return 2 }")
+	f.expect("g()", "12")
+	f.expect("h()", "24")
+	// Re-running the same cell changes nothing.
+	f.ok("func f() int { return 2 }")
+	f.expect("h()", "24")
+}
+
+func TestRedefinedVariablesAndConstants(t *testing.T) {
+	f := newFixture(t)
+	f.ok("x := 1\nconst scale = 10")
+	f.ok("func get() int { return x * scale }")
+	f.expect("get()", "10")
+	f.ok("x := 2")
+	f.expect("get()", "20")
+	f.ok("var x = 3")
+	f.expect("get()", "30")
+	f.ok("const scale = 100")
+	f.expect("get()", "300")
+	// Assignment keeps the variable: nothing to re-evaluate.
+	f.ok("x = 4")
+	f.expect("get()", "400")
+}
+
+func TestRedefinedStructGetsNewField(t *testing.T) {
+	f := newFixture(t)
+	f.ok("type point struct{ X, Y float64 }\nfunc (p point) sum() float64 { return p.X + p.Y }")
+	f.ok("func origin() point { return point{} }")
+	f.expect("point{1, 2}.sum()", "3")
+	f.ok("type point struct{ X, Y, Z float64 }")
+	f.expect("p := point{X: 1, Y: 2, Z: 3}\np.Z", "3")
+	// Methods and functions of the old type follow it to the new one.
+	f.expect("p.sum()", "3")
+	f.expect("origin().Z", "0")
+	// Messages speak of the type by the name the user wrote.
+	e := f.fail("q := point{W: 1}")
+	if strings.Contains(e.Value, renameMark) || strings.Contains(strings.Join(e.Traceback, "\n"), renameMark) {
+		t.Errorf("message shows an internal name: %q", e.Value)
+	}
+	// Redefining a method takes effect.
+	f.ok("func (p point) sum() float64 { return p.X + p.Y + p.Z }")
+	f.expect("point{1, 2, 3}.sum()", "6")
+	// Values made before keep their type and its methods, as in Python.
+	f.expect("p.sum()", "3")
+	for _, n := range f.s.Names() {
+		if strings.Contains(n.Name, renameMark) {
+			t.Errorf("Names() lists internal name %q", n.Name)
+		}
+	}
+}
+
+func TestBrokenDependentIsAWarning(t *testing.T) {
+	f := newFixture(t)
+	f.ok("func f() int { return 1 }\nfunc g() int { return f() + 1 }")
+	f.ok("func f() string { return \"s\" }")
+	if !strings.Contains(f.errOut.String(), "warning: g") {
+		t.Errorf("stderr %q does not warn that g no longer compiles", f.errOut.String())
+	}
+	f.expect("f()", `"s"`)
+	e := f.fail("g()")
+	if e.Name != "panic" || !strings.Contains(e.Value, "g no longer compiles") {
+		t.Errorf("calling the broken g: %s %q", e.Name, e.Value)
+	}
+	f.ok("func g() string { return f() + \"!\" }")
+	f.expect("g()", `"s!"`)
+}
