@@ -25,6 +25,7 @@ type Capture struct {
 	limit    int64
 	streams  [2]*stream
 	done     chan struct{}
+	kick     chan struct{} // a flush marker arrived: drain now, not at the next tick
 	stopOnce sync.Once
 	// Stderr is the process's original standard error, for the kernel's own log.
 	Stderr *os.File
@@ -47,7 +48,7 @@ type stream struct {
 // what was written since. limit caps the bytes passed on per stream between
 // two Resets (0 means no limit); past it output is dropped with one notice.
 func Start(interval time.Duration, limit int64, emit Emit) (*Capture, error) {
-	c := &Capture{emit: emit, limit: limit, done: make(chan struct{})}
+	c := &Capture{emit: emit, limit: limit, done: make(chan struct{}), kick: make(chan struct{}, 1)}
 	var mk [8]byte
 	_, _ = rand.Read(mk[:])
 	for i, name := range []string{"stdout", "stderr"} {
@@ -57,7 +58,7 @@ func Start(interval time.Duration, limit int64, emit Emit) (*Capture, error) {
 			return nil, err
 		}
 		c.streams[i] = s
-		go s.read()
+		go s.read(c.kick)
 	}
 	c.Stderr = os.NewFile(uintptr(c.streams[1].saved), "stderr")
 	go c.loop(interval)
@@ -79,15 +80,25 @@ func redirect(name string, fd int, marker []byte) (*stream, error) {
 	return &stream{name: name, fd: fd, saved: saved, r: r, w: w, marker: marker, waiters: map[string]chan struct{}{}}, nil
 }
 
-// read moves bytes from the pipe into pending until the pipe closes.
-func (s *stream) read() {
+// read moves bytes from the pipe into pending until the pipe closes, and
+// kicks the drain loop when a flush marker completes, so that Flush does
+// not wait for the next tick.
+func (s *stream) read(kick chan<- struct{}) {
 	buf := make([]byte, 64<<10)
 	for {
 		n, err := s.r.Read(buf)
 		if n > 0 {
 			s.mu.Lock()
+			from := max(0, len(s.pending)-len(s.marker))
 			s.pending = append(s.pending, buf[:n]...)
+			marked := bytes.Contains(s.pending[from:], s.marker) || len(s.waiters) > 0 && bytes.IndexByte(buf[:n], 0) >= 0
 			s.mu.Unlock()
+			if marked {
+				select {
+				case kick <- struct{}{}:
+				default:
+				}
+			}
 		}
 		if err != nil {
 			return
@@ -103,9 +114,10 @@ func (c *Capture) loop(interval time.Duration) {
 		case <-c.done:
 			return
 		case <-t.C:
-			for _, s := range c.streams {
-				c.drain(s)
-			}
+		case <-c.kick:
+		}
+		for _, s := range c.streams {
+			c.drain(s)
 		}
 	}
 }

@@ -114,3 +114,25 @@ func TestSafeCutKeepsPartialMarkerAndRune(t *testing.T) {
 		t.Errorf("full rune: cut %d, want 4", n)
 	}
 }
+
+func TestFlushDoesNotWaitForTheTick(t *testing.T) {
+	s := &sink{out: map[string]*strings.Builder{}}
+	c, err := Start(10*time.Second, 0, s.emit) // a tick that never comes during the test
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c.Stop()
+	fmt.Print("quick")
+	start := time.Now()
+	c.Flush(5 * time.Second)
+	elapsed := time.Since(start)
+	c.Stop()
+	if s.get("stdout") != "quick" {
+		t.Fatalf("stdout = %q", s.get("stdout"))
+	}
+	// A flush is on the path of every execute_reply; 1 s is generous for a
+	// loaded machine and far below the 10 s tick it must not wait for.
+	if elapsed > time.Second {
+		t.Fatalf("Flush took %v", elapsed)
+	}
+}
