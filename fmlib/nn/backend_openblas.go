@@ -1,0 +1,135 @@
+//go:build cgo && !purego
+
+package nn
+
+/*
+#cgo LDFLAGS: -lopenblas
+#cgo CFLAGS: -O3
+
+// Selects between computed values must not count as traps, or they block vectorisation.
+#pragma GCC optimize("no-trapping-math")
+
+#include <stdint.h>
+#include <string.h>
+
+void openblas_set_num_threads(int);
+
+// exp_poly is e^x in single precision, branch-free so that loops over it
+// vectorise: x = n·ln2 + r with n rounded by adding 1.5·2^23, e^r by Cephes'
+// degree-5 polynomial for expf, 2^n built in the exponent bits (in two
+// factors, so both stay normal). x is clamped to [-87.33, 88.72]; NaN stays NaN.
+static inline float exp_poly(float x) {
+	x = x < -87.33f ? -87.33f : x;
+	x = x > 88.72f ? 88.72f : x;
+	float k = x * 1.44269504088896341f + 12582912.0f;
+	int32_t kb;
+	memcpy(&kb, &k, 4);
+	int32_t n = kb - 0x4b400000;
+	float fn = k - 12582912.0f;
+	float r = x - fn * 0.693359375f - fn * -2.12194440e-4f;
+	float p = ((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r + 4.1665795894e-2f) * r + 1.6666665459e-1f) * r + 5.0000001201e-1f;
+	p = p * r * r + r + 1.0f;
+	int32_t half = n >> 1;
+	int32_t b1 = (half + 127) << 23, b2 = (n - half + 127) << 23;
+	float s1, s2;
+	memcpy(&s1, &b1, 4);
+	memcpy(&s2, &b2, 4);
+	return p * s1 * s2;
+}
+
+// Each kernel has a form with the derivative and one without, so every loop
+// is straight-line code the compiler vectorises; target_clones builds
+// AVX-512, AVX2 and SSE2 versions and picks one at load time.
+#define CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+#define KERNEL(name, params, pre, body_h, body_d) \
+	CLONES void name##_d(const float *restrict z, float *restrict h, float *restrict d, long n params) { \
+		pre for (long i = 0; i < n; i++) { float v = z[i]; body_h body_d } } \
+	CLONES void name(const float *restrict z, float *restrict h, long n params) { \
+		pre for (long i = 0; i < n; i++) { float v = z[i]; body_h } }
+#define NOPARAMS
+#define ELUPARAMS , float scale, float alpha
+
+KERNEL(gophlow_silu, NOPARAMS, ,
+	float s = 1.0f / (1.0f + exp_poly(-v)); h[i] = v * s;,
+	d[i] = s * (1.0f + v * (1.0f - s));)
+
+// tanh(v) = sign(v)·(1 − 2/(e^{2|v|} + 1)).
+KERNEL(gophlow_tanh, NOPARAMS, ,
+	float a = v < 0 ? -v : v; float y = 1.0f - 2.0f / (exp_poly(2.0f * a) + 1.0f); y = v < 0 ? -y : y; h[i] = y;,
+	d[i] = 1.0f - y * y;)
+
+// ELU and SELU: scale·v for v > 0, scale·alpha·(e^v − 1) otherwise (NaN takes the first form).
+KERNEL(gophlow_elu, ELUPARAMS, float sa = scale * alpha;,
+	float e = sa * exp_poly(v < 0 ? v : 0.0f); h[i] = v <= 0 ? e - sa : scale * v;,
+	d[i] = v <= 0 ? e : scale;)
+*/
+import "C"
+
+import (
+	"unsafe"
+
+	"gonum.org/v1/gonum/blas/blas32"
+	"gonum.org/v1/gonum/blas/blas64"
+	"gonum.org/v1/netlib/blas/netlib"
+)
+
+// backendName is reported by BLASBackend.
+const backendName = "openblas (cgo, gonum.org/v1/netlib)"
+
+// init plugs OpenBLAS into gonum's blas32 and blas64 for every user of them.
+func init() {
+	blas32.Use(netlib.Implementation{})
+	blas64.Use(netlib.Implementation{})
+}
+
+// blasThreads is the thread count last given to OpenBLAS (0: its default).
+var blasThreads int
+
+// setBLASThreads sets OpenBLAS's thread count when it changes.
+func setBLASThreads(n int) {
+	if n != blasThreads {
+		C.openblas_set_num_threads(C.int(n))
+		blasThreads = n
+	}
+}
+
+// activate32 applies SiLU, tanh, ELU or SELU to float32 data with C loops
+// that the compiler vectorises (AVX-512, AVX2 or SSE2, chosen at run time),
+// and reports whether it handled the activation. NaN inputs give NaN outputs.
+func activate32(a Activation, z, h, deriv []float32) bool {
+	if len(z) == 0 {
+		return true
+	}
+	zp := (*C.float)(unsafe.Pointer(&z[0]))
+	hp := (*C.float)(unsafe.Pointer(&h[0]))
+	n := C.long(len(z))
+	if deriv == nil {
+		switch a {
+		case SiLU:
+			C.gophlow_silu(zp, hp, n)
+		case Tanh:
+			C.gophlow_tanh(zp, hp, n)
+		case ELU:
+			C.gophlow_elu(zp, hp, n, 1, 1)
+		case SELU:
+			C.gophlow_elu(zp, hp, n, seluLambda, seluAlpha)
+		default:
+			return false
+		}
+		return true
+	}
+	dp := (*C.float)(unsafe.Pointer(&deriv[0]))
+	switch a {
+	case SiLU:
+		C.gophlow_silu_d(zp, hp, dp, n)
+	case Tanh:
+		C.gophlow_tanh_d(zp, hp, dp, n)
+	case ELU:
+		C.gophlow_elu_d(zp, hp, dp, n, 1, 1)
+	case SELU:
+		C.gophlow_elu_d(zp, hp, dp, n, seluLambda, seluAlpha)
+	default:
+		return false
+	}
+	return true
+}

@@ -1,0 +1,12 @@
+//go:build !cgo || purego
+
+package nn
+
+// backendName is reported by BLASBackend.
+const backendName = "gonum (pure Go)"
+
+// setBLASThreads does nothing: gonum's pure-Go BLAS runs on the calling goroutine's schedule.
+func setBLASThreads(int) {}
+
+// activate32 reports that no native kernel exists; the Go loops run.
+func activate32(Activation, []float32, []float32, []float32) bool { return false }
