@@ -4,11 +4,11 @@ package nn
 type vector int
 
 const (
-	vecParams vector = iota // the weights θ
-	vecGrads                // ∂loss/∂θ of the last batch
-	vecMoment1              // Adam's first moment, SGD's momentum buffer
-	vecMoment2              // Adam's second moment
-	vecEMA                  // the moving average θ̄
+	vecParams  vector = iota // the weights θ
+	vecGrads                 // ∂loss/∂θ of the last batch
+	vecMoment1               // Adam's first moment, SGD's momentum buffer
+	vecMoment2               // Adam's second moment
+	vecEMA                   // the moving average θ̄
 )
 
 // numParams is the number of parameters.
