@@ -89,12 +89,22 @@ func (s *Server) execute(m *wire.Message) (stop bool) {
 }
 
 // run evaluates a cell: a help request (name? or ?name, %help) answered
-// with a pager payload, or Go code.
+// with a pager payload, or magic lines followed by Go code.
 func (s *Server) run(ctx context.Context, code string) (payload []any, err error) {
 	if text, ok := s.help(code); ok {
 		return []any{map[string]any{"source": "page", "data": map[string]any{"text/plain": text}, "start": 0}}, nil
 	}
-	return []any{}, s.evaluate(ctx, code)
+	rest, after, err := s.runMagics(ctx, code)
+	if err != nil {
+		return []any{}, err
+	}
+	if strings.TrimSpace(rest) != "" {
+		err = s.evaluate(ctx, rest)
+	}
+	if after != nil {
+		after()
+	}
+	return []any{}, err
 }
 
 // evaluate runs code in the session; a panic escaping the session (a bug in
@@ -216,13 +226,13 @@ output), gonum (mat, stat, floats, distuv, optimize, integrate, fd) and
 gonum/plot, plus the standard library.
 
 Help:
-  %help        this text
   name?        the signature and documentation of name (e.g. math.Sqrt?)
   ?name        the same
   Tab          completion; Shift-Tab: inspection
 
 Interrupt (the stop button) stops a running cell and keeps all state.
-`
+
+` + magicHelp
 
 // help answers %help and name? / ?name cells.
 func (s *Server) help(code string) (string, bool) {

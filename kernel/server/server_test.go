@@ -9,11 +9,13 @@ import (
 	"net"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/go-zeromq/zmq4"
 
+	"github.com/gophlow/gophlow/kernel/capture"
 	"github.com/gophlow/gophlow/kernel/session"
 	"github.com/gophlow/gophlow/kernel/wire"
 )
@@ -63,8 +65,14 @@ func startKernel(t *testing.T) (*Server, *client) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	capt, err := capture.Start(20*time.Millisecond, 0, srv.EmitStream)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv.AttachCapture(capt)
 	go srv.Run()
 	t.Cleanup(srv.Close)
+	t.Cleanup(capt.Stop)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
@@ -287,5 +295,57 @@ func TestInterruptOnControlWhileCellRuns(t *testing.T) {
 	c.waitIdle(id, 5*time.Second)
 	if _, outs := c.execute("n + 1"); resultText(outs) != "2" {
 		t.Fatalf("state lost after interrupt: %q", resultText(outs))
+	}
+}
+
+func streamText(outs []*wire.Message) string {
+	var b []byte
+	for _, m := range outs {
+		if m.Header.MsgType == "stream" {
+			var s struct {
+				Text string `json:"text"`
+			}
+			json.Unmarshal(m.Content, &s)
+			b = append(b, s.Text...)
+		}
+	}
+	return string(b)
+}
+
+func TestMagics(t *testing.T) {
+	_, c := startKernel(t)
+	dir := t.TempDir()
+	file := filepath.Join(dir, "cell.txt")
+	if rep, _ := c.execute("%%writefile " + file + "\nline one\nline two"); rep["status"] != "ok" {
+		t.Fatalf("%%%%writefile: %v", rep)
+	}
+	if data, err := os.ReadFile(file); err != nil || string(data) != "line one\nline two" {
+		t.Fatalf("%%%%writefile wrote %q (%v)", data, err)
+	}
+	if _, outs := c.execute("!cat " + file); streamText(outs) != "line one\nline two" {
+		t.Fatalf("!cat printed %q", streamText(outs))
+	}
+	if _, outs := c.execute("%env GOPHLOW_MAGIC_TEST=on\n%env GOPHLOW_MAGIC_TEST"); streamText(outs) != "on\n" {
+		t.Fatalf("%%env printed %q", streamText(outs))
+	}
+	_, outs := c.execute("%time\nz := 3\nz * 3")
+	if resultText(outs) != "9" || !strings.Contains(streamText(outs), "wall time:") {
+		t.Fatalf("%%time: result %q, printed %q", resultText(outs), streamText(outs))
+	}
+	if _, outs := c.execute("%who"); !strings.Contains(streamText(outs), "z") {
+		t.Fatalf("%%who printed %q", streamText(outs))
+	}
+	rep, _ := c.execute("%nonsense")
+	if rep["status"] != "error" || rep["ename"] != "MagicError" {
+		t.Fatalf("unknown magic: %v", rep)
+	}
+	// Errors after magic lines point at the cell's own line.
+	rep, _ = c.execute("%time\n\nundefinedName")
+	if tb := fmt.Sprint(rep["traceback"]); !strings.Contains(tb, "line 3") {
+		t.Fatalf("traceback does not name line 3: %s", tb)
+	}
+	c.execute("%reset")
+	if rep, _ := c.execute("z"); rep["status"] != "error" {
+		t.Fatal("%reset kept z")
 	}
 }
