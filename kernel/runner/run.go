@@ -12,8 +12,10 @@ import (
 
 	"github.com/gophlow/gophlow/interrupt"
 	"github.com/gophlow/gophlow/kernel/capture"
+	"github.com/gophlow/gophlow/kernel/display"
 	"github.com/gophlow/gophlow/kernel/internal/outlet"
 	"github.com/gophlow/gophlow/kernel/session"
+	"github.com/gophlow/gophlow/progress"
 )
 
 // Options control a headless run.
@@ -63,7 +65,9 @@ func Run(path string, opts Options) error {
 		return err
 	}
 	outlet.Set(rec)
+	progress.SetReporter(display.Reporter{})
 	runErr := runCells(nb, sess, capt, rec, opts.Timeout)
+	progress.SetReporter(nil)
 	outlet.Set(nil)
 	capt.Stop()
 	if err := nb.write(opts.Output); err != nil {
