@@ -134,6 +134,9 @@ func (s *Session) Execute(ctx context.Context, code string) (err error) {
 	}
 	s.scope = newCellScope(segs)
 	defer func() { s.scope = nil }()
+	if err := s.autoImport(ctx, cell, segs); err != nil {
+		return err
+	}
 	for _, u := range units(segs) {
 		if err := s.runUnit(ctx, cell, u); err != nil {
 			return err
@@ -262,6 +265,45 @@ func (s *Session) runImports(ctx context.Context, cell int, segs []*segment) err
 		return nil
 	}
 	if err := s.run(ctx, cell, b.String(), segs); err != nil {
+		return err
+	}
+	for name, p := range added {
+		s.imports[name] = p
+	}
+	return nil
+}
+
+// autoImports are the preloaded packages a cell may use without importing
+// them, by name.
+var autoImports = map[string]string{
+	"display": "github.com/gophlow/gophlow/kernel/display",
+	"fmlib":   "github.com/gophlow/gophlow/fmlib",
+	"nn":      "github.com/gophlow/gophlow/fmlib/nn",
+	"plots":   "github.com/gophlow/gophlow/plots",
+}
+
+// autoImport imports the preloaded packages that segs use by their name
+// without importing them (or defining the name).
+func (s *Session) autoImport(ctx context.Context, cell int, segs []*segment) error {
+	var b strings.Builder
+	added := map[string]string{}
+	for _, sg := range segs {
+		for _, id := range sg.file.Unresolved {
+			p, ok := autoImports[id.Name]
+			if !ok || added[id.Name] != "" || s.scope.names[id.Name] || s.defined(id.Name) {
+				continue
+			}
+			if _, ok := symbols.Symbols[p+"/"+id.Name]; !ok {
+				continue
+			}
+			added[id.Name] = p
+			b.WriteString(directive(0, 1, 1, false) + fmt.Sprintf("import %q\n", p))
+		}
+	}
+	if b.Len() == 0 {
+		return nil
+	}
+	if err := s.run(ctx, cell, b.String(), nil); err != nil {
 		return err
 	}
 	for name, p := range added {

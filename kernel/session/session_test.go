@@ -399,3 +399,12 @@ func TestReset(t *testing.T) {
 	f.ok(`import "fmt"`)
 	f.expect(`fmt.Sprint(1)`, `"1"`)
 }
+
+func TestDisplayNeedsNoImport(t *testing.T) {
+	f := newFixture(t)
+	f.ok("display.Text(\"hi\")")
+	f.ok(`import "github.com/gophlow/gophlow/kernel/display"`)
+	// A user's own variable of that name wins.
+	g := newFixture(t)
+	g.expect("display := 3\ndisplay + 1", "4")
+}

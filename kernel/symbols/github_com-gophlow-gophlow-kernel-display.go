@@ -18,7 +18,9 @@ func init() {
 		"LaTeX":       reflect.ValueOf(display.LaTeX),
 		"Markdown":    reflect.ValueOf(display.Markdown),
 		"New":         reflect.ValueOf(display.New),
+		"NewProgress": reflect.ValueOf(display.NewProgress),
 		"PNG":         reflect.ValueOf(display.PNG),
+		"Progress":    reflect.ValueOf(display.Progress),
 		"Render":      reflect.ValueOf(display.Render),
 		"Result":      reflect.ValueOf(display.Result),
 		"SVG":         reflect.ValueOf(display.SVG),
@@ -29,7 +31,9 @@ func init() {
 		"Bundle":           reflect.ValueOf((*display.Bundle)(nil)),
 		"Handle":           reflect.ValueOf((*display.Handle)(nil)),
 		"MetadataRenderer": reflect.ValueOf((*display.MetadataRenderer)(nil)),
+		"ProgressBar":      reflect.ValueOf((*display.ProgressBar)(nil)),
 		"Renderer":         reflect.ValueOf((*display.Renderer)(nil)),
+		"Reporter":         reflect.ValueOf((*display.Reporter)(nil)),
 
 		// interface wrapper definitions
 		"_MetadataRenderer": reflect.ValueOf((*_github_com_gophlow_gophlow_kernel_display_MetadataRenderer)(nil)),
