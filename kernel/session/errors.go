@@ -205,10 +205,10 @@ func (s *Session) runtimeError(current int, p interp.Panic, trace []string) *Err
 		name = "RuntimeError"
 	case error:
 		msg = v.Error()
-	case string:
-		if strings.HasPrefix(v, "reflect: ") || strings.HasPrefix(v, "reflect.") {
-			name, msg = "RuntimeError", reflectMessage(v)
-		}
+	}
+	if strings.HasPrefix(msg, "reflect: ") || strings.HasPrefix(msg, "reflect.") {
+		// yaegi's runtime errors surface as panics of package reflect.
+		name, msg = "RuntimeError", reflectMessage(msg)
 	}
 	var locs []location
 	for _, line := range trace {
@@ -221,8 +221,12 @@ func (s *Session) runtimeError(current int, p interp.Panic, trace []string) *Err
 		locs = append(locs, loc)
 	}
 	e := s.newError(current, name, msg, locs)
-	if frame := compiledFrame(p.Stack); frame != "" {
-		e.Traceback = append(e.Traceback[:1], append([]string{"  raised in compiled code: " + frame}, e.Traceback[1:]...)...)
+	if frames := compiledFrames(p.Stack); len(frames) > 0 {
+		lines := []string{"  raised in compiled code: " + frames[0]}
+		if len(frames) > 1 {
+			lines = append(lines, "  called from: "+frames[1])
+		}
+		e.Traceback = append(e.Traceback[:1], append(lines, e.Traceback[1:]...)...)
 	}
 	return e
 }
@@ -250,10 +254,31 @@ func reflectMessage(v string) string {
 	return v
 }
 
-// compiledFrame returns "function (file:line)" of the innermost frame of a
-// panic stack that belongs to compiled library code (not the runtime,
-// reflect, the interpreter or this session), or "".
-func compiledFrame(stack []byte) string {
+// compiledFrames returns "function (file:line)" of the innermost frame of
+// a panic stack that belongs to compiled library code (not the runtime,
+// reflect, the interpreter or this session) and, when that frame is not in
+// gophlow's own packages, the innermost one that is (the fmlib call that
+// led to a gonum panic).
+func compiledFrames(stack []byte) []string {
+	var frames []string
+	ours := false
+	for _, f := range libraryFrames(stack) {
+		mine := strings.HasPrefix(f, "github.com/gophlow/gophlow/")
+		if len(frames) == 0 || (mine && !ours) {
+			frames = append(frames, f)
+			ours = ours || mine
+		}
+		if ours {
+			break
+		}
+	}
+	return frames
+}
+
+// libraryFrames lists the frames of compiled library code in a panic
+// stack, innermost first.
+func libraryFrames(stack []byte) []string {
+	var frames []string
 	lines := strings.Split(string(stack), "\n")
 	panicking := false
 	for i := 0; i+1 < len(lines); i++ {
@@ -281,9 +306,9 @@ func compiledFrame(stack []byte) string {
 		if j := strings.LastIndex(fn, "("); j > 0 {
 			fn = fn[:j]
 		}
-		return fn + " (" + file + ")"
+		frames = append(frames, fn+" ("+file+")")
 	}
-	return ""
+	return frames
 }
 
 // interruptError is returned when the cell's context is cancelled.

@@ -1,6 +1,9 @@
 package session
 
 import (
+	"context"
+	"fmt"
+	"io"
 	"strings"
 	"testing"
 )
@@ -76,4 +79,44 @@ func TestBrokenDependentIsAWarning(t *testing.T) {
 	}
 	f.ok("func g() string { return f() + \"!\" }")
 	f.expect("g()", `"s!"`)
+}
+
+// dependentsCells returns a cell defining base and n functions that call
+// it.
+func dependentsCells(n int) (base string, users string) {
+	var b strings.Builder
+	for i := 0; i < n; i++ {
+		fmt.Fprintf(&b, "func user%d() int { return base() + %d }\n", i, i)
+	}
+	return "func base() int { return 0 }", b.String()
+}
+
+func TestRedefinitionReachesManyDependents(t *testing.T) {
+	f := newFixture(t)
+	base, users := dependentsCells(20)
+	f.ok(base)
+	f.ok(users)
+	f.ok("func base() int { return 1000 }")
+	f.expect("user0() + user19()", "2019")
+}
+
+// BenchmarkRedefineWith20Dependents times re-running a cell that redefines
+// a function 20 others call (make bench-kernel reports it).
+func BenchmarkRedefineWith20Dependents(b *testing.B) {
+	s, err := New(Options{Stdout: io.Discard, Stderr: io.Discard})
+	if err != nil {
+		b.Fatal(err)
+	}
+	base, users := dependentsCells(20)
+	for _, c := range []string{base, users} {
+		if err := s.Execute(context.Background(), c); err != nil {
+			b.Fatal(err)
+		}
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if err := s.Execute(context.Background(), fmt.Sprintf("func base() int { return %d }", i)); err != nil {
+			b.Fatal(err)
+		}
+	}
 }

@@ -408,3 +408,22 @@ func TestDisplayNeedsNoImport(t *testing.T) {
 	g := newFixture(t)
 	g.expect("display := 3\ndisplay + 1", "4")
 }
+
+func TestCompiledFramesPreferOurPackages(t *testing.T) {
+	stack := []byte(`goroutine 1 [running]:
+panic({0x1, 0x2})
+	/usr/local/go/src/runtime/panic.go:1 +0x1
+gonum.org/v1/gonum/mat.(*Dense).Mul(0x1, {0x2})
+	/gonum/mat/dense_arithmetic.go:631 +0x1
+github.com/gophlow/gophlow/fmlib.Train(0x1)
+	/work/fmlib/train.go:42 +0x1
+reflect.Value.call({0x1})
+	/usr/local/go/src/reflect/value.go:1 +0x1
+`)
+	got := compiledFrames(stack)
+	want := []string{"gonum.org/v1/gonum/mat.(*Dense).Mul (/gonum/mat/dense_arithmetic.go:631)",
+		"github.com/gophlow/gophlow/fmlib.Train (/work/fmlib/train.go:42)"}
+	if strings.Join(got, "|") != strings.Join(want, "|") {
+		t.Errorf("compiledFrames = %q, want %q", got, want)
+	}
+}
