@@ -19,18 +19,18 @@ const rtName = internalPrefix + "rt"
 // rewriter computes the edits that make a segment run under yaegi.
 type rewriter struct {
 	seg     *segment
-	cell    *cellScope              // the running cell, when seg is part of it
-	renames map[string]string       // type name → internal name
-	isInt   func(name string) bool  // whether a session global is an integer
-	defined func(name string) bool  // whether the session defines name
-	counter *int                    // numbering of introduced names
-	edits   []edit                  // result
-	parents map[ast.Node]ast.Node   // parent of each node
-	unres   map[*ast.Ident]struct{} // identifiers resolved outside the segment
+	cell    *cellScope               // the running cell, when seg is part of it
+	renames map[string]string        // type name → internal name
+	intPath func(path []string) bool // whether global.field… (or pkg.Name) is an integer
+	defined func(name string) bool   // whether the session defines name
+	counter *int                     // numbering of introduced names
+	edits   []edit                   // result
+	parents map[ast.Node]ast.Node    // parent of each node
+	unres   map[*ast.Ident]struct{}  // identifiers resolved outside the segment
 }
 
-func newRewriter(seg *segment, cell *cellScope, renames map[string]string, isInt, defined func(string) bool, counter *int) *rewriter {
-	r := &rewriter{seg: seg, cell: cell, renames: renames, isInt: isInt, defined: defined, counter: counter,
+func newRewriter(seg *segment, cell *cellScope, renames map[string]string, intPath func([]string) bool, defined func(string) bool, counter *int) *rewriter {
+	r := &rewriter{seg: seg, cell: cell, renames: renames, intPath: intPath, defined: defined, counter: counter,
 		parents: map[ast.Node]ast.Node{}, unres: map[*ast.Ident]struct{}{}}
 	for _, id := range seg.file.Unresolved {
 		r.unres[id] = struct{}{}
@@ -169,6 +169,20 @@ func (r *rewriter) intExpr(e ast.Expr) bool {
 		case token.ADD, token.SUB, token.MUL, token.QUO, token.REM, token.AND, token.OR, token.XOR, token.AND_NOT:
 			return r.intExpr(e.X) || r.intExpr(e.Y)
 		}
+	case *ast.SelectorExpr:
+		// global.field.field or pkg.Const: ask the session's values.
+		path := []string{e.Sel.Name}
+		x := e.X
+		for {
+			if sel, ok := x.(*ast.SelectorExpr); ok {
+				path = append([]string{sel.Sel.Name}, path...)
+				x = sel.X
+				continue
+			}
+			break
+		}
+		root, ok := x.(*ast.Ident)
+		return ok && r.global(root) && r.intPath != nil && r.intPath(append([]string{root.Name}, path...))
 	case *ast.CallExpr:
 		if id, ok := e.Fun.(*ast.Ident); ok && r.global(id) {
 			return id.Name == "len" || id.Name == "cap" || intTypes[id.Name]
@@ -180,7 +194,7 @@ func (r *rewriter) intExpr(e ast.Expr) bool {
 				defer func() { r.cell.depth-- }()
 				return r.intExpr(r.cell.defs[e.Name])
 			}
-			return r.isInt != nil && r.isInt(e.Name)
+			return r.intPath != nil && r.intPath([]string{e.Name})
 		}
 		if e.Obj == nil {
 			return false
@@ -211,6 +225,29 @@ func (r *rewriter) intExpr(e ast.Expr) bool {
 
 var intTypes = map[string]bool{"int": true, "int8": true, "int16": true, "int32": true, "int64": true,
 	"uint": true, "uint8": true, "uint16": true, "uint32": true, "uint64": true, "uintptr": true, "byte": true, "rune": true}
+
+// fieldPath follows the fields path from v (through pointers and
+// interfaces); yaegi stores an unexported field f of an interpreted struct
+// as Xf.
+func fieldPath(v reflect.Value, path []string) reflect.Value {
+	for _, f := range path {
+		for v.IsValid() && (v.Kind() == reflect.Pointer || v.Kind() == reflect.Interface) {
+			if v.IsNil() {
+				return reflect.Value{}
+			}
+			v = v.Elem()
+		}
+		if !v.IsValid() || v.Kind() != reflect.Struct {
+			return reflect.Value{}
+		}
+		fv := v.FieldByName(f)
+		if !fv.IsValid() {
+			fv = v.FieldByName("X" + f)
+		}
+		v = fv
+	}
+	return v
+}
 
 // isIntValue reports whether a global's value is an integer.
 func isIntValue(v reflect.Value) bool {

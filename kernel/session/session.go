@@ -59,6 +59,10 @@ type Session struct {
 	counter int               // numbering of names the rewrites introduce
 	stale   bool              // an interrupted cell's code may still run
 	scope   *cellScope        // the running cell's
+
+	snapMu      sync.Mutex // guards the snapshot Names and Imports read
+	names       []Name
+	importsSnap map[string]string
 }
 
 // New returns a session with the standard library, the preloaded packages
@@ -98,6 +102,7 @@ func (s *Session) reset() error {
 	}
 	s.interp, s.store, s.stale = in, newDeclStore(), false
 	s.imports, s.cells = map[string]string{}, map[int][]string{}
+	s.snapshot()
 	return nil
 }
 
@@ -119,6 +124,7 @@ func (s *Session) Execute(ctx context.Context, code string) (err error) {
 	s.cell++
 	cell := s.cell
 	s.cells[cell] = strings.Split(code, "\n")
+	defer s.snapshot()
 	defer func() {
 		if r := recover(); r != nil {
 			err = s.newError(cell, "InternalError", fmt.Sprintf("the session failed on this cell: %v", r), nil)
@@ -183,8 +189,26 @@ func (s *Session) runUnit(ctx context.Context, cell int, u unit) error {
 }
 
 func (s *Session) rewriter(seg *segment, renames map[string]string) *rewriter {
-	isInt := func(name string) bool { return isIntValue(s.interp.Globals()[name]) }
-	return newRewriter(seg, s.scope, renames, isInt, s.defined, &s.counter)
+	return newRewriter(seg, s.scope, renames, s.intPath, s.defined, &s.counter)
+}
+
+// intPath reports whether the global path[0], followed through the fields
+// path[1:], holds an integer; or, when path[0] is an imported package,
+// whether its member path[1] is one.
+func (s *Session) intPath(path []string) bool {
+	if p, ok := s.imports[path[0]]; ok {
+		if len(path) != 2 {
+			return false
+		}
+		for _, table := range []map[string]map[string]reflect.Value{stdlib.Symbols, symbols.Symbols} {
+			if v, ok := table[p+"/"+packageName(p)][path[1]]; ok {
+				return isIntValue(v)
+			}
+		}
+		return false
+	}
+	v, ok := s.interp.Globals()[path[0]]
+	return ok && isIntValue(fieldPath(v, path[1:]))
 }
 
 // defined reports whether an earlier cell defined name (or imported it).
@@ -515,33 +539,44 @@ func (s *Session) hasSingleValue(expr ast.Expr) bool {
 	return true
 }
 
-// Names lists the identifiers defined so far (for completion), sorted.
+// Names lists the identifiers defined so far (for completion), sorted. It
+// does not wait for a running cell: it answers as of the last cell that
+// ended.
 func (s *Session) Names() []Name {
-	s.mu.Lock()
-	defer s.mu.Unlock()
+	s.snapMu.Lock()
+	defer s.snapMu.Unlock()
+	return append([]Name(nil), s.names...)
+}
+
+// Imports maps the local name of each package imported by a cell to its
+// import path, as of the last cell that ended.
+func (s *Session) Imports() map[string]string {
+	s.snapMu.Lock()
+	defer s.snapMu.Unlock()
+	m := make(map[string]string, len(s.importsSnap))
+	for k, v := range s.importsSnap {
+		m[k] = v
+	}
+	return m
+}
+
+// snapshot records what Names and Imports report; s.mu is held.
+func (s *Session) snapshot() {
 	var names []Name
 	for n, d := range s.store.byName {
 		if d.kind != "method" && !strings.HasPrefix(n, internalPrefix) {
 			names = append(names, Name{Name: n, Kind: d.kind})
 		}
 	}
-	for n := range s.imports {
+	imports := make(map[string]string, len(s.imports))
+	for n, p := range s.imports {
 		names = append(names, Name{Name: n, Kind: "package"})
+		imports[n] = p
 	}
 	sort.Slice(names, func(i, j int) bool { return names[i].Name < names[j].Name })
-	return names
-}
-
-// Imports maps the local name of each package imported by a cell to its
-// import path.
-func (s *Session) Imports() map[string]string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	m := make(map[string]string, len(s.imports))
-	for k, v := range s.imports {
-		m[k] = v
-	}
-	return m
+	s.snapMu.Lock()
+	s.names, s.importsSnap = names, imports
+	s.snapMu.Unlock()
 }
 
 // Value returns the current value of a global variable or constant, without

@@ -259,6 +259,11 @@ for i := range 3 {
 	}
 }
 pairs`, "6")
+	// Integer fields of session values, and package constants.
+	f.ok("type config struct{ epochs int; Inner struct{ Steps int } }\ncfg := &config{epochs: 2}\ncfg.Inner.Steps = 3")
+	f.expect("runs := 0\nfor range cfg.epochs { for range cfg.Inner.Steps { runs++ } }\nruns", "6")
+	f.ok(`import "math"`)
+	f.expect("k := 0\nfor range math.MaxInt8 { k++ }\nk", "127")
 	// Ranging over slices is untouched.
 	f.expect("xs := []int{5, 6}\ntot := 0\nfor i, v := range xs { tot += i * v }\ntot", "6")
 }
