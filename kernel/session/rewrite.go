@@ -273,7 +273,7 @@ func isIntValue(v reflect.Value) bool {
 // non-constant arguments are evaluated before the goroutine starts, as Go
 // specifies:
 //
-//	{F, A := f, a; go func() { defer <report>; F(A, 1) }()}
+//	{F := f; A := a; go func() { defer <report>; F(A, 1) }()}
 func (r *rewriter) goStmt(g *ast.GoStmt) {
 	call := g.Call
 	line, _ := r.seg.position(r.seg.offset(g.Pos()))
@@ -320,9 +320,9 @@ func (r *rewriter) goStmt(g *ast.GoStmt) {
 	if call.Ellipsis.IsValid() {
 		ellipsis = "..."
 	}
-	r.replace(g.Pos(), parts[0].expr.Pos(), "{"+strings.Join(names, ", ")+" := ")
+	r.replace(g.Pos(), parts[0].expr.Pos(), "{"+names[0]+" := ")
 	for k := 1; k < len(parts); k++ {
-		r.replace(parts[k-1].expr.End(), parts[k].expr.Pos(), ", ")
+		r.replace(parts[k-1].expr.End(), parts[k].expr.Pos(), "; "+names[k]+" := ")
 	}
 	r.replace(parts[len(parts)-1].expr.End(), call.End(),
 		"; go func() { "+guard+callee+"("+strings.Join(args, ", ")+ellipsis+") }() }")

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"io"
+	"log"
 	"reflect"
 	"runtime"
 	"time"
@@ -26,8 +28,14 @@ import (
 const interruptGrace = time.Second
 
 // compile compiles src, turning a panic of yaegi's compiler into an error.
+// yaegi raises some of those panics with log.Panic, which would also print
+// them on the standard logger: the session reports them itself, so the
+// standard logger is silenced for the (short) compilation.
 func (s *Session) compile(src string) (prog *interp.Program, err error, crash any) {
+	w := log.Writer()
+	log.SetOutput(io.Discard)
 	defer func() {
+		log.SetOutput(w)
 		if r := recover(); r != nil {
 			prog, err, crash = nil, nil, r
 		}

@@ -340,6 +340,10 @@ wg.Wait()`)
 		t.Errorf("stderr %q does not report the goroutine's panic", f.errOut.String())
 	}
 	f.ok("done := make(chan bool)\ngo work(ch, 2)\ngo func() { done <- true }()\n<-done")
+	// Method values and variadic calls keep their meaning.
+	f.ok("type acc struct{ c chan int }\nfunc (a acc) put(vs ...int) { for _, v := range vs { a.c <- v } }")
+	f.ok("a := acc{make(chan int, 3)}\nvs := []int{4, 5}\ngo a.put(vs...)")
+	f.expect("<-a.c + <-a.c", "9")
 	f.expect("7*6", "42")
 }
 
