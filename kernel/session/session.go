@@ -41,8 +41,10 @@ type Options struct {
 }
 
 // Name is an identifier defined by earlier cells. Kind is "func", "var",
-// "const", "type" or "package".
-type Name struct{ Name, Kind string }
+// "const", "type" or "package". Type is the Go type of a variable or
+// constant's value ("[]float64", "*mat.Dense"; interpreted struct types
+// show their fields), empty for other kinds.
+type Name struct{ Name, Kind, Type string }
 
 // Session is one interpreter and everything the cells defined in it.
 // Its methods may be called from several goroutines; cells run one at a
@@ -192,6 +194,18 @@ func (s *Session) rewriter(seg *segment, renames map[string]string) *rewriter {
 	return newRewriter(seg, s.scope, renames, s.intPath, s.defined, &s.counter)
 }
 
+// globals returns the interpreter's global variables and constants. yaegi's
+// Globals panics when a failed compilation left a symbol without a slot;
+// then nothing is known.
+func (s *Session) globals() (g map[string]reflect.Value) {
+	defer func() {
+		if recover() != nil {
+			g = nil
+		}
+	}()
+	return s.interp.Globals()
+}
+
 // intPath reports whether the global path[0], followed through the fields
 // path[1:], holds an integer; or, when path[0] is an imported package,
 // whether its member path[1] is one.
@@ -207,7 +221,7 @@ func (s *Session) intPath(path []string) bool {
 		}
 		return false
 	}
-	v, ok := s.interp.Globals()[path[0]]
+	v, ok := s.globals()[path[0]]
 	return ok && isIntValue(fieldPath(v, path[1:]))
 }
 
@@ -563,10 +577,16 @@ func (s *Session) Imports() map[string]string {
 // snapshot records what Names and Imports report; s.mu is held.
 func (s *Session) snapshot() {
 	var names []Name
+	globals := s.globals()
 	for n, d := range s.store.byName {
-		if d.kind != "method" && !strings.HasPrefix(n, internalPrefix) {
-			names = append(names, Name{Name: n, Kind: d.kind})
+		if d.kind == "method" || strings.HasPrefix(n, internalPrefix) {
+			continue
 		}
+		typ := ""
+		if v, ok := globals[n]; ok && v.IsValid() && (d.kind == "var" || d.kind == "const") {
+			typ = userNames(v.Type().String())
+		}
+		names = append(names, Name{Name: n, Kind: d.kind, Type: typ})
 	}
 	imports := make(map[string]string, len(s.imports))
 	for n, p := range s.imports {
@@ -586,6 +606,6 @@ func (s *Session) Value(name string) (reflect.Value, bool) {
 		return reflect.Value{}, false
 	}
 	defer s.mu.Unlock()
-	v, ok := s.interp.Globals()[name]
+	v, ok := s.globals()[name]
 	return v, ok && v.IsValid()
 }

@@ -140,6 +140,9 @@ fmt.Sprint(y, unit)`, `"5m"`)
 	names := map[string]string{}
 	for _, n := range f.s.Names() {
 		names[n.Name] = n.Kind
+		if n.Name == "y" && n.Type != "float64" {
+			t.Errorf("Names() gives y type %q, want float64", n.Type)
+		}
 	}
 	for n, kind := range map[string]string{"x": "var", "y": "var", "hyp": "func", "unit": "const", "math": "package", "fmt": "package"} {
 		if names[n] != kind {
@@ -289,6 +292,12 @@ func TestUnsupportedConstructsAreErrors(t *testing.T) {
 	if !strings.Contains(e.Value, "for k := range m") {
 		t.Errorf("maps.Keys: %s %q", e.Name, e.Value)
 	}
+	e = f.fail("x := 1\ndefer println(x)")
+	if e.Line != 2 || !strings.Contains(e.Value, "put the code in a function") {
+		t.Errorf("top-level defer: %s %q at line %d", e.Name, e.Value, e.Line)
+	}
+	// The generic helpers yaegi does have keep working.
+	f.expect("slices.Contains([]string{\"a\", \"b\"}, \"b\")", "true")
 	// clear works.
 	f.expect("m := map[string]int{\"a\": 1}\nclear(m)\nlen(m)", "0")
 	f.expect("zs := []int{1, 2}\nclear(zs)\nzs[0] + zs[1]", "0")
