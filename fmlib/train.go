@@ -9,6 +9,7 @@ import (
 
 	"github.com/gophlow/gophlow/fmlib/nn"
 	"github.com/gophlow/gophlow/interrupt"
+	"github.com/gophlow/gophlow/progress"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -103,7 +104,8 @@ type trainer struct {
 // optimizer, schedule and EMA (see package nn) are used and kept, so a later
 // call resumes where this one stopped.
 //
-// An interrupt (or cancelled Context) stops training between steps within a
+// Progress goes to Callback and, inside the kernel, to its progress bar
+// (package progress). An interrupt (or cancelled Context) stops training between steps within a
 // step's time; the network keeps the steps taken, the result holds their
 // losses, and the error wraps interrupt.ErrInterrupted. A non-finite loss
 // stops training with an error, leaving the last good weights.
@@ -122,6 +124,11 @@ func Train(net *nn.Network, opts TrainOptions) (*TrainResult, error) {
 	}
 	start := time.Now()
 	res := &TrainResult{FirstStep: net.Step(), Losses: make([]float64, 0, opts.Steps)}
+	// The kernel's live progress bar (a no-op outside the kernel), updated
+	// at most every 50 ms so the loop stays allocation-free between updates.
+	task := progress.Start("training", opts.Steps)
+	defer task.Done()
+	lastReport := start
 	var windowSum float64
 	var window int
 	for done := 0; done < opts.Steps; done++ {
@@ -135,6 +142,10 @@ func Train(net *nn.Network, opts TrainOptions) (*TrainResult, error) {
 			return res, fmt.Errorf("fmlib: Train stopped at step %d: %w", net.Step(), err)
 		}
 		res.Losses = append(res.Losses, loss)
+		if now := time.Now(); now.Sub(lastReport) >= 50*time.Millisecond || done+1 == opts.Steps {
+			task.Update(done+1, fmt.Sprintf("loss %.4g", loss))
+			lastReport = now
+		}
 		windowSum += loss
 		window++
 		if opts.Callback != nil && ((done+1)%every == 0 || done+1 == opts.Steps) {
