@@ -411,11 +411,12 @@ type cellScope struct {
 	unresolved map[*ast.Ident]struct{}
 	defs       map[string]ast.Expr // name → defining expression (nil if unknown)
 	names      map[string]bool     // every name the cell defines at top level
+	lines      map[string]int      // the line defining each of names, first one
 	depth      int                 // recursion guard for defs
 }
 
 func newCellScope(segs []*segment) *cellScope {
-	c := &cellScope{unresolved: map[*ast.Ident]struct{}{}, defs: map[string]ast.Expr{}, names: map[string]bool{}}
+	c := &cellScope{unresolved: map[*ast.Ident]struct{}{}, defs: map[string]ast.Expr{}, names: map[string]bool{}, lines: map[string]int{}}
 	for _, sg := range segs {
 		for _, id := range sg.file.Unresolved {
 			c.unresolved[id] = struct{}{}
@@ -430,7 +431,7 @@ func newCellScope(segs []*segment) *cellScope {
 				}
 			}
 			for _, n := range topLevelVars(sg.stmt) {
-				c.names[n] = true
+				c.define(n, sg.line)
 			}
 		case sg.decl != nil:
 			if g, ok := sg.decl.(*ast.GenDecl); ok {
@@ -444,22 +445,46 @@ func newCellScope(segs []*segment) *cellScope {
 			}
 			_, names := declNames(sg.decl)
 			for _, n := range names {
-				c.names[n] = true
+				c.define(n, sg.line)
 			}
 		}
 	}
 	return c
 }
 
+func (c *cellScope) define(name string, line int) {
+	if !c.names[name] {
+		c.names[name], c.lines[name] = true, line
+	}
+}
+
+// laterHint explains an "undefined: name" error at line when the cell
+// defines name further down.
+func (c *cellScope) laterHint(msg string, line int) string {
+	name, ok := strings.CutPrefix(msg, "undefined: ")
+	if !ok || c.lines[name] <= line {
+		return msg
+	}
+	return fmt.Sprintf("%s (it is defined at line %d: a cell runs from top to bottom, so define it before its first use)", msg, c.lines[name])
+}
+
 // undefined returns the first identifier of segs that nothing defines:
 // yaegi reports some of them obscurely ("constant definition loop").
 func (c *cellScope) undefined(segs []*segment, defined func(string) bool) *posError {
+	if len(segs) == 0 {
+		return nil
+	}
+	last := segs[len(segs)-1]
+	first, end := segs[0].line, last.line+strings.Count(last.text, "\n")
 	for _, sg := range segs {
 		for _, id := range sg.file.Unresolved {
-			if universe[id.Name] || c.names[id.Name] || defined(id.Name) {
+			line, col := sg.position(sg.offset(id.Pos()))
+			// A name the cell defines counts if it is defined above, or in
+			// the same unit (declarations of a unit see each other).
+			at, inCell := c.lines[id.Name]
+			if universe[id.Name] || defined(id.Name) || (inCell && (at <= line || (at >= first && at <= end))) {
 				continue
 			}
-			line, col := sg.position(sg.offset(id.Pos()))
 			return &posError{line: line, col: col, name: "CompileError", msg: "undefined: " + id.Name}
 		}
 	}

@@ -247,6 +247,17 @@ func (s *Session) source(cell int, segs []*segment, renames map[string]string) (
 
 // run compiles and executes src, converting failures to *Error.
 func (s *Session) run(ctx context.Context, cell int, src string, segs []*segment) error {
+	err := s.runSource(ctx, cell, src, segs)
+	var e *Error
+	if errors.As(err, &e) && s.scope != nil && e.Line > 0 {
+		if hinted := s.scope.laterHint(e.Value, e.Line); hinted != e.Value {
+			return s.newError(cell, e.Name, hinted, []location{{cell: cell, line: e.Line, col: e.Column}})
+		}
+	}
+	return err
+}
+
+func (s *Session) runSource(ctx context.Context, cell int, src string, segs []*segment) error {
 	prog, err, crash := s.compile(src)
 	switch {
 	case crash != nil:

@@ -197,6 +197,10 @@ func TestErrorsPointAtCellLines(t *testing.T) {
 	if e.Name != "SyntaxError" || e.Line != 4 {
 		t.Errorf("syntax error: got %s at line %d (%s), want SyntaxError at line 4", e.Name, e.Line, e.Value)
 	}
+	e = f.fail("v := later()\nfunc later() int { return 1 }")
+	if e.Line != 1 || !strings.Contains(e.Value, "defined at line 2") {
+		t.Errorf("use before definition: %q at line %d", e.Value, e.Line)
+	}
 	// The first line keeps its columns (yaegi's wrapper would shift them).
 	e = f.fail("var q int = \"s\"")
 	if e.Line != 1 || e.Column < 5 || e.Column > 13 {
