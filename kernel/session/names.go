@@ -1,0 +1,98 @@
+package session
+
+import (
+	"reflect"
+	"sort"
+	"strings"
+
+	"github.com/gophlow/gophlow/kernel/symbols"
+	"github.com/traefik/yaegi/stdlib"
+)
+
+// Names lists the identifiers defined so far (for completion), sorted. It
+// does not wait for a running cell: it answers as of the last cell that
+// ended.
+func (s *Session) Names() []Name {
+	s.snapMu.Lock()
+	defer s.snapMu.Unlock()
+	return append([]Name(nil), s.names...)
+}
+
+// Imports maps the local name of each package imported by a cell to its
+// import path, as of the last cell that ended.
+func (s *Session) Imports() map[string]string {
+	s.snapMu.Lock()
+	defer s.snapMu.Unlock()
+	m := make(map[string]string, len(s.importsSnap))
+	for k, v := range s.importsSnap {
+		m[k] = v
+	}
+	return m
+}
+
+// snapshot records what Names and Imports report; s.mu is held.
+func (s *Session) snapshot() {
+	var names []Name
+	globals := s.globals()
+	for n, d := range s.store.byName {
+		if d.kind == "method" || strings.HasPrefix(n, internalPrefix) {
+			continue
+		}
+		typ := ""
+		if v, ok := globals[n]; ok && v.IsValid() && (d.kind == "var" || d.kind == "const") {
+			typ = userNames(v.Type().String())
+		}
+		names = append(names, Name{Name: n, Kind: d.kind, Type: typ})
+	}
+	imports := make(map[string]string, len(s.imports))
+	for n, p := range s.imports {
+		names = append(names, Name{Name: n, Kind: "package"})
+		imports[n] = p
+	}
+	sort.Slice(names, func(i, j int) bool { return names[i].Name < names[j].Name })
+	s.snapMu.Lock()
+	s.names, s.importsSnap = names, imports
+	s.snapMu.Unlock()
+}
+
+// Value returns the current value of a global variable or constant, without
+// running code. While a cell runs it returns false rather than wait.
+func (s *Session) Value(name string) (reflect.Value, bool) {
+	if strings.HasPrefix(name, internalPrefix) || !s.mu.TryLock() {
+		return reflect.Value{}, false
+	}
+	defer s.mu.Unlock()
+	v, ok := s.globals()[name]
+	return v, ok && v.IsValid()
+}
+
+// globals returns the interpreter's global variables and constants. yaegi's
+// Globals panics when a failed compilation left a symbol without a slot;
+// then nothing is known.
+func (s *Session) globals() (g map[string]reflect.Value) {
+	defer func() {
+		if recover() != nil {
+			g = nil
+		}
+	}()
+	return s.interp.Globals()
+}
+
+// intPath reports whether the global path[0], followed through the fields
+// path[1:], holds an integer; or, when path[0] is an imported package,
+// whether its member path[1] is one.
+func (s *Session) intPath(path []string) bool {
+	if p, ok := s.imports[path[0]]; ok {
+		if len(path) != 2 {
+			return false
+		}
+		for _, table := range []map[string]map[string]reflect.Value{stdlib.Symbols, symbols.Symbols} {
+			if v, ok := table[p+"/"+packageName(p)][path[1]]; ok {
+				return isIntValue(v)
+			}
+		}
+		return false
+	}
+	v, ok := s.globals()[path[0]]
+	return ok && isIntValue(fieldPath(v, path[1:]))
+}
