@@ -189,6 +189,7 @@ func (s *segment) parse() error {
 	return s.parseStmt()
 }
 
+// parseStmt parses the segment as one statement.
 func (s *segment) parseStmt() error {
 	f, err := parser.ParseFile(s.fset, "", stmtWrapper+s.text+"\n}", 0)
 	if err != nil {

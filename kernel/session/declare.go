@@ -43,6 +43,7 @@ type declStore struct {
 	order   int
 }
 
+// newDeclStore returns an empty store.
 func newDeclStore() *declStore {
 	return &declStore{byName: map[string]*decl{}, renames: map[string]string{}, version: map[string]int{}}
 }

@@ -11,6 +11,8 @@ import (
 // Evaluating declarations, and what their redefinition entails (see
 // declare.go for the bookkeeping).
 
+// runDecls evaluates a cell's run of declarations together with the
+// earlier declarations their redefinitions make stale.
 func (s *Session) runDecls(ctx context.Context, cell int, segs []*segment) error {
 	incoming := make([]*decl, len(segs))
 	for k, sg := range segs {

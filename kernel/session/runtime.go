@@ -81,6 +81,7 @@ type panicTrap struct {
 
 var panicLineRE = regexp.MustCompile(`^(?:_\.go:)?\d+:\d+: panic: `)
 
+// Write keeps panic lines and passes the rest on.
 func (t *panicTrap) Write(p []byte) (int, error) {
 	text := string(p)
 	var pass strings.Builder

@@ -19,6 +19,7 @@ type cellScope struct {
 	depth      int                 // recursion guard for defs
 }
 
+// newCellScope gathers the scope of the cell made of segs.
 func newCellScope(segs []*segment) *cellScope {
 	c := &cellScope{unresolved: map[*ast.Ident]struct{}{}, defs: map[string]ast.Expr{}, names: map[string]bool{}, lines: map[string]int{}}
 	for _, sg := range segs {
@@ -56,6 +57,7 @@ func newCellScope(segs []*segment) *cellScope {
 	return c
 }
 
+// define records that the cell defines name at line.
 func (c *cellScope) define(name string, line int) {
 	if !c.names[name] {
 		c.names[name], c.lines[name] = true, line
@@ -97,6 +99,7 @@ func (c *cellScope) undefined(segs []*segment, defined func(string) bool) *posEr
 
 var universe = map[string]bool{}
 
+// init fills universe with Go's predeclared identifiers.
 func init() {
 	for _, n := range strings.Fields(`bool byte complex64 complex128 error float32 float64 int int8 int16
 		int32 int64 rune string uint uint8 uint16 uint32 uint64 uintptr any comparable true false iota nil

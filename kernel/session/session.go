@@ -88,6 +88,7 @@ func (s *Session) Reset() error {
 	return s.reset()
 }
 
+// reset installs a fresh interpreter; s.mu is held.
 func (s *Session) reset() error {
 	s.trap = &panicTrap{out: s.opts.Stderr}
 	in := interp.New(interp.Options{Stdout: s.opts.Stdout, Stderr: s.trap, Unrestricted: true})
@@ -157,6 +158,8 @@ type unit struct {
 	trailing bool // a final expression statement, whose value is shown
 }
 
+// units groups consecutive segments of one kind; a final expression
+// statement is a unit of its own.
 func units(segs []*segment) []unit {
 	var us []unit
 	for k, sg := range segs {
@@ -175,6 +178,7 @@ func units(segs []*segment) []unit {
 	return us
 }
 
+// runUnit evaluates one unit of cell.
 func (s *Session) runUnit(ctx context.Context, cell int, u unit) error {
 	switch {
 	case u.kind == importSegment:
@@ -187,6 +191,7 @@ func (s *Session) runUnit(ctx context.Context, cell int, u unit) error {
 	return s.runStatements(ctx, cell, u.segs)
 }
 
+// rewriter returns the rewriter of seg in this session.
 func (s *Session) rewriter(seg *segment, renames map[string]string) *rewriter {
 	return newRewriter(seg, s.scope, renames, s.intPath, s.defined, &s.counter)
 }
@@ -223,6 +228,7 @@ func (s *Session) run(ctx context.Context, cell int, src string, segs []*segment
 	return err
 }
 
+// runSource compiles and executes src.
 func (s *Session) runSource(ctx context.Context, cell int, src string, segs []*segment) error {
 	prog, err, crash := s.compile(src)
 	switch {

@@ -11,6 +11,8 @@ import (
 	"github.com/traefik/yaegi/stdlib"
 )
 
+// runStatements runs statements; variables they (re)define at the top
+// level make the declarations using them stale.
 func (s *Session) runStatements(ctx context.Context, cell int, segs []*segment) error {
 	src, perr := s.source(cell, segs, s.store.renames)
 	if perr != nil {
