@@ -112,6 +112,11 @@ func (st *declStore) planFor(incoming []*decl, redefined map[string]bool) plan {
 	scheduled := map[*decl]bool{}
 	for progress := true; progress; {
 		progress = false
+		// A renamed type must be declared again (in the unit, or from its
+		// kept declaration), so what refers to it is stale too.
+		for t := range rename {
+			changed[t] = true
+		}
 		for _, d := range st.live() {
 			if scheduled[d] || d.seg == nil || d.kind == "var" || superseded(d, incoming) {
 				continue
@@ -142,13 +147,7 @@ func (st *declStore) planFor(incoming []*decl, redefined map[string]bool) plan {
 			}
 			if d.kind == "method" {
 				rename[d.recv] = true
-				changed[d.recv] = true
 			}
-		}
-		// A renamed type must be declared again: in the unit, or from its
-		// kept declaration.
-		for t := range rename {
-			changed[t] = true
 		}
 	}
 	p := plan{renames: map[string]string{}}

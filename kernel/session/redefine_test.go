@@ -120,3 +120,12 @@ func BenchmarkRedefineWith20Dependents(b *testing.B) {
 		}
 	}
 }
+
+func TestChangedMethodInTypeCellReachesUsers(t *testing.T) {
+	f := newFixture(t)
+	f.ok("type box struct{ v int }\nfunc (b box) get() int { return b.v }")
+	f.ok("func make3() box { return box{3} }")
+	// Re-run the type's cell with the type unchanged and a method changed.
+	f.ok("type box struct{ v int }\nfunc (b box) get() int { return b.v * 100 }")
+	f.expect("make3().get()", "300")
+}
