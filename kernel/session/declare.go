@@ -80,21 +80,23 @@ func (st *declStore) live() []*decl {
 type plan struct {
 	again   []*decl           // earlier declarations to re-evaluate, in order
 	renames map[string]string // renames in force once the plan is applied
+	// staleMethods ("Type.Method") call a redefined name but keep the old
+	// one: yaegi cannot redeclare a method, and the type is not renamed.
+	staleMethods []string
 }
 
 // planFor computes the plan when the declarations incoming (nil for a
 // statement cell) are evaluated and the names redefined get new meanings.
 // A type is renamed when its declaration text changes, when a method of it
-// is redefined with a different text, or when it must be re-evaluated.
+// is redefined with a different text, or when it refers to a renamed type or
+// a redefined constant.
 func (st *declStore) planFor(incoming []*decl, redefined map[string]bool) plan {
 	changed := map[string]bool{}
 	for n := range redefined {
 		changed[n] = true
 	}
 	rename := map[string]bool{}
-	inUnit := map[*decl]bool{}
 	for _, d := range incoming {
-		inUnit[d] = true
 		for _, n := range d.names {
 			old := st.byName[n]
 			if old == nil || (old.seg != nil && old.seg.text == d.seg.text && d.kind != "var") {
@@ -109,7 +111,7 @@ func (st *declStore) planFor(incoming []*decl, redefined map[string]bool) plan {
 			}
 		}
 	}
-	scheduled := map[*decl]bool{}
+	scheduled, stale := map[*decl]bool{}, map[*decl]bool{}
 	for progress := true; progress; {
 		progress = false
 		// A renamed type must be declared again (in the unit, or from its
@@ -129,7 +131,17 @@ func (st *declStore) planFor(incoming []*decl, redefined map[string]bool) plan {
 			}
 			switch d.kind {
 			case "method":
-				trigger = trigger || rename[d.recv]
+				// Only a renamed type gets its methods again: renaming a
+				// type for a method that merely calls a redefined function
+				// would cut the values made so far off every function
+				// taking the type.
+				if !rename[d.recv] {
+					if trigger {
+						stale[d] = true
+					}
+					continue
+				}
+				trigger = true
 			case "type":
 				for _, n := range d.names {
 					trigger = trigger || rename[n]
@@ -160,6 +172,8 @@ func (st *declStore) planFor(incoming []*decl, redefined map[string]bool) plan {
 	for _, d := range st.live() {
 		if scheduled[d] {
 			p.again = append(p.again, d)
+		} else if stale[d] {
+			p.staleMethods = append(p.staleMethods, d.names[0])
 		}
 	}
 	return p

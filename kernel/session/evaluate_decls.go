@@ -42,6 +42,7 @@ func (s *Session) runDecls(ctx context.Context, cell int, segs []*segment) error
 		if err = s.run(ctx, cell, src, segs); err == nil {
 			s.store.commit(incoming, p)
 			s.reevaluate(ctx, cell, others, p.renames)
+			s.warnStaleMethods(p)
 			return nil
 		}
 	}
@@ -49,7 +50,17 @@ func (s *Session) runDecls(ctx context.Context, cell int, segs []*segment) error
 		return err
 	}
 	s.store.commit(incoming, p)
+	s.warnStaleMethods(p)
 	return nil
+}
+
+// warnStaleMethods tells the user which methods still call the old
+// definitions.
+func (s *Session) warnStaleMethods(p plan) {
+	if len(p.staleMethods) > 0 {
+		fmt.Fprintf(s.opts.Stderr, "note: %s still call the previous definitions (the interpreter cannot redefine a method); re-run the cell declaring them, changed, to update them\n",
+			strings.Join(p.staleMethods, ", "))
+	}
 }
 
 // declSource renders the re-evaluated declarations again (each compiled

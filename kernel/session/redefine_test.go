@@ -129,3 +129,17 @@ func TestChangedMethodInTypeCellReachesUsers(t *testing.T) {
 	f.ok("type box struct{ v int }\nfunc (b box) get() int { return b.v * 100 }")
 	f.expect("make3().get()", "300")
 }
+
+func TestHelperRedefinitionKeepsValuesCompatible(t *testing.T) {
+	f := newFixture(t)
+	f.ok("func unit() int { return 1 }")
+	f.ok("type counter struct{ n int }\nfunc (c *counter) step() { c.n += unit() }")
+	f.ok("func total(c *counter) int { return c.n }")
+	f.ok("c := &counter{}\nc.step()")
+	f.ok("func unit() int { return 10 }")
+	// c was made before: functions taking *counter still accept it.
+	f.expect("c.step()\ntotal(c)", "2")
+	if !strings.Contains(f.errOut.String(), "counter.step still call the previous definitions") {
+		t.Errorf("no note about the stale method: %q", f.errOut.String())
+	}
+}

@@ -36,6 +36,7 @@ func (s *Session) runStatements(ctx context.Context, cell int, segs []*segment) 
 		p := s.store.planFor(nil, redefined)
 		s.store.commit(nil, p)
 		s.reevaluate(ctx, cell, p.again, p.renames)
+		s.warnStaleMethods(p)
 	}
 	return nil
 }
