@@ -13,6 +13,7 @@ package nn
 #include <string.h>
 
 void openblas_set_num_threads(int);
+int openblas_get_num_threads(void);
 
 // exp_poly is e^x in single precision, branch-free so that loops over it
 // vectorise: x = n·ln2 + r with n rounded by adding 1.5·2^23, e^r by Cephes'
@@ -76,17 +77,23 @@ import (
 // backendName is reported by BLASBackend.
 const backendName = "openblas (cgo, gonum.org/v1/netlib)"
 
-// init plugs OpenBLAS into gonum's blas32 and blas64 for every user of them.
+// init plugs OpenBLAS into gonum's blas32 and blas64 for every user of
+// them and records its thread count (OPENBLAS_NUM_THREADS or the cores).
 func init() {
 	blas32.Use(netlib.Implementation{})
 	blas64.Use(netlib.Implementation{})
+	maxBLASThreads = int(C.openblas_get_num_threads())
+	blasThreads = maxBLASThreads
 }
 
-// blasThreads is the thread count last given to OpenBLAS (0: its default).
-var blasThreads int
+// maxBLASThreads is OpenBLAS's own thread count; blasThreads the one last set.
+var maxBLASThreads, blasThreads int
 
-// setBLASThreads sets OpenBLAS's thread count when it changes.
+// setBLASThreads sets OpenBLAS's thread count (0: its own count) when it changes.
 func setBLASThreads(n int) {
+	if n == 0 {
+		n = maxBLASThreads
+	}
 	if n != blasThreads {
 		C.openblas_set_num_threads(C.int(n))
 		blasThreads = n

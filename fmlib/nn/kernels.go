@@ -2,7 +2,6 @@ package nn
 
 import (
 	"math"
-	"runtime"
 	"unsafe"
 
 	"gonum.org/v1/gonum/blas"
@@ -62,12 +61,12 @@ func gemm[T float](tA, tB bool, m, n, k int, alpha T, a []T, lda int, b []T, ldb
 // saves (a 256×64×64 product runs about 3× faster on one thread here).
 const smallGEMM = 1 << 22
 
-// threadsFor is the BLAS thread count for an m×n×k product.
+// threadsFor is the BLAS thread count for an m×n×k product (0: the BLAS's own).
 func threadsFor(m, n, k int) int {
 	if m*n*k < smallGEMM {
 		return 1
 	}
-	return runtime.NumCPU()
+	return 0
 }
 
 // gemvT computes y = alpha·Aᵀx + beta·y for a row-major m×n A.

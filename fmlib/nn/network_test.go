@@ -33,7 +33,7 @@ func relErr(a, b, floor float64) float64 {
 // TestGradientFiniteDifferences checks the full backward pass (every dense
 // layer, every activation, the Fourier time features and the class
 // embedding) against central differences of the loss in float64. With step
-// h = 1e-5 the truncation error is O(h²·L”') ≈ 1e-10 and the rounding error
+// h = 1e-5 the truncation error is O(h²) times the loss's third derivative, ≈ 1e-10, and the rounding error
 // O(ε·L/h) ≈ 1e-11, so 1e-6 relative (issue 4's bound) has a wide margin;
 // the floor 1e-8 ignores gradients that are zero up to rounding.
 func TestGradientFiniteDifferences(t *testing.T) {
