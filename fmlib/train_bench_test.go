@@ -134,4 +134,3 @@ func TestBenchNetworkVsPyTorch(t *testing.T) {
 		fmt.Printf("bench %s torch_ms=%.3f fmlib_ms=%.3f ratio=%.2f%s\n", name, tm, fmlibMs[name], tm/fmlibMs[name], extra[name])
 	}
 }
-
