@@ -5,18 +5,14 @@ import (
 	"io"
 	"log"
 	"os"
-	"reflect"
 	"runtime"
 	"strconv"
 	"time"
-
-	"github.com/traefik/yaegi/stdlib"
 
 	"github.com/gophlow/gophlow/kernel/capture"
 	"github.com/gophlow/gophlow/kernel/display"
 	"github.com/gophlow/gophlow/kernel/server"
 	"github.com/gophlow/gophlow/kernel/session"
-	"github.com/gophlow/gophlow/kernel/symbols"
 	"github.com/gophlow/gophlow/progress"
 )
 
@@ -66,7 +62,6 @@ func kernelCommand(args []string, stderr io.Writer) error {
 			Banner:                versionString() + "\nGo cells evaluated by yaegi; fmlib, plots and display preloaded. %help for help.",
 		},
 		Session:     sess,
-		Packages:    packages(),
 		MemoryLimit: memLimit,
 		Log:         logger,
 	})
@@ -85,16 +80,4 @@ func kernelCommand(args []string, stderr io.Writer) error {
 	srv.Run()
 	capt.Flush(time.Second)
 	return nil
-}
-
-// packages merges the standard library's and the preloaded packages'
-// symbol tables, for completion and inspection.
-func packages() map[string]map[string]reflect.Value {
-	all := map[string]map[string]reflect.Value{}
-	for _, table := range []map[string]map[string]reflect.Value{stdlib.Symbols, symbols.Symbols} {
-		for k, v := range table {
-			all[k] = v
-		}
-	}
-	return all
 }

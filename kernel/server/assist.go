@@ -5,13 +5,16 @@ import (
 	"github.com/gophlow/gophlow/kernel/wire"
 )
 
-func (s *Server) scope() []assist.Name {
+// assistEnv describes the session to the assistant: the names and imports
+// of earlier cells and a way to read variables' values (for the members of
+// x after "x."), all answered without running user code.
+func (s *Server) assistEnv() assist.Env {
 	names := s.cfg.Session.Names()
-	out := make([]assist.Name, len(names))
+	scope := make([]assist.Name, len(names))
 	for i, n := range names {
-		out[i] = assist.Name{Name: n.Name, Kind: n.Kind}
+		scope[i] = assist.Name{Name: n.Name, Kind: n.Kind}
 	}
-	return out
+	return assist.Env{Scope: scope, Packages: s.cfg.Packages, Imports: s.cfg.Session.Imports(), Value: s.cfg.Session.Value}
 }
 
 func (s *Server) complete(m *wire.Message) {
@@ -22,7 +25,7 @@ func (s *Server) complete(m *wire.Message) {
 	if !s.decode(m, "complete_reply", &req) {
 		return
 	}
-	c := assist.Complete(req.Code, req.CursorPos, s.scope(), s.cfg.Packages)
+	c := s.assistEnv().Complete(req.Code, req.CursorPos)
 	matches := c.Matches
 	if matches == nil {
 		matches = []string{}
@@ -37,7 +40,7 @@ func (s *Server) complete(m *wire.Message) {
 }
 
 func (s *Server) inspectText(code string, cursor, detail int) (string, bool) {
-	return assist.Inspect(code, cursor, detail, s.scope(), s.cfg.Packages)
+	return s.assistEnv().Inspect(code, cursor, detail)
 }
 
 func (s *Server) inspect(m *wire.Message) {

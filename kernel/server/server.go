@@ -20,9 +20,11 @@ import (
 	"time"
 
 	"github.com/go-zeromq/zmq4"
+	"github.com/traefik/yaegi/stdlib"
 
 	"github.com/gophlow/gophlow/kernel/capture"
 	"github.com/gophlow/gophlow/kernel/session"
+	"github.com/gophlow/gophlow/kernel/symbols"
 	"github.com/gophlow/gophlow/kernel/wire"
 )
 
@@ -39,8 +41,8 @@ type Config struct {
 	Conn    Connection
 	Info    Info
 	Session *session.Session
-	// Packages are the interpreter's symbol tables (stdlib and preloaded),
-	// for completion and inspection.
+	// Packages are the interpreter's symbol tables, for completion and
+	// inspection; nil means the standard library's and the preloaded ones.
 	Packages map[string]map[string]reflect.Value
 	// MemoryLimit is the heap size at which a running cell is stopped
 	// (see MemoryLimit); 0 means none.
@@ -83,6 +85,9 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = log.New(os.Stderr, "gophlow: ", log.LstdFlags)
 	}
+	if cfg.Packages == nil {
+		cfg.Packages = allPackages()
+	}
 	ctx, stop := context.WithCancel(context.Background())
 	s := &Server{cfg: cfg, signer: signer, id: wire.NewID(), log: cfg.Log, ctx: ctx, stop: stop,
 		shutdown: make(chan shutdownRequest, 1)}
@@ -107,6 +112,18 @@ func New(cfg Config) (*Server, error) {
 		}
 	}
 	return s, nil
+}
+
+// allPackages merges the standard library's and the preloaded packages'
+// symbol tables.
+func allPackages() map[string]map[string]reflect.Value {
+	all := map[string]map[string]reflect.Value{}
+	for _, table := range []map[string]map[string]reflect.Value{stdlib.Symbols, symbols.Symbols} {
+		for k, v := range table {
+			all[k] = v
+		}
+	}
+	return all
 }
 
 // Close closes the sockets.

@@ -349,3 +349,30 @@ func TestMagics(t *testing.T) {
 		t.Fatal("%reset kept z")
 	}
 }
+
+func TestCompletionSeesEarlierCellsValuesAndImports(t *testing.T) {
+	_, c := startKernel(t)
+	c.execute("import la \"gonum.org/v1/gonum/mat\"\nm := la.NewDense(2, 2, nil)")
+	complete := func(code string) []string {
+		c.send(c.shell, "complete_request", map[string]any{"code": code, "cursor_pos": len([]rune(code))})
+		var r struct {
+			Matches []string `json:"matches"`
+		}
+		json.Unmarshal(c.recv(c.shell).Content, &r)
+		return r.Matches
+	}
+	has := func(list []string, want string) bool {
+		for _, s := range list {
+			if s == want {
+				return true
+			}
+		}
+		return false
+	}
+	if got := complete("m.Dim"); !has(got, "Dims") {
+		t.Errorf("m.Dim → %q, want Dims (the value's methods)", got)
+	}
+	if got := complete("la.NewDen"); !has(got, "NewDense") {
+		t.Errorf("la.NewDen → %q, want NewDense (an alias import of an earlier cell)", got)
+	}
+}
