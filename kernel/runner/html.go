@@ -43,20 +43,30 @@ img{max-width:100%}
 	return writeAtomic(path, []byte(b.String()))
 }
 
-// writeMarkdown renders headings and paragraphs; everything else stays text.
+// writeMarkdown renders heading lines and paragraphs; everything else
+// stays text.
 func writeMarkdown(b *strings.Builder, src string) {
-	for _, block := range strings.Split(src, "\n\n") {
-		block = strings.TrimSpace(block)
-		if block == "" {
-			continue
+	var para []string
+	flush := func() {
+		if len(para) > 0 {
+			fmt.Fprintf(b, "<p>%s</p>\n", html.EscapeString(strings.Join(para, "\n")))
+			para = nil
 		}
-		level := len(block) - len(strings.TrimLeft(block, "#"))
-		if level > 0 && level <= 6 && strings.HasPrefix(block[level:], " ") && !strings.Contains(block, "\n") {
-			fmt.Fprintf(b, "<h%d>%s</h%d>\n", level, html.EscapeString(strings.TrimSpace(block[level:])), level)
-			continue
-		}
-		fmt.Fprintf(b, "<p>%s</p>\n", strings.ReplaceAll(html.EscapeString(block), "\n", "<br>"))
 	}
+	for _, line := range strings.Split(src, "\n") {
+		trimmed := strings.TrimSpace(line)
+		level := len(trimmed) - len(strings.TrimLeft(trimmed, "#"))
+		switch {
+		case trimmed == "":
+			flush()
+		case level > 0 && level <= 6 && strings.HasPrefix(trimmed[level:], " "):
+			flush()
+			fmt.Fprintf(b, "<h%d>%s</h%d>\n", level, html.EscapeString(strings.TrimSpace(trimmed[level:])), level)
+		default:
+			para = append(para, line)
+		}
+	}
+	flush()
 }
 
 func writeOutput(b *strings.Builder, out map[string]any) {
