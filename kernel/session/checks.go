@@ -24,7 +24,7 @@ func (r *rewriter) check() *posError {
 		if !ok || !r.builtin(id) {
 			return true
 		}
-		if advice, ok := builtinAdvice[id.Name]; ok {
+		if advice, ok := builtinAdvice[id.Name]; ok && r.minMaxKind(call.Args) == kindUnknown {
 			line, col := r.seg.position(r.seg.offset(id.Pos()))
 			err = &posError{line: line, col: col, name: "CompileError", msg: advice}
 		}
@@ -34,8 +34,35 @@ func (r *rewriter) check() *posError {
 }
 
 var builtinAdvice = map[string]string{
-	"min": "min (a Go 1.21 builtin) is not available in the interpreter: write math.Min(a, b) for float64 values, or compare with an if",
-	"max": "max (a Go 1.21 builtin) is not available in the interpreter: write math.Max(a, b) for float64 values, or compare with an if",
+	"min": "the interpreter has min (a Go 1.21 builtin) only for int and float64 arguments it can recognise: convert them (min(int(a), b), min(float64(a), b)), write math.Min(a, b), or compare with an if",
+	"max": "the interpreter has max (a Go 1.21 builtin) only for int and float64 arguments it can recognise: convert them (max(int(a), b), max(float64(a), b)), write math.Max(a, b), or compare with an if",
+}
+
+// minMaxKind is the kind min or max would be computed in for args: int,
+// float64, or unknown (the interpreter has no generic min).
+func (r *rewriter) minMaxKind(args []ast.Expr) numKind {
+	if len(args) == 0 {
+		return kindUnknown
+	}
+	ints, floats := 0, 0
+	for _, a := range args {
+		switch r.numericKind(a) {
+		case kindInt:
+			ints++
+		case kindUntypedInt:
+		case kindFloat64, kindUntypedFloat:
+			floats++
+		default:
+			return kindUnknown
+		}
+	}
+	switch {
+	case ints > 0 && floats > 0:
+		return kindUnknown
+	case floats > 0:
+		return kindFloat64
+	}
+	return kindInt
 }
 
 // firstRange returns the cell position of the first range statement in

@@ -78,21 +78,27 @@ func (s *Session) globals() (g map[string]reflect.Value) {
 	return s.interp.Globals()
 }
 
-// intPath reports whether the global path[0], followed through the fields
-// path[1:], holds an integer; or, when path[0] is an imported package,
-// whether its member path[1] is one.
-func (s *Session) intPath(path []string) bool {
+// pathKind is the numeric kind of the global path[0] followed through the
+// fields path[1:], or, when path[0] is an imported package, of its member
+// path[1] (kindMathPackage for package math itself).
+func (s *Session) pathKind(path []string) numKind {
 	if p, ok := s.imports[path[0]]; ok {
+		if len(path) == 1 && p == "math" {
+			return kindMathPackage
+		}
 		if len(path) != 2 {
-			return false
+			return kindUnknown
 		}
 		for _, table := range []map[string]map[string]reflect.Value{stdlib.Symbols, symbols.Symbols} {
 			if v, ok := table[p+"/"+packageName(p)][path[1]]; ok {
-				return isIntValue(v)
+				return valueKind(v)
 			}
 		}
-		return false
+		return kindUnknown
 	}
 	v, ok := s.globals()[path[0]]
-	return ok && isIntValue(fieldPath(v, path[1:]))
+	if !ok {
+		return kindUnknown
+	}
+	return valueKind(fieldPath(v, path[1:]))
 }

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"strings"
 )
 
 // Internal names the rewrites introduce all start with internalPrefix, so
@@ -16,22 +17,22 @@ const rtName = internalPrefix + "rt"
 
 // rewriter computes the edits that make a segment run under yaegi.
 type rewriter struct {
-	seg     *segment
-	cell    *cellScope               // the running cell, when seg is part of it
-	renames map[string]string        // type name → internal name
-	intPath func(path []string) bool // whether global.field… (or pkg.Name) is an integer
-	defined func(name string) bool   // whether the session defines name
-	counter *int                     // numbering of introduced names
-	edits   []edit                   // result
-	parents map[ast.Node]ast.Node    // parent of each node
-	unres   map[*ast.Ident]struct{}  // identifiers resolved outside the segment
+	seg      *segment
+	cell     *cellScope                  // the running cell, when seg is part of it
+	renames  map[string]string           // type name → internal name
+	pathKind func(path []string) numKind // kind of global.field… or pkg.Name
+	defined  func(name string) bool      // whether the session defines name
+	counter  *int                        // numbering of introduced names
+	edits    []edit                      // result
+	parents  map[ast.Node]ast.Node       // parent of each node
+	unres    map[*ast.Ident]struct{}     // identifiers resolved outside the segment
 }
 
 // newRewriter prepares the rewrites of seg. cell is the running cell's
 // scope (nil when seg comes from an earlier cell), renames the type renames
-// in force, intPath and defined answer questions about the session.
-func newRewriter(seg *segment, cell *cellScope, renames map[string]string, intPath func([]string) bool, defined func(string) bool, counter *int) *rewriter {
-	r := &rewriter{seg: seg, cell: cell, renames: renames, intPath: intPath, defined: defined, counter: counter,
+// in force, pathKind and defined answer questions about the session.
+func newRewriter(seg *segment, cell *cellScope, renames map[string]string, pathKind func([]string) numKind, defined func(string) bool, counter *int) *rewriter {
+	r := &rewriter{seg: seg, cell: cell, renames: renames, pathKind: pathKind, defined: defined, counter: counter,
 		parents: map[ast.Node]ast.Node{}, unres: map[*ast.Ident]struct{}{}}
 	for _, id := range seg.file.Unresolved {
 		r.unres[id] = struct{}{}
@@ -120,8 +121,19 @@ func (r *rewriter) all() []edit {
 		case *ast.GoStmt:
 			r.goStmt(n)
 		case *ast.CallExpr:
-			if id, ok := n.Fun.(*ast.Ident); ok && id.Name == "clear" && r.builtin(id) {
+			id, ok := n.Fun.(*ast.Ident)
+			if !ok || !r.builtin(id) {
+				break
+			}
+			switch id.Name {
+			case "clear":
 				r.replace(id.Pos(), id.End(), rtName+".Clear")
+			case "min", "max":
+				// Go 1.21 builtins yaegi lacks: typed stand-ins.
+				suffix := map[numKind]string{kindInt: "Int", kindFloat64: "Float64"}[r.minMaxKind(n.Args)]
+				if suffix != "" {
+					r.replace(id.Pos(), id.End(), rtName+"."+strings.ToUpper(id.Name[:1])+id.Name[1:]+suffix)
+				}
 			}
 		}
 		return true

@@ -32,6 +32,10 @@ func (s *Session) runtimeExports() interp.Exports {
 			"Result":         reflect.ValueOf(display.Result),
 			"GoroutinePanic": reflect.ValueOf(s.goroutinePanic),
 			"Clear":          reflect.ValueOf(clearValue),
+			"MinInt":         reflect.ValueOf(minInt),
+			"MaxInt":         reflect.ValueOf(maxInt),
+			"MinFloat64":     reflect.ValueOf(minFloat64),
+			"MaxFloat64":     reflect.ValueOf(maxFloat64),
 		},
 		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{
 			reflect.ValueOf(display.Result): renderers,
@@ -50,6 +54,42 @@ func clearValue(x any) {
 	default:
 		panic(fmt.Sprintf("invalid argument: clear(%T): argument must be a map or a slice", x))
 	}
+}
+
+// minInt, maxInt, minFloat64 and maxFloat64 stand in for the min and max
+// builtins (Go 1.21), which yaegi lacks, for the argument kinds the
+// session can recognise (see rewriter.minMaxKind). Like the builtins, the
+// float forms return NaN if any argument is NaN.
+func minInt(x int, ys ...int) int {
+	for _, y := range ys {
+		if y < x {
+			x = y
+		}
+	}
+	return x
+}
+
+func maxInt(x int, ys ...int) int {
+	for _, y := range ys {
+		if y > x {
+			x = y
+		}
+	}
+	return x
+}
+
+func minFloat64(x float64, ys ...float64) float64 {
+	for _, y := range ys {
+		x = min(x, y)
+	}
+	return x
+}
+
+func maxFloat64(x float64, ys ...float64) float64 {
+	for _, y := range ys {
+		x = max(x, y)
+	}
+	return x
 }
 
 // goroutinePanic reports a panic recovered in a goroutine started by a go

@@ -7,9 +7,11 @@
 // splits the cell (cell.go) and evaluates its parts in order. Before yaegi
 // sees them, the parts are rewritten (rewrite.go) to work around what the
 // interpreter lacks or gets wrong: `for i := range n` becomes a classic
-// loop, `go f()` recovers the goroutine's panics, clear is provided, and a
-// trailing expression becomes a call of display.Result that publishes its
-// value. Edits keep every position of the cell as written (edit.go), so
+// loop, `go f()` recovers the goroutine's panics, clear, min and max (on
+// int and float64) are provided, and a trailing expression becomes a call
+// of display.Result that publishes its value. Constructs it cannot provide
+// (range over a function, generic slices.Sort, …) are errors that say what
+// to write instead (checks.go). Edits keep every position of the cell as written (edit.go), so
 // errors point at the user's line and column (errors.go). Re-running a cell
 // that redefines a name re-evaluates what depends on it (declare.go).
 package session
@@ -193,7 +195,7 @@ func (s *Session) runUnit(ctx context.Context, cell int, u unit) error {
 
 // rewriter returns the rewriter of seg in this session.
 func (s *Session) rewriter(seg *segment, renames map[string]string) *rewriter {
-	return newRewriter(seg, s.scope, renames, s.intPath, s.defined, &s.counter)
+	return newRewriter(seg, s.scope, renames, s.pathKind, s.defined, &s.counter)
 }
 
 // defined reports whether an earlier cell defined name (or imported it).

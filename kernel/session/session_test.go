@@ -282,7 +282,16 @@ func TestUnsupportedConstructsAreErrors(t *testing.T) {
 	if e.Name != "CompileError" || !strings.Contains(e.Value, "for i := 0; i < n; i++") {
 		t.Errorf("range over func: %s %q", e.Name, e.Value)
 	}
-	e = f.fail("a := 1.5\nb := min(a, 2)")
+	// min and max work on int and float64 arguments the session
+	// recognises…
+	f.expect("a := 1.5\nb := min(a, 2)\nb", "1.5")
+	f.expect("xs := []int{4, 5, 6}\nmax(len(xs), 2, cap(xs)+1)", "4")
+	f.ok(`import "math"`)
+	f.expect("max(math.Sqrt(2), 1)", "1.4142135623730951")
+	f.expect("func clamp(v float64) float64 { return min(max(v, 0), 1) }\nclamp(1.5) + clamp(-2)", "1")
+	// …and name what to write instead for the others.
+	f.ok("var small int8 = 3")
+	e = f.fail("c := 1\nd := min(small, 2)")
 	if e.Line != 2 || !strings.Contains(e.Value, "math.Min") {
 		t.Errorf("min: %s %q at line %d", e.Name, e.Value, e.Line)
 	}
