@@ -4,6 +4,7 @@
 //	gophlow uninstall [--user | --prefix DIR | --sys-prefix]
 //	gophlow kernel [--allow-unsigned] CONNECTION_FILE
 //	gophlow run NOTEBOOK.ipynb [-o OUT.ipynb] [--timeout D] [--html OUT.html]
+//	gophlow strip-solutions IN.ipynb OUT.ipynb
 //	gophlow version
 //	gophlow help
 package main
@@ -33,6 +34,9 @@ Usage:
         execute the notebook's cells in order without Jupyter and write it
         back with its outputs (in place unless -o); the exit status is 1 on
         the first failing cell, which is printed with its number and line
+  gophlow strip-solutions IN.ipynb OUT.ipynb
+        write the student version of an exercise notebook: solution regions
+        replaced by stubs, outputs cleared (markers: go doc ./kernel/solutions)
   gophlow version
         print the version
   gophlow help
@@ -60,6 +64,8 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = kernelCommand(args[1:], stderr)
 	case "run":
 		err = runCommand(args[1:], stderr)
+	case "strip-solutions":
+		err = stripCommand(args[1:], stdout)
 	case "version", "--version":
 		fmt.Fprintln(stdout, versionString())
 	case "help", "--help", "-h":
