@@ -187,7 +187,6 @@ func adviseCompile(msg string) string {
 }
 
 var selectorAdvice = map[string]string{
-	"slices.Sort":     "generic slices.Sort is not available in the interpreter; use sort.Float64s(x), sort.Ints(x), sort.Strings(x) or sort.Slice(x, func(i, j int) bool { return x[i] < x[j] })",
 	"slices.SortFunc": "generic slices.SortFunc is not available in the interpreter; use sort.Slice(x, func(i, j int) bool { … })",
 	"slices.Max":      "generic slices.Max is not available in the interpreter; use floats.Max(x) (gonum.org/v1/gonum/floats) or a loop",
 	"slices.Min":      "generic slices.Min is not available in the interpreter; use floats.Min(x) (gonum.org/v1/gonum/floats) or a loop",

@@ -78,14 +78,14 @@ func (s *Session) globals() (g map[string]reflect.Value) {
 	return s.interp.Globals()
 }
 
+// pkgPath returns the import path of the package imported as name, or "".
+func (s *Session) pkgPath(name string) string { return s.imports[name] }
+
 // pathKind is the numeric kind of the global path[0] followed through the
 // fields path[1:], or, when path[0] is an imported package, of its member
-// path[1] (kindMathPackage for package math itself).
+// path[1].
 func (s *Session) pathKind(path []string) numKind {
 	if p, ok := s.imports[path[0]]; ok {
-		if len(path) == 1 && p == "math" {
-			return kindMathPackage
-		}
 		if len(path) != 2 {
 			return kindUnknown
 		}

@@ -99,7 +99,7 @@ func (r *rewriter) numericKind(e ast.Expr) numKind {
 			}
 			return typeKind(f)
 		case *ast.SelectorExpr:
-			if pkg, ok := f.X.(*ast.Ident); ok && r.global(pkg) && r.pathKind != nil && r.pathKind([]string{pkg.Name}) == kindMathPackage {
+			if pkg, ok := f.X.(*ast.Ident); ok && r.global(pkg) && r.pkgPath != nil && r.pkgPath(pkg.Name) == "math" {
 				if !nonFloatMath[f.Sel.Name] {
 					return kindFloat64
 				}
@@ -145,10 +145,6 @@ func (r *rewriter) numericKind(e ast.Expr) numKind {
 	}
 	return kindUnknown
 }
-
-// kindMathPackage is what pathKind answers for the name of an import of
-// package math (whose functions return float64).
-const kindMathPackage numKind = -1
 
 // nonFloatMath are the functions of package math that do not return a
 // single float64.

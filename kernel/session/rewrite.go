@@ -22,6 +22,7 @@ type rewriter struct {
 	renames  map[string]string           // type name → internal name
 	pathKind func(path []string) numKind // kind of global.field… or pkg.Name
 	defined  func(name string) bool      // whether the session defines name
+	pkgPath  func(name string) string    // import path of an imported package name
 	counter  *int                        // numbering of introduced names
 	edits    []edit                      // result
 	parents  map[ast.Node]ast.Node       // parent of each node
@@ -30,9 +31,9 @@ type rewriter struct {
 
 // newRewriter prepares the rewrites of seg. cell is the running cell's
 // scope (nil when seg comes from an earlier cell), renames the type renames
-// in force, pathKind and defined answer questions about the session.
-func newRewriter(seg *segment, cell *cellScope, renames map[string]string, pathKind func([]string) numKind, defined func(string) bool, counter *int) *rewriter {
-	r := &rewriter{seg: seg, cell: cell, renames: renames, pathKind: pathKind, defined: defined, counter: counter,
+// in force, and the session answers questions through sess.
+func newRewriter(seg *segment, cell *cellScope, renames map[string]string, sess sessionFacts, counter *int) *rewriter {
+	r := &rewriter{seg: seg, cell: cell, renames: renames, pathKind: sess.pathKind, defined: sess.defined, pkgPath: sess.pkgPath, counter: counter,
 		parents: map[ast.Node]ast.Node{}, unres: map[*ast.Ident]struct{}{}}
 	for _, id := range seg.file.Unresolved {
 		r.unres[id] = struct{}{}
@@ -55,6 +56,13 @@ func newRewriter(seg *segment, cell *cellScope, renames map[string]string, pathK
 		return true
 	})
 	return r
+}
+
+// sessionFacts is what rewrites may ask the session.
+type sessionFacts interface {
+	pathKind(path []string) numKind // kind of global.field… or pkg.Name
+	defined(name string) bool       // whether an earlier cell defined name
+	pkgPath(name string) string     // import path of an imported package name, or ""
 }
 
 // root is the segment's declaration or statement.
@@ -121,6 +129,10 @@ func (r *rewriter) all() []edit {
 		case *ast.GoStmt:
 			r.goStmt(n)
 		case *ast.CallExpr:
+			if sel, ok := n.Fun.(*ast.SelectorExpr); ok {
+				r.genericHelper(sel)
+				break
+			}
 			id, ok := n.Fun.(*ast.Ident)
 			if !ok || !r.builtin(id) {
 				break
@@ -139,4 +151,17 @@ func (r *rewriter) all() []edit {
 		return true
 	})
 	return r.edits
+}
+
+// genericHelper replaces slices.Sort, which yaegi lacks (it is generic),
+// by a compiled stand-in sorting any slice of integers, floats or strings
+// in place.
+func (r *rewriter) genericHelper(sel *ast.SelectorExpr) {
+	pkg, ok := sel.X.(*ast.Ident)
+	if !ok || !r.global(pkg) || r.pkgPath == nil || r.pkgPath(pkg.Name) != "slices" {
+		return
+	}
+	if sel.Sel.Name == "Sort" {
+		r.replace(sel.Pos(), sel.End(), rtName+".SortSlice")
+	}
 }

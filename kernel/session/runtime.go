@@ -3,8 +3,10 @@ package session
 import (
 	"fmt"
 	"io"
+	"math"
 	"reflect"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 
@@ -32,6 +34,7 @@ func (s *Session) runtimeExports() interp.Exports {
 			"Result":         reflect.ValueOf(display.Result),
 			"GoroutinePanic": reflect.ValueOf(s.goroutinePanic),
 			"Clear":          reflect.ValueOf(clearValue),
+			"SortSlice":      reflect.ValueOf(sortSlice),
 			"MinInt":         reflect.ValueOf(minInt),
 			"MaxInt":         reflect.ValueOf(maxInt),
 			"MinFloat64":     reflect.ValueOf(minFloat64),
@@ -54,6 +57,33 @@ func clearValue(x any) {
 	default:
 		panic(fmt.Sprintf("invalid argument: clear(%T): argument must be a map or a slice", x))
 	}
+}
+
+// sortSlice stands in for slices.Sort (generic, so missing in yaegi): it
+// sorts a slice of integers, floats or strings in place, NaNs first as
+// slices.Sort does.
+func sortSlice(x any) {
+	v := reflect.ValueOf(x)
+	if v.Kind() != reflect.Slice {
+		panic(fmt.Sprintf("slices.Sort: %T is not a slice", x))
+	}
+	var less func(i, j int) bool
+	switch v.Type().Elem().Kind() {
+	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
+		less = func(i, j int) bool { return v.Index(i).Int() < v.Index(j).Int() }
+	case reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64, reflect.Uintptr:
+		less = func(i, j int) bool { return v.Index(i).Uint() < v.Index(j).Uint() }
+	case reflect.Float32, reflect.Float64:
+		less = func(i, j int) bool {
+			a, b := v.Index(i).Float(), v.Index(j).Float()
+			return a < b || (math.IsNaN(a) && !math.IsNaN(b))
+		}
+	case reflect.String:
+		less = func(i, j int) bool { return v.Index(i).String() < v.Index(j).String() }
+	default:
+		panic(fmt.Sprintf("slices.Sort: the interpreter sorts only slices of numbers or strings, not %T: use sort.Slice(x, func(i, j int) bool { … })", x))
+	}
+	sort.SliceStable(x, less)
 }
 
 // minInt, maxInt, minFloat64 and maxFloat64 stand in for the min and max

@@ -195,7 +195,7 @@ func (s *Session) runUnit(ctx context.Context, cell int, u unit) error {
 
 // rewriter returns the rewriter of seg in this session.
 func (s *Session) rewriter(seg *segment, renames map[string]string) *rewriter {
-	return newRewriter(seg, s.scope, renames, s.pathKind, s.defined, &s.counter)
+	return newRewriter(seg, s.scope, renames, s, &s.counter)
 }
 
 // defined reports whether an earlier cell defined name (or imported it).
