@@ -49,6 +49,7 @@ type client struct {
 	signer         *wire.Signer
 	session        string
 	iopubMsgs      chan *wire.Message
+	stopped        chan bool // receives Run's result when the server stops
 }
 
 // startKernel runs a server with a real session on loopback and returns a
@@ -70,14 +71,15 @@ func startKernel(t *testing.T) (*Server, *client) {
 		t.Fatal(err)
 	}
 	srv.AttachCapture(capt)
-	go srv.Run()
+	stopped := make(chan bool, 1)
+	go func() { stopped <- srv.Run() }()
 	t.Cleanup(srv.Close)
 	t.Cleanup(capt.Stop)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	t.Cleanup(cancel)
 	signer, _ := wire.NewSigner("hmac-sha256", testKey)
-	c := &client{t: t, signer: signer, session: wire.NewID(), iopubMsgs: make(chan *wire.Message, 10000),
+	c := &client{t: t, signer: signer, stopped: stopped, session: wire.NewID(), iopubMsgs: make(chan *wire.Message, 10000),
 		shell:   zmq4.NewDealer(ctx, zmq4.WithID(zmq4.SocketIdentity("test-shell"))),
 		control: zmq4.NewDealer(ctx, zmq4.WithID(zmq4.SocketIdentity("test-control"))),
 		iopub:   zmq4.NewSub(ctx)}
@@ -374,5 +376,24 @@ func TestCompletionSeesEarlierCellsValuesAndImports(t *testing.T) {
 	}
 	if got := complete("la.NewDen"); !has(got, "NewDense") {
 		t.Errorf("la.NewDen → %q, want NewDense (an alias import of an earlier cell)", got)
+	}
+}
+
+func TestShutdownRepliesOnControlAndStops(t *testing.T) {
+	_, c := startKernel(t)
+	c.send(c.control, "shutdown_request", map[string]any{"restart": true})
+	rep := c.recv(c.control)
+	var content map[string]any
+	json.Unmarshal(rep.Content, &content)
+	if rep.Header.MsgType != "shutdown_reply" || content["status"] != "ok" || content["restart"] != true {
+		t.Fatalf("reply %s %v", rep.Header.MsgType, content)
+	}
+	select {
+	case restart := <-c.stopped:
+		if !restart {
+			t.Error("Run did not report the restart request")
+		}
+	case <-time.After(5 * time.Second):
+		t.Fatal("the server did not stop after shutdown_request")
 	}
 }
