@@ -3,14 +3,16 @@
 package nn
 
 /*
-#cgo LDFLAGS: -lopenblas
+#cgo LDFLAGS: -lopenblas -lm
 #cgo CFLAGS: -O3
 
-// Selects between computed values must not count as traps, or they block vectorisation.
-#pragma GCC optimize("no-trapping-math")
+// Selects between computed values must not count as traps, and sqrtf need not
+// set errno, or they block vectorisation.
+#pragma GCC optimize("no-trapping-math", "no-math-errno")
 
 #include <stdint.h>
 #include <string.h>
+#include <math.h>
 
 void openblas_set_num_threads(int);
 int openblas_get_num_threads(void);
@@ -63,6 +65,25 @@ KERNEL(gophlow_tanh, NOPARAMS, ,
 KERNEL(gophlow_elu, ELUPARAMS, float sa = scale * alpha;,
 	float e = sa * exp_poly(v < 0 ? v : 0.0f); h[i] = v <= 0 ? e - sa : scale * v;,
 	d[i] = v <= 0 ? e : scale;)
+
+// gophlow_mul multiplies a by b elementwise (the backward pass's σ'(z) factor).
+CLONES void gophlow_mul(float *restrict a, const float *restrict b, long n) {
+	for (long i = 0; i < n; i++) a[i] *= b[i];
+}
+
+// gophlow_adam is one Adam/AdamW step on float32 parameters (see engine.update).
+CLONES void gophlow_adam(float *restrict p, const float *restrict g, float *restrict m, float *restrict v, long n,
+		float b1, float b2, float step, float rc2, float eps, float decay, float l2) {
+	for (long i = 0; i < n; i++) {
+		float gi = g[i] + l2 * p[i];
+		float pi = p[i] * decay;
+		float mi = b1 * m[i] + (1.0f - b1) * gi;
+		float vi = b2 * v[i] + (1.0f - b2) * gi * gi;
+		m[i] = mi;
+		v[i] = vi;
+		p[i] = pi - step * mi / (sqrtf(vi) * rc2 + eps);
+	}
+}
 */
 import "C"
 
@@ -137,6 +158,25 @@ func activate32(a Activation, z, h, deriv []float32) bool {
 		C.gophlow_elu_d(zp, hp, dp, n, seluLambda, seluAlpha)
 	default:
 		return false
+	}
+	return true
+}
+
+// mul32 multiplies a by b elementwise in C (vectorised).
+func mul32(a, b []float32) bool {
+	if len(a) > 0 {
+		C.gophlow_mul((*C.float)(unsafe.Pointer(&a[0])), (*C.float)(unsafe.Pointer(&b[0])), C.long(len(a)))
+	}
+	return true
+}
+
+// adam32 applies an Adam or AdamW step to float32 parameters in C
+// (vectorised); l2 is Adam's L2 weight decay, decay AdamW's factor 1 − lr·λ.
+func adam32(p, g, m, v []float32, b1, b2, step, rc2, eps, decay, l2 float32) bool {
+	if len(p) > 0 {
+		C.gophlow_adam((*C.float)(unsafe.Pointer(&p[0])), (*C.float)(unsafe.Pointer(&g[0])),
+			(*C.float)(unsafe.Pointer(&m[0])), (*C.float)(unsafe.Pointer(&v[0])), C.long(len(p)),
+			C.float(b1), C.float(b2), C.float(step), C.float(rc2), C.float(eps), C.float(decay), C.float(l2))
 	}
 	return true
 }

@@ -10,3 +10,9 @@ func setBLASThreads(int) {}
 
 // activate32 reports that no native kernel exists; the Go loops run.
 func activate32(Activation, []float32, []float32, []float32) bool { return false }
+
+// mul32 reports that no native kernel exists; the Go loop runs.
+func mul32([]float32, []float32) bool { return false }
+
+// adam32 reports that no native kernel exists; the Go loop runs.
+func adam32(p, g, m, v []float32, b1, b2, step, rc2, eps, decay, l2 float32) bool { return false }

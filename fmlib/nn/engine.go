@@ -223,9 +223,7 @@ func (e *engine[T]) backward(rows int, paramGrads, inputGrad bool) {
 		if l > 0 {
 			prev := e.dz[l-1][:rows*nIn]
 			gemm(false, false, rows, nIn, nOut, 1, dz, nOut, e.w[l], nIn, 0, prev, nIn)
-			for i, d := range e.deriv[l-1][:rows*nIn] {
-				prev[i] *= d
-			}
+			mulInto(prev, e.deriv[l-1][:rows*nIn])
 		} else if inputGrad {
 			gemm(false, false, rows, nIn, nOut, 1, dz, nOut, e.w[0], nIn, 0, e.din, nIn)
 		}
@@ -239,6 +237,16 @@ func (e *engine[T]) backward(rows int, paramGrads, inputGrad bool) {
 				g[j] += v
 			}
 		}
+	}
+}
+
+// mulInto multiplies a by b elementwise.
+func mulInto[T float](a, b []T) {
+	if is32[T]() && mul32(as32(a), as32(b)) {
+		return
+	}
+	for i, d := range b {
+		a[i] *= d
 	}
 }
 
@@ -276,10 +284,7 @@ func (e *engine[T]) tangents(rows, R int) {
 		a := e.tanA[:R*nIn]
 		deriv := e.deriv[l-1][:rows*nIn]
 		for r := 0; r < R; r += rows {
-			blk := a[r*nIn : (r+rows)*nIn]
-			for i, dv := range deriv {
-				blk[i] *= dv
-			}
+			mulInto(a[r*nIn:(r+rows)*nIn], deriv)
 		}
 		gemm(false, true, R, nOut, nIn, 1, a, nIn, e.w[l], nIn, 0, e.tanB[:R*nOut], nOut)
 		e.tanA, e.tanB = e.tanB, e.tanA

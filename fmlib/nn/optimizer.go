@@ -127,18 +127,20 @@ func (o *Optimizer) LearningRate(done int) float64 {
 }
 
 // clipGradients rescales the gradient to norm maxNorm when it is larger
-// (coefficient maxNorm/(‖g‖ + 1e-6), as PyTorch) and returns ‖g‖.
+// (coefficient maxNorm/(‖g‖ + 1e-6), as PyTorch) and returns ‖g‖; with
+// maxNorm = 0 it does nothing and returns 0.
 func (e *engine[T]) clipGradients(maxNorm float64) float64 {
+	if maxNorm == 0 {
+		return 0
+	}
 	var s float64
 	for _, g := range e.grads {
 		s += float64(g) * float64(g)
 	}
 	norm := math.Sqrt(s)
-	if maxNorm > 0 {
-		if c := maxNorm / (norm + 1e-6); c < 1 {
-			for i := range e.grads {
-				e.grads[i] *= T(c)
-			}
+	if c := maxNorm / (norm + 1e-6); c < 1 {
+		for i := range e.grads {
+			e.grads[i] *= T(c)
 		}
 	}
 	return norm
@@ -179,11 +181,15 @@ func (e *engine[T]) update(o *Optimizer, lr float64, step int) {
 			decay = T(1 - lr*o.WeightDecay)
 		}
 		m, v := e.m, e.v
+		var l2 T
+		if o.Kind == OptimizerAdam {
+			l2 = wd
+		}
+		if is32[T]() && adam32(as32(p), as32(g), as32(m), as32(v), float32(b1), float32(b2), float32(stepSize), float32(rc2), float32(eps), float32(decay), float32(l2)) {
+			return
+		}
 		for i := range p {
-			gi := g[i]
-			if o.Kind == OptimizerAdam {
-				gi += wd * p[i]
-			}
+			gi := g[i] + l2*p[i]
 			p[i] *= decay
 			m[i] = b1*m[i] + (1-b1)*gi
 			v[i] = b2*v[i] + (1-b2)*gi*gi

@@ -96,3 +96,40 @@ func TestClipAndSchedules(t *testing.T) {
 		t.Error("CosineLR with TotalSteps ≤ WarmupSteps accepted")
 	}
 }
+
+// TestFloat32OptimizersMatchFloat64 runs five steps of Adam, AdamW (and
+// SGD) on float32 and float64 networks from the same weights and batch
+// and checks that the weights agree to single precision: 1e-4 relative,
+// with the learning rate as the floor, since Adam moves every coordinate by
+// O(lr) whatever the size of its gradient (gradients and updates are float32
+// throughout, through the native kernels when built with cgo).
+func TestFloat32OptimizersMatchFloat64(t *testing.T) {
+	for _, o := range []Optimizer{Adam(1e-2), AdamW(1e-2), SGD(1e-2, 0.9)} {
+		if o.Kind == OptimizerAdam {
+			o.WeightDecay = 0.1 // exercise the L2 term
+		}
+		cfg := Config{Dim: 2, Hidden: []int{16, 16}, Activation: SiLU, Seed: 5}
+		n32, _ := New(cfg)
+		cfg.Float64 = true
+		n64, _ := New(cfg)
+		n64.SetParams(n32.Params())
+		x, ts := randomBatch(32, 2, 6)
+		y, _ := randomBatch(32, 2, 7)
+		for _, n := range []*Network{n32, n64} {
+			if err := n.SetOptimizer(o); err != nil {
+				t.Fatal(err)
+			}
+			for s := 0; s < 5; s++ {
+				if _, err := n.TrainStep(ts, x, y, nil); err != nil {
+					t.Fatal(err)
+				}
+			}
+		}
+		p32, p64 := n32.Params(), n64.Params()
+		for i := range p32 {
+			if e := math.Abs(p32[i]-p64[i]) / math.Max(o.LR, math.Abs(p64[i])); e > 1e-4 {
+				t.Fatalf("%v: parameter %d: float32 %v, float64 %v", o.Kind, i, p32[i], p64[i])
+			}
+		}
+	}
+}
