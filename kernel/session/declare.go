@@ -167,7 +167,10 @@ func (st *declStore) planFor(incoming []*decl, redefined map[string]bool) plan {
 		p.renames[k] = v
 	}
 	for t := range rename {
-		p.renames[t] = t + renameMark + strconv.Itoa(st.version[t]+1)
+		// A fresh name even if the plan fails: a failed compilation may
+		// have left a half-declared type under the name.
+		st.version[t]++
+		p.renames[t] = t + renameMark + strconv.Itoa(st.version[t])
 	}
 	for _, d := range st.live() {
 		if scheduled[d] {
@@ -201,9 +204,6 @@ func superseded(d *decl, incoming []*decl) bool {
 // commit records incoming declarations and the plan's renames.
 func (st *declStore) commit(incoming []*decl, p plan) {
 	for t, internal := range p.renames {
-		if st.renames[t] != internal {
-			st.version[t]++
-		}
 		st.renames[t] = internal
 	}
 	for _, d := range incoming {

@@ -143,3 +143,14 @@ func TestHelperRedefinitionKeepsValuesCompatible(t *testing.T) {
 		t.Errorf("no note about the stale method: %q", f.errOut.String())
 	}
 }
+
+func TestFailedRedefinitionThenFixed(t *testing.T) {
+	f := newFixture(t)
+	f.ok("type rec struct{ a int }")
+	// A redefinition that fails to compile leaves the old type in force…
+	f.fail("type rec struct{ a, b int }\nfunc (r rec) sum() int { return r.a + r.b + oops }")
+	f.expect("rec{a: 1}.a", "1")
+	// …and the corrected one, with yet another field, works.
+	f.ok("type rec struct{ a, b, c int }\nfunc (r rec) sum() int { return r.a + r.b + r.c }")
+	f.expect("rec{1, 2, 3}.sum()", "6")
+}
