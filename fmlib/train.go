@@ -39,6 +39,8 @@ type TrainOptions struct {
 	// Seed seeds the batches, times, couplings and label dropout; the stream
 	// also depends on the network's step count, so resuming continues it.
 	Seed uint64
+	// TimeSampler draws each row's time in [0, 1]; nil means t ~ U(0, 1).
+	TimeSampler func(rng *rand.Rand) float64
 	// Coupling pairs noise and data within each batch (independent by default).
 	Coupling Coupling
 	// SinkhornEpsilon is ε of the Sinkhorn coupling (on squared distances,
@@ -268,9 +270,9 @@ func (tr *trainer) step() (float64, error) {
 		return 0, err
 	}
 	for i := range tr.t {
-		t := tr.rng.Float64()
-		for tr.bridge && t == 0 { // the bridge field is singular at t = 0
-			t = tr.rng.Float64()
+		t, err := tr.drawTime()
+		if err != nil {
+			return 0, err
 		}
 		tr.t[i] = t
 	}
@@ -285,6 +287,24 @@ func (tr *trainer) step() (float64, error) {
 		return 0, err
 	}
 	return tr.net.TrainStep(tr.t, tr.xt, tr.ut, tr.classes)
+}
+
+// drawTime draws one row's time: U(0,1) or TimeSampler's, redrawn (a few
+// times) where the bridge path's field is singular (t = 0 or 1).
+func (tr *trainer) drawTime() (float64, error) {
+	for try := 0; try < 100; try++ {
+		t := tr.rng.Float64()
+		if tr.opts.TimeSampler != nil {
+			t = tr.opts.TimeSampler(tr.rng)
+			if !(t >= 0 && t <= 1) {
+				return 0, fmt.Errorf("TrainOptions.TimeSampler returned t = %v, want 0 ≤ t ≤ 1", t)
+			}
+		}
+		if !tr.bridge || (t > 0 && t < 1) {
+			return t, nil
+		}
+	}
+	return 0, fmt.Errorf("TrainOptions.TimeSampler keeps returning 0 or 1, where the Schrödinger-bridge field is singular")
 }
 
 // drawData fills x1 (and the classes) with a data batch.
