@@ -154,3 +154,14 @@ func TestFailedRedefinitionThenFixed(t *testing.T) {
 	f.ok("type rec struct{ a, b, c int }\nfunc (r rec) sum() int { return r.a + r.b + r.c }")
 	f.expect("rec{1, 2, 3}.sum()", "6")
 }
+
+func TestEmbeddedRedefinedType(t *testing.T) {
+	f := newFixture(t)
+	f.ok("type base struct{ id int }")
+	f.ok("type base struct{ id int; tag string }")
+	f.ok("type item struct {\n\tbase\n\tprice float64\n}")
+	f.expect(`it := item{base: base{id: 7, tag: "x"}, price: 2}
+it.base.tag + it.tag`, `"xx"`)
+	f.ok("type wrapper struct{ *base }")
+	f.expect("wrapper{&it.base}.id", "7")
+}

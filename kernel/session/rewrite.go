@@ -109,6 +109,24 @@ func (r *rewriter) global(id *ast.Ident) bool {
 	return false
 }
 
+// embedded reports whether id is the type of an embedded struct field
+// (struct{ T } or struct{ *T }): renaming it would rename the field, so it
+// is left to the alias declared beside each renamed type.
+func (r *rewriter) embedded(id *ast.Ident) bool {
+	var p ast.Node = r.parents[id]
+	if star, ok := p.(*ast.StarExpr); ok {
+		p = r.parents[star]
+	}
+	f, ok := p.(*ast.Field)
+	return ok && len(f.Names) == 0 && r.parents[f] != nil && isFieldOfStruct(r.parents[f], r.parents)
+}
+
+// isFieldOfStruct reports whether list is the field list of a struct type.
+func isFieldOfStruct(list ast.Node, parents map[ast.Node]ast.Node) bool {
+	_, ok := parents[list].(*ast.StructType)
+	return ok
+}
+
 // builtin reports whether id refers to the universe: neither a local nor a
 // name the session defined.
 func (r *rewriter) builtin(id *ast.Ident) bool {
@@ -121,8 +139,15 @@ func (r *rewriter) all() []edit {
 	ast.Inspect(r.root(), func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
-			if to, ok := r.renames[n.Name]; ok && r.global(n) {
+			if to, ok := r.renames[n.Name]; ok && r.global(n) && !r.embedded(n) {
 				r.replace(n.Pos(), n.End(), to)
+				if ts, ok := r.parents[n].(*ast.TypeSpec); ok && ts.Name == n {
+					// The user's name stays an alias of the current type,
+					// so that an embedded field keeps its name (see
+					// embedded).
+					end := len(r.seg.text)
+					r.edits = append(r.edits, edit{start: end, end: end, repl: fmt.Sprintf("\ntype %s = %s", n.Name, to)})
+				}
 			}
 		case *ast.RangeStmt:
 			r.rangeOverInt(n)
