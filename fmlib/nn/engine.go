@@ -30,6 +30,7 @@ type engine[T float] struct {
 	dz      [][]T // ∂loss/∂z[l]
 	ones    []T
 	class   []int // the class of each loaded row
+	feat    []T   // the time features of a shared t
 
 	capTan     int
 	tanIn      []T // R×Dim input tangents
@@ -41,6 +42,7 @@ type engine[T float] struct {
 // U(−1/√fan_in, 1/√fan_in); nn.Embedding from N(0, 1).
 func newEngine[T float](cfg Config) *engine[T] {
 	e := &engine[T]{cfg: cfg, tdim: cfg.timeFeatures()}
+	e.feat = make([]T, e.tdim)
 	e.sizes = append([]int{cfg.inputs()}, cfg.Hidden...)
 	e.sizes = append(e.sizes, cfg.Dim)
 	n := 0
@@ -129,9 +131,8 @@ func (e *engine[T]) load(x *mat.Dense, t float64, ts []float64, class []int, cla
 	raw := x.RawMatrix()
 	rows, d, in := raw.Rows, e.cfg.Dim, e.sizes[0]
 	e.ensure(rows)
-	var feat [64]T
 	if ts == nil {
-		e.timeFeatures(t, feat[:e.tdim])
+		e.timeFeatures(t, e.feat)
 	}
 	for i := 0; i < rows; i++ {
 		dst := e.in[i*in : (i+1)*in]
@@ -141,7 +142,7 @@ func (e *engine[T]) load(x *mat.Dense, t float64, ts []float64, class []int, cla
 		if ts != nil {
 			e.timeFeatures(ts[i], dst[d:d+e.tdim])
 		} else {
-			copy(dst[d:d+e.tdim], feat[:e.tdim])
+			copy(dst[d:d+e.tdim], e.feat)
 		}
 		if e.cfg.Classes > 0 {
 			c := classAll

@@ -41,7 +41,7 @@ func TestGradientFiniteDifferences(t *testing.T) {
 		{Dim: 2, Hidden: []int{7, 5}, Activation: SiLU},
 		{Dim: 2, Hidden: []int{6}, Activation: ReLU},
 		{Dim: 3, Hidden: []int{5, 4, 6}, Activation: Tanh},
-		{Dim: 2, Hidden: []int{5, 5}, Activation: ELU, Time: TimeFourier, Frequencies: 2},
+		{Dim: 2, Hidden: []int{5, 5}, Activation: ELU, Time: TimeFourier, Frequencies: 40},
 		{Dim: 2, Hidden: []int{6, 4}, Activation: SELU, Classes: 3, EmbedDim: 3},
 		{Dim: 2, Hidden: []int{5, 5}, Activation: GELU},
 	}
