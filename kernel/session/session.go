@@ -246,7 +246,12 @@ func (s *Session) runSource(ctx context.Context, cell int, src string, segs []*s
 	case prog == nil:
 		return nil
 	}
-	_, err = s.execute(ctx, prog)
+	return s.runProgram(ctx, cell, prog)
+}
+
+// runProgram executes a compiled program of cell.
+func (s *Session) runProgram(ctx context.Context, cell int, prog *interp.Program) error {
+	_, err := s.execute(ctx, prog)
 	if err == nil {
 		return nil
 	}

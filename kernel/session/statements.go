@@ -2,12 +2,10 @@ package session
 
 import (
 	"context"
-	"errors"
 	"go/ast"
 	"reflect"
 
 	"github.com/gophlow/gophlow/kernel/symbols"
-	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 )
 
@@ -55,17 +53,7 @@ func (s *Session) runTrailing(ctx context.Context, cell int, seg *segment) error
 		edits = append(edits, edit{start: end, end: end, repl: ")"})
 		prog, err, crash := s.compile(seg.render(cell, edits))
 		if err == nil && crash == nil && prog != nil {
-			if _, err := s.execute(ctx, prog); err != nil {
-				if ctx.Err() != nil {
-					return s.interruptError(ctx.Err(), s.stale)
-				}
-				var p interp.Panic
-				if errors.As(err, &p) {
-					return s.runtimeError(cell, p, s.trap.take())
-				}
-				return s.compileError(cell, err)
-			}
-			return nil
+			return s.runProgram(ctx, cell, prog)
 		}
 	}
 	return s.runStatements(ctx, cell, []*segment{seg})
