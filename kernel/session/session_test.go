@@ -201,6 +201,17 @@ func TestErrorsPointAtCellLines(t *testing.T) {
 	if e.Line != 1 || !strings.Contains(e.Value, "defined at line 2") {
 		t.Errorf("use before definition: %q at line %d", e.Value, e.Line)
 	}
+	// Rewritten code keeps the columns of what follows the rewrite.
+	e = f.fail("total := 0\nfor i := range 3 { total += i + missingVar }")
+	if e.Line != 2 || e.Column != 33 {
+		t.Errorf("after a range rewrite: got %d:%d (%s), want 2:33", e.Line, e.Column, e.Value)
+	}
+	f.ok("type shape struct{ w int }")
+	f.ok("type shape struct{ w, h int }")
+	e = f.fail("s := shape{w: 1, h: 2}; z := s.w * missingToo")
+	if e.Line != 1 || e.Column != 36 {
+		t.Errorf("after a type rename: got %d:%d (%s), want 1:36", e.Line, e.Column, e.Value)
+	}
 	// The first line keeps its columns (yaegi's wrapper would shift them).
 	e = f.fail("var q int = \"s\"")
 	if e.Line != 1 || e.Column < 5 || e.Column > 13 {
