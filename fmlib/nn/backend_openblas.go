@@ -98,6 +98,10 @@ import (
 // backendName is reported by BLASBackend.
 const backendName = "openblas (cgo, gonum.org/v1/netlib)"
 
+// nativeKernels says that activate32 (SiLU, tanh, ELU, SELU), mul32 and
+// adam32 run C kernels.
+const nativeKernels = true
+
 // init plugs OpenBLAS into gonum's blas32 and blas64 for every user of
 // them and records its thread count (OPENBLAS_NUM_THREADS or the cores).
 func init() {

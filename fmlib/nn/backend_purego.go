@@ -5,6 +5,9 @@ package nn
 // backendName is reported by BLASBackend.
 const backendName = "gonum (pure Go)"
 
+// nativeKernels says that there are no C kernels: the Go loops run.
+const nativeKernels = false
+
 // setBLASThreads does nothing: gonum's pure-Go BLAS runs on the calling goroutine's schedule.
 func setBLASThreads(int) {}
 

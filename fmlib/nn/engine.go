@@ -29,8 +29,9 @@ type engine[T float] struct {
 	deriv   [][]T // σ'(z[l]) of hidden layer l
 	dz      [][]T // ∂loss/∂z[l]
 	ones    []T
-	class   []int // the class of each loaded row
-	feat    []T   // the time features of a shared t
+	class   []int         // the class of each loaded row
+	feat    []T           // the time features of a shared t
+	done    chan struct{} // completion of the helper's half of a split pass
 
 	capTan     int
 	tanIn      []T // R×Dim input tangents
@@ -43,6 +44,7 @@ type engine[T float] struct {
 func newEngine[T float](cfg Config) *engine[T] {
 	e := &engine[T]{cfg: cfg, tdim: cfg.timeFeatures()}
 	e.feat = make([]T, e.tdim)
+	e.done = make(chan struct{})
 	e.sizes = append([]int{cfg.inputs()}, cfg.Hidden...)
 	e.sizes = append(e.sizes, cfg.Dim)
 	n := 0
@@ -188,7 +190,7 @@ func (e *engine[T]) forward(rows int, withDeriv bool) {
 		if withDeriv {
 			deriv = e.deriv[l][:rows*nOut]
 		}
-		activate(e.cfg.Activation, z, e.h[l][:rows*nOut], deriv)
+		activate(e.cfg.Activation, z, e.h[l][:rows*nOut], deriv, e.done)
 		inp = e.h[l]
 	}
 }
@@ -224,7 +226,7 @@ func (e *engine[T]) backward(rows int, paramGrads, inputGrad bool) {
 		if l > 0 {
 			prev := e.dz[l-1][:rows*nIn]
 			gemm(false, false, rows, nIn, nOut, 1, dz, nOut, e.w[l], nIn, 0, prev, nIn)
-			mulInto(prev, e.deriv[l-1][:rows*nIn])
+			e.mulInto(prev, e.deriv[l-1][:rows*nIn])
 		} else if inputGrad {
 			gemm(false, false, rows, nIn, nOut, 1, dz, nOut, e.w[0], nIn, 0, e.din, nIn)
 		}
@@ -242,8 +244,8 @@ func (e *engine[T]) backward(rows int, paramGrads, inputGrad bool) {
 }
 
 // mulInto multiplies a by b elementwise.
-func mulInto[T float](a, b []T) {
-	if is32[T]() && mul32(as32(a), as32(b)) {
+func (e *engine[T]) mulInto(a, b []T) {
+	if is32[T]() && mul32Split(as32(a), as32(b), e.done) {
 		return
 	}
 	for i, d := range b {
@@ -285,7 +287,7 @@ func (e *engine[T]) tangents(rows, R int) {
 		a := e.tanA[:R*nIn]
 		deriv := e.deriv[l-1][:rows*nIn]
 		for r := 0; r < R; r += rows {
-			mulInto(a[r*nIn:(r+rows)*nIn], deriv)
+			e.mulInto(a[r*nIn:(r+rows)*nIn], deriv)
 		}
 		gemm(false, true, R, nOut, nIn, 1, a, nIn, e.w[l], nIn, 0, e.tanB[:R*nOut], nOut)
 		e.tanA, e.tanB = e.tanB, e.tanA
