@@ -114,3 +114,26 @@ func TestLoadRefusesDamage(t *testing.T) {
 		}
 	}
 }
+
+// TestClone checks that a clone continues training exactly like the
+// original (weights, moments, step and EMA copied) and is independent of it.
+func TestClone(t *testing.T) {
+	net := trainedNetwork(t, Config{Dim: 2, Hidden: []int{8, 8}, Seed: 5})
+	c := net.Clone()
+	x, ts := randomBatch(10, 2, 3)
+	y, _ := randomBatch(10, 2, 4)
+	net.TrainStep(ts, x, y, nil)
+	c.TrainStep(ts, x, y, nil)
+	o1, o2 := mat.NewDense(10, 2, nil), mat.NewDense(10, 2, nil)
+	net.Velocity(0.5, x, o1)
+	c.Velocity(0.5, x, o2)
+	if !mat.Equal(o1, o2) || c.Step() != net.Step() {
+		t.Fatal("the clone trains differently from the original")
+	}
+	c.TrainStep(ts, x, y, nil)
+	net.Velocity(0.5, x, o1)
+	c.Velocity(0.5, x, o2)
+	if mat.Equal(o1, o2) {
+		t.Fatal("training the clone changed the original")
+	}
+}
