@@ -124,4 +124,3 @@ func (f *ClassField) VelocityDivergence(t float64, x, out *mat.Dense, div []floa
 	f.net.eng.outputTo(rows, out)
 	f.net.eng.divergence(rows, div)
 }
-
