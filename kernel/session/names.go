@@ -18,8 +18,9 @@ func (s *Session) Names() []Name {
 	return append([]Name(nil), s.names...)
 }
 
-// Imports maps the local name of each package imported by a cell to its
-// import path, as of the last cell that ended.
+// Imports maps the local name of each package imported by a cell, and of
+// each preloaded package usable without an import (display, fmlib, nn,
+// plots), to its import path, as of the last cell that ended.
 func (s *Session) Imports() map[string]string {
 	s.snapMu.Lock()
 	defer s.snapMu.Unlock()
@@ -45,9 +46,15 @@ func (s *Session) snapshot() {
 		names = append(names, Name{Name: n, Kind: d.kind, Type: typ})
 	}
 	imports := make(map[string]string, len(s.imports))
+	for n, p := range autoImports {
+		// Usable without an import (see autoImport).
+		if _, ok := symbols.Symbols[p+"/"+n]; ok && !s.defined(n) {
+			imports[n] = p
+		}
+	}
 	for n, p := range s.imports {
-		names = append(names, Name{Name: n, Kind: "package"})
 		imports[n] = p
+		names = append(names, Name{Name: n, Kind: "package"})
 	}
 	sort.Slice(names, func(i, j int) bool { return names[i].Name < names[j].Name })
 	s.snapMu.Lock()

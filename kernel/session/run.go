@@ -8,6 +8,7 @@ import (
 	"log"
 	"reflect"
 	"runtime"
+	"sync/atomic"
 	"time"
 
 	"github.com/traefik/yaegi/interp"
@@ -22,6 +23,39 @@ import (
 // so an interrupted loop that has not stopped yet would resume. The session
 // therefore waits for the interrupted goroutine to end before running
 // anything else.
+
+// An interrupt also has a lasting effect in yaegi: it stops code by
+// advancing the interpreter's run id, and every closure keeps the run id of
+// the frame it was created in. A function value made before the interrupt
+// would from then on return at once with zero values (upper("q") == ""
+// after interrupting any cell). Once the interrupted code has stopped, the
+// session therefore puts the run id back (runID, setRunID): yaegi offers
+// no API for it, so the field is reached through reflect.
+
+// runIDField returns yaegi's run id counter of in, or nil if its layout is
+// not the one this was written for (yaegi v0.16.1).
+func runIDField(in *interp.Interpreter) *uint64 {
+	f := reflect.ValueOf(in).Elem().FieldByName("id")
+	if !f.IsValid() || f.Kind() != reflect.Uint64 {
+		return nil
+	}
+	return (*uint64)(f.Addr().UnsafePointer())
+}
+
+// runID returns the interpreter's run id (0 if unknown).
+func runID(in *interp.Interpreter) uint64 {
+	if p := runIDField(in); p != nil {
+		return atomic.LoadUint64(p)
+	}
+	return 0
+}
+
+// setRunID restores the interpreter's run id to id.
+func setRunID(in *interp.Interpreter, id uint64) {
+	if p := runIDField(in); p != nil {
+		atomic.StoreUint64(p, id)
+	}
+}
 
 // interruptGrace is how long an interrupted cell waits for its code to
 // stop before reporting the interrupt anyway.
@@ -57,9 +91,14 @@ func (s *Session) execute(ctx context.Context, prog *interp.Program) (res reflec
 			err = interp.Panic{Value: r}
 		}
 	}()
+	id := runID(s.interp)
 	res, err = s.interp.ExecuteWithContext(ctx, prog)
 	if ctx.Err() != nil && (err == nil || errors.Is(err, ctx.Err())) {
+		s.staleID = id
 		s.stale = !waitRunning(context.Background(), interruptGrace)
+		if !s.stale {
+			setRunID(s.interp, id)
+		}
 		return reflect.Value{}, ctx.Err()
 	}
 	return res, err
@@ -73,6 +112,7 @@ func (s *Session) waitStale(ctx context.Context) bool {
 	}
 	if waitRunning(ctx, 0) {
 		s.stale = false
+		setRunID(s.interp, s.staleID)
 		return true
 	}
 	return false

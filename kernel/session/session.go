@@ -59,6 +59,7 @@ type Session struct {
 	cell    int               // number of the last cell run
 	counter int               // numbering of names the rewrites introduce
 	stale   bool              // an interrupted cell's code may still run
+	staleID uint64            // the run id to restore once it has stopped
 	scope   *cellScope        // the running cell's
 
 	snapMu      sync.Mutex // guards the snapshot Names and Imports read

@@ -335,7 +335,8 @@ func TestUnsupportedConstructsAreErrors(t *testing.T) {
 
 func TestInterruptStopsLoopAndKeepsState(t *testing.T) {
 	f := newFixture(t)
-	f.ok("kept := 7\ncounter := 0")
+	f.ok("kept := 7\ncounter := 0\nimport \"strings\"")
+	f.ok("shout := func(s string) string { return strings.ToUpper(s) + \"!\" }\nnext := func(r rune) rune { return r + 1 }")
 	ctx, cancel := context.WithCancel(context.Background())
 	go func() {
 		time.Sleep(300 * time.Millisecond)
@@ -357,6 +358,10 @@ func TestInterruptStopsLoopAndKeepsState(t *testing.T) {
 	f.ok("snapshot := counter")
 	time.Sleep(50 * time.Millisecond)
 	f.expect("counter - snapshot", "0")
+	// Function values made before the interrupt still work, called from
+	// interpreted or compiled code.
+	f.expect("shout(\"a\")", `"A!"`)
+	f.expect("strings.Map(next, \"abc\")", `"bcd"`)
 }
 
 func TestGoroutinePanicIsReported(t *testing.T) {
@@ -448,6 +453,23 @@ func TestReset(t *testing.T) {
 	f.expect(`fmt.Sprint(1)`, `"1"`)
 }
 
+func TestReimportIsANoOp(t *testing.T) {
+	f := newFixture(t)
+	f.ok("import \"fmt\"\nfmt.Println(1)")
+	f.ok("import \"fmt\"\nfmt.Println(2)")
+	f.ok("import (\n\t\"fmt\"\n\tf \"fmt\"\n\t\"strings\"\n)\nf.Println(strings.Repeat(\"3\", 2))")
+	if got := f.out.String(); got != "1\n2\n33\n" {
+		t.Errorf("stdout %q, want 1, 2, 33", got)
+	}
+	imports := f.s.Imports()
+	for name, path := range map[string]string{"fmt": "fmt", "f": "fmt", "strings": "strings",
+		"display": "github.com/gophlow/gophlow/kernel/display"} {
+		if imports[name] != path {
+			t.Errorf("Imports()[%s] = %q, want %q", name, imports[name], path)
+		}
+	}
+}
+
 func TestDisplayNeedsNoImport(t *testing.T) {
 	f := newFixture(t)
 	f.ok("display.Text(\"hi\")")
@@ -455,6 +477,9 @@ func TestDisplayNeedsNoImport(t *testing.T) {
 	// A user's own variable of that name wins.
 	g := newFixture(t)
 	g.expect("display := 3\ndisplay + 1", "4")
+	if p, ok := g.s.Imports()["display"]; ok {
+		t.Errorf("Imports() lists display (%s) though a variable has that name", p)
+	}
 }
 
 func TestCompiledFramesPreferOurPackages(t *testing.T) {
@@ -474,4 +499,32 @@ reflect.Value.call({0x1})
 	if strings.Join(got, "|") != strings.Join(want, "|") {
 		t.Errorf("compiledFrames = %q, want %q", got, want)
 	}
+}
+
+// TestInterruptCompiledTraining interrupts fmlib's training loop (compiled
+// code calling back an interpreted sampler) and continues training in the
+// next cell: the cell returns within a second, the network keeps its steps.
+func TestInterruptCompiledTraining(t *testing.T) {
+	f := newFixture(t)
+	f.ok(`import "math/rand/v2"
+import "errors"
+import "github.com/gophlow/gophlow/interrupt"
+import "gonum.org/v1/gonum/mat"
+net, err := nn.New(nn.Config{Dim: 2, Hidden: []int{32, 32}})
+calls := 0
+sampler := func(n int, rng *rand.Rand) *mat.Dense { calls++; return fmlib.Moons(n, 0.05, uint64(calls)) }`)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(500*time.Millisecond, cancel)
+	err := f.s.Execute(ctx, "res, err := fmlib.Train(net, fmlib.TrainOptions{Data: sampler, BatchSize: 64, Steps: 100000000})")
+	stopped := time.Now()
+	var e *Error
+	if !errors.As(err, &e) || e.Name != "KeyboardInterrupt" {
+		t.Fatalf("got %v, want KeyboardInterrupt", err)
+	}
+	// (On a loaded machine the first step may outlast the 500 ms.)
+	f.expect("steps := len(res.Losses)\nsteps == net.Step() && errors.Is(err, interrupt.ErrInterrupted)", "true")
+	if d := time.Since(stopped); d > time.Second {
+		t.Errorf("the next cell waited %v", d)
+	}
+	f.expect("res2, err := fmlib.Train(net, fmlib.TrainOptions{Data: sampler, BatchSize: 64, Steps: 10})\nres2.FirstStep == steps && len(res2.Losses) == 10 && err == nil", "true")
 }
