@@ -40,12 +40,16 @@ type declStore struct {
 	byName  map[string]*decl
 	renames map[string]string // type name → current internal name
 	version map[string]int
+	// tainted types were in declarations that failed to compile: yaegi
+	// may have kept a half-declared type (and methods it will not redeclare)
+	// under the name, so their next declaration takes a fresh name.
+	tainted map[string]bool
 	order   int
 }
 
 // newDeclStore returns an empty store.
 func newDeclStore() *declStore {
-	return &declStore{byName: map[string]*decl{}, renames: map[string]string{}, version: map[string]int{}}
+	return &declStore{byName: map[string]*decl{}, renames: map[string]string{}, version: map[string]int{}, tainted: map[string]bool{}}
 }
 
 // newDecl describes the declaration in seg.
@@ -97,6 +101,14 @@ func (st *declStore) planFor(incoming []*decl, redefined map[string]bool) plan {
 	}
 	rename := map[string]bool{}
 	for _, d := range incoming {
+		switch {
+		case d.kind == "type":
+			for _, n := range d.names {
+				rename[n] = rename[n] || st.tainted[n]
+			}
+		case d.kind == "method" && st.tainted[d.recv]:
+			rename[d.recv] = true
+		}
 		for _, n := range d.names {
 			old := st.byName[n]
 			if old == nil || (old.seg != nil && old.seg.text == d.seg.text && d.kind != "var") {
@@ -201,10 +213,25 @@ func superseded(d *decl, incoming []*decl) bool {
 	return true
 }
 
+// taint records that the declarations incoming failed to compile.
+func (st *declStore) taint(incoming []*decl) {
+	for _, d := range incoming {
+		switch d.kind {
+		case "type":
+			for _, n := range d.names {
+				st.tainted[n] = true
+			}
+		case "method":
+			st.tainted[d.recv] = true
+		}
+	}
+}
+
 // commit records incoming declarations and the plan's renames.
 func (st *declStore) commit(incoming []*decl, p plan) {
 	for t, internal := range p.renames {
 		st.renames[t] = internal
+		delete(st.tainted, t)
 	}
 	for _, d := range incoming {
 		st.order++

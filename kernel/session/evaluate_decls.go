@@ -47,6 +47,7 @@ func (s *Session) runDecls(ctx context.Context, cell int, segs []*segment) error
 		}
 	}
 	if err != nil {
+		s.store.taint(incoming)
 		return err
 	}
 	s.store.commit(incoming, p)

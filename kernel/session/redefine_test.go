@@ -165,3 +165,12 @@ it.base.tag + it.tag`, `"xx"`)
 	f.ok("type wrapper struct{ *base }")
 	f.expect("wrapper{&it.base}.id", "7")
 }
+
+func TestTypeFixedAfterFailedFirstDefinition(t *testing.T) {
+	f := newFixture(t)
+	// fmt is not imported yet: the first definition fails.
+	f.fail("type vec struct{ x, y float64 }\nfunc (v vec) String() string { return fmt.Sprintf(\"(%g, %g)\", v.x, v.y) }")
+	f.ok("import \"fmt\"\ntype vec struct{ x, y float64 }\nfunc (v vec) String() string { return fmt.Sprintf(\"(%g, %g)\", v.x, v.y) }")
+	f.expect("vec{1, 2}", "(1, 2)")
+	f.expect("p := &vec{3, 4}\np.String()", `"(3, 4)"`)
+}
