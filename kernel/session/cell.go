@@ -19,6 +19,7 @@ const (
 	stmtSegment segmentKind = iota
 	importSegment
 	declSegment
+	packageSegment // a package clause: the cell is a whole program
 )
 
 // segment is one top-level statement or declaration of a cell, parsed on
@@ -133,6 +134,8 @@ func splitCell(code string) ([]*segment, error) {
 // function; any other "func" starts a function literal.
 func classify(toks []token.Token) segmentKind {
 	switch toks[0] {
+	case token.PACKAGE:
+		return packageSegment
 	case token.IMPORT:
 		return importSegment
 	case token.TYPE, token.VAR, token.CONST:
@@ -171,6 +174,12 @@ const (
 // that does not parse is tried as a statement before giving up.
 func (s *segment) parse() error {
 	s.fset = token.NewFileSet()
+	if s.kind == packageSegment {
+		if f, err := parser.ParseFile(s.fset, "", s.text, parser.PackageClauseOnly); err != nil || len(s.text) > int(f.Name.End())-1 {
+			return &posError{line: s.line, col: s.col, name: "SyntaxError", msg: "expected a package clause: package main"}
+		}
+		return nil
+	}
 	if s.kind != stmtSegment {
 		f, err := parser.ParseFile(s.fset, "", declWrapper+s.text, 0)
 		if err == nil && len(f.Decls) == 1 {

@@ -141,6 +141,7 @@ func (s *Session) Execute(ctx context.Context, code string) (err error) {
 		}
 		return s.newError(cell, "SyntaxError", err.Error(), nil)
 	}
+	segs, program := withoutPackageClause(segs)
 	s.scope = newCellScope(segs)
 	defer func() { s.scope = nil }()
 	if err := s.autoImport(ctx, cell, segs); err != nil {
@@ -151,7 +152,23 @@ func (s *Session) Execute(ctx context.Context, code string) (err error) {
 			return err
 		}
 	}
+	if d := s.store.byName["main"]; program && d != nil && d.cell == cell && d.kind == "func" {
+		// A whole program pasted into a cell runs.
+		return s.run(ctx, cell, directive(cell, d.seg.line, d.seg.col, false)+"main()\n", nil)
+	}
 	return nil
+}
+
+// withoutPackageClause drops a package clause from segs, reporting whether
+// there was one (the cell is then a program whose main should run).
+func withoutPackageClause(segs []*segment) ([]*segment, bool) {
+	kept := segs[:0:0]
+	for _, sg := range segs {
+		if sg.kind != packageSegment {
+			kept = append(kept, sg)
+		}
+	}
+	return kept, len(kept) < len(segs)
 }
 
 // unit is a run of segments of one kind, evaluated in one go.

@@ -156,6 +156,17 @@ fmt.Sprint(y, unit)`, `"5m"`)
 	}
 }
 
+func TestWholeProgramRuns(t *testing.T) {
+	f := newFixture(t)
+	f.ok("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"from main\")\n}")
+	if !strings.Contains(f.out.String(), "from main\n") {
+		t.Errorf("main did not run: stdout %q", f.out.String())
+	}
+	if e := f.fail("package main extra"); e.Name != "SyntaxError" {
+		t.Errorf("bad package clause: %v", e)
+	}
+}
+
 func TestTrailingExpressionPublished(t *testing.T) {
 	f := newFixture(t)
 	f.expect("1 + 1", "2")
