@@ -43,6 +43,7 @@ func (s *Session) runtimeExports() interp.Exports {
 		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{
 			reflect.ValueOf(display.Result): renderers,
 			reflect.ValueOf(display.Show):   renderers,
+			reflect.ValueOf(display.Render): renderers,
 		})},
 	}
 }

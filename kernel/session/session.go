@@ -8,12 +8,27 @@
 // sees them, the parts are rewritten (rewrite.go) to work around what the
 // interpreter lacks or gets wrong: `for i := range n` becomes a classic
 // loop, `go f()` recovers the goroutine's panics, clear, min and max (on
-// int and float64) are provided, and a trailing expression becomes a call
-// of display.Result that publishes its value. Constructs it cannot provide
-// (range over a function, generic slices.Sort, …) are errors that say what
-// to write instead (checks.go). Edits keep every position of the cell as written (edit.go), so
-// errors point at the user's line and column (errors.go). Re-running a cell
-// that redefines a name re-evaluates what depends on it (declare.go).
+// int and float64) and slices.Sort are provided, and a trailing expression
+// becomes a call of display.Result that publishes its value. Constructs it
+// cannot provide (range over a function, generic slices.Max, …) are errors
+// that say what to write instead (checks.go). Edits keep every position of
+// the cell as written (edit.go), so errors point at the user's line and
+// column (errors.go). Re-running a cell that redefines a name re-evaluates
+// what depends on it (declare.go).
+//
+// Interrupts (run.go) cancel the cell's context: interpreted code stops at
+// once, compiled code that watches interrupt.Context (fmlib) within its own
+// check interval; the session waits for the code to stop before the next
+// cell, and undoes the lasting effect yaegi's cancellation has on function
+// values made earlier.
+//
+// Known limits, all from yaegi: values made before a type's redefinition
+// keep the old type (functions re-evaluated for the new one reject them);
+// a method that calls a redefined function keeps the old one until its own
+// text changes; goroutines that outlive their cell race with later cells
+// on the interpreter's global frame; an interpreted value passed as any to
+// a method of a compiled type (display.Handle.Update) loses its methods,
+// while display.Show, display.Render and display.Result keep them.
 package session
 
 import (
