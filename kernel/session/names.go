@@ -1,6 +1,7 @@
 package session
 
 import (
+	"go/constant"
 	"reflect"
 	"sort"
 	"strings"
@@ -41,7 +42,7 @@ func (s *Session) snapshot() {
 		}
 		typ := ""
 		if v, ok := globals[n]; ok && v.IsValid() && (d.kind == "var" || d.kind == "const") {
-			typ = userNames(v.Type().String())
+			typ = typeName(v)
 		}
 		names = append(names, Name{Name: n, Kind: d.kind, Type: typ})
 	}
@@ -108,4 +109,14 @@ func (s *Session) pathKind(path []string) numKind {
 		return kindUnknown
 	}
 	return valueKind(fieldPath(v, path[1:]))
+}
+
+// typeName is the Go type of a global's value as a user would write it.
+func typeName(v reflect.Value) string {
+	if v.CanInterface() {
+		if c, ok := v.Interface().(constant.Value); ok {
+			return "untyped " + strings.ToLower(c.Kind().String())
+		}
+	}
+	return userNames(v.Type().String())
 }
