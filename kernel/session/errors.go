@@ -317,7 +317,7 @@ func (s *Session) interruptError(err error, stillRunning bool) *Error {
 		msg = "timed out"
 	}
 	if stillRunning {
-		msg += "; a call into compiled code is still finishing in the background, the next cell waits for it"
+		msg += "; a call into compiled code is still finishing in the background and the next cell waits for it (interrupt that cell to stop waiting, or %reset for a fresh interpreter)"
 	}
 	return &Error{Name: "KeyboardInterrupt", Value: msg, Traceback: []string{red + bold + "KeyboardInterrupt" + reset + ": " + msg}}
 }
