@@ -62,21 +62,25 @@ func gemmPeakGFLOPS() float64 {
 	return 2 * n * n * n / best.Seconds() / 1e9
 }
 
-// torchTimings runs bench/nn_torch.py with Debian's python3 and returns
-// its {name: ms}, or the reason it could not.
-func torchTimings() (map[string]float64, error) {
-	out, err := exec.Command("/usr/bin/python3", "../bench/nn_torch.py").Output()
+// torchMs runs one configuration of bench/nn_torch.py with Debian's
+// python3 and returns its milliseconds, or the reason it could not.
+func torchMs(name string) (float64, error) {
+	out, err := exec.Command("/usr/bin/python3", "../bench/nn_torch.py", name).Output()
 	if err != nil {
 		if ee, ok := err.(*exec.ExitError); ok {
-			return nil, fmt.Errorf("%v: %s", err, ee.Stderr)
+			return 0, fmt.Errorf("%v: %s", err, ee.Stderr)
 		}
-		return nil, err
+		return 0, err
 	}
 	var ms map[string]float64
 	if err := json.Unmarshal(out, &ms); err != nil {
-		return nil, fmt.Errorf("bench/nn_torch.py printed %q: %v", out, err)
+		return 0, fmt.Errorf("bench/nn_torch.py printed %q: %v", out, err)
 	}
-	return ms, nil
+	v, ok := ms[name]
+	if !ok {
+		return 0, fmt.Errorf("bench/nn_torch.py did not time %s", name)
+	}
+	return v, nil
 }
 
 // TestBenchNetworkVsPyTorch is the `make bench` comparison of issue 4, not
@@ -91,46 +95,48 @@ func TestBenchNetworkVsPyTorch(t *testing.T) {
 	}
 	peak := gemmPeakGFLOPS()
 	fmt.Printf("bench gemm_peak sgemm_1024_gflops=%.1f backend=%q\n", peak, nn.BLASBackend())
-	fmlibMs := map[string]float64{}
-	extra := map[string]string{}
-	for _, c := range []struct {
-		name   string
-		hidden []int
-		act    nn.Activation
-		batch  int
-		steps  int
-	}{
-		{"train_step_4x512_b4096", []int{512, 512, 512, 512}, nn.SiLU, 4096, 10},
-		{"train_step_3x64_b256", []int{64, 64, 64}, nn.SELU, 256, 500},
-	} {
-		ms, flops := trainStepMs(t, c.hidden, c.act, c.batch, c.steps)
-		fmlibMs[c.name] = ms
-		gflops := flops / (ms / 1000) / 1e9
-		extra[c.name] = fmt.Sprintf(" gflops=%.1f of_peak=%.0f%%", gflops, 100*gflops/peak)
+	train := func(hidden []int, act nn.Activation, batch, steps int) func() (float64, string) {
+		return func() (float64, string) {
+			ms, flops := trainStepMs(t, hidden, act, batch, steps)
+			gflops := flops / (ms / 1000) / 1e9
+			return ms, fmt.Sprintf(" gflops=%.1f of_peak=%.0f%%", gflops, 100*gflops/peak)
+		}
 	}
 	net := benchNetwork(t, []int{128, 128, 128, 128}, nn.SiLU)
 	x := StandardNormal(10_000, 2, 3)
-	start := time.Now()
-	if _, err := Solve(net, x, SolveOptions{Method: RK4, Steps: 100}); err != nil {
-		t.Fatal(err)
+	timed := func(run func() error) (float64, string) {
+		start := time.Now()
+		if err := run(); err != nil {
+			t.Fatal(err)
+		}
+		return float64(time.Since(start).Microseconds()) / 1000, ""
 	}
-	fmlibMs["sample_rk4_100_n10000_4x128"] = float64(time.Since(start).Microseconds()) / 1000
-	start = time.Now()
-	if _, err := LogLikelihood(net, x, LikelihoodOptions{Solve: SolveOptions{Method: Euler, Steps: 100}, Divergence: DivergenceExact}); err != nil {
-		t.Fatal(err)
-	}
-	fmlibMs["loglik_exact_euler100_n10000_4x128"] = float64(time.Since(start).Microseconds()) / 1000
-
-	torch, err := torchTimings()
-	if err != nil {
-		t.Logf("PyTorch reference unavailable (install python3-torch, e.g. make setup): %v", err)
-	}
-	for _, name := range []string{"train_step_4x512_b4096", "train_step_3x64_b256", "sample_rk4_100_n10000_4x128", "loglik_exact_euler100_n10000_4x128"} {
-		tm, ok := torch[name]
-		if !ok {
-			fmt.Printf("bench %s torch_ms=NA fmlib_ms=%.3f ratio=NA%s\n", name, fmlibMs[name], extra[name])
+	for _, c := range []struct {
+		name string
+		run  func() (float64, string)
+	}{
+		{"train_step_4x512_b4096", train([]int{512, 512, 512, 512}, nn.SiLU, 4096, 10)},
+		{"train_step_3x64_b256", train([]int{64, 64, 64}, nn.SELU, 256, 500)},
+		{"sample_rk4_100_n10000_4x128", func() (float64, string) {
+			return timed(func() error {
+				_, err := Solve(net, x, SolveOptions{Method: RK4, Steps: 100})
+				return err
+			})
+		}},
+		{"loglik_exact_euler100_n10000_4x128", func() (float64, string) {
+			return timed(func() error {
+				_, err := LogLikelihood(net, x, LikelihoodOptions{Solve: SolveOptions{Method: Euler, Steps: 100}, Divergence: DivergenceExact})
+				return err
+			})
+		}},
+	} {
+		ms, extra := c.run()
+		tm, err := torchMs(c.name)
+		if err != nil {
+			t.Logf("PyTorch reference unavailable for %s (install python3-torch, e.g. make setup): %v", c.name, err)
+			fmt.Printf("bench %s torch_ms=NA fmlib_ms=%.3f ratio=NA%s\n", c.name, ms, extra)
 			continue
 		}
-		fmt.Printf("bench %s torch_ms=%.3f fmlib_ms=%.3f ratio=%.2f%s\n", name, tm, fmlibMs[name], tm/fmlibMs[name], extra[name])
+		fmt.Printf("bench %s torch_ms=%.3f fmlib_ms=%.3f ratio=%.2f%s\n", c.name, tm, ms, tm/ms, extra)
 	}
 }
