@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"log"
 	"reflect"
@@ -95,7 +96,7 @@ func (s *Session) execute(ctx context.Context, prog *interp.Program) (res reflec
 	res, err = s.interp.ExecuteWithContext(ctx, prog)
 	if ctx.Err() != nil && (err == nil || errors.Is(err, ctx.Err())) {
 		s.staleID = id
-		s.stale = !waitRunning(context.Background(), interruptGrace)
+		s.stale = !s.waitRunning(context.Background(), interruptGrace)
 		if !s.stale {
 			setRunID(s.interp, id)
 		}
@@ -110,7 +111,7 @@ func (s *Session) waitStale(ctx context.Context) bool {
 	if !s.stale {
 		return true
 	}
-	if waitRunning(ctx, 0) {
+	if s.waitRunning(ctx, 0) {
 		s.stale = false
 		setRunID(s.interp, s.staleID)
 		return true
@@ -118,18 +119,31 @@ func (s *Session) waitStale(ctx context.Context) bool {
 	return false
 }
 
-// waitRunning polls until no goroutine is executing interpreted code for
-// the session any more, for at most grace (0: until ctx is done). It
-// reports whether the code stopped.
-func waitRunning(ctx context.Context, grace time.Duration) bool {
+// waitRunning polls until no goroutine is executing a program for the
+// session's interpreter any more, for at most grace (0: until ctx is
+// done). It reports whether the code stopped. yaegi does not say when the
+// goroutine of an interrupted ExecuteWithContext ends, so the goroutines'
+// stacks are searched for it (its frames name the interpreter).
+func (s *Session) waitRunning(ctx context.Context, grace time.Duration) bool {
 	var deadline time.Time
 	if grace > 0 {
 		deadline = time.Now().Add(grace)
 	}
+	mine := []byte(fmt.Sprintf("(*Interpreter).Execute(%p", s.interp))
 	buf := make([]byte, 1<<20)
 	for {
 		n := runtime.Stack(buf, true)
-		if !bytes.Contains(buf[:n], []byte("ExecuteWithContext.func1(")) {
+		for n == len(buf) { // truncated: take a bigger buffer
+			buf = make([]byte, 2*len(buf))
+			n = runtime.Stack(buf, true)
+		}
+		running := false
+		for _, g := range bytes.Split(buf[:n], []byte("\n\n")) {
+			if bytes.Contains(g, []byte("ExecuteWithContext.func1(")) && bytes.Contains(g, mine) {
+				running = true
+			}
+		}
+		if !running {
 			return true
 		}
 		if ctx.Err() != nil || (!deadline.IsZero() && time.Now().After(deadline)) {

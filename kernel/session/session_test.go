@@ -539,3 +539,21 @@ sampler := func(n int, rng *rand.Rand) *mat.Dense { calls++; return fmlib.Moons(
 	}
 	f.expect("res2, err := fmlib.Train(net, fmlib.TrainOptions{Data: sampler, BatchSize: 64, Steps: 10})\nres2.FirstStep == steps && len(res2.Losses) == 10 && err == nil", "true")
 }
+
+func TestResetAbandonsStuckCompiledCall(t *testing.T) {
+	f := newFixture(t)
+	f.ok(`import "time"`)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(50*time.Millisecond, cancel)
+	start := time.Now()
+	if e := f.s.Execute(ctx, "time.Sleep(5 * time.Second)"); e == nil || !strings.Contains(e.Error(), "still finishing") {
+		t.Fatalf("got %v, want an interrupt noting the call still runs", e)
+	}
+	if err := f.s.Reset(); err != nil {
+		t.Fatal(err)
+	}
+	f.expect("1+1", "2")
+	if d := time.Since(start); d > 3*time.Second {
+		t.Errorf("after Reset the next cell still waited for the old call (%v)", d)
+	}
+}
