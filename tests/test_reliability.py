@@ -141,14 +141,14 @@ class Kernel:
             self.stopping = True
         else:
             self.stopping = True
+            c = Client(self, wait=False)
             try:
-                c = Client(self, wait=False)
                 c.send("control", "shutdown_request", {"restart": False})
-                c.recv("control", 3)
+                self.proc.wait(3)
+            except subprocess.TimeoutExpired:
+                pass  # a hung kernel: killed below
+            finally:
                 c.close()
-                self.proc.wait(5)
-            except Exception:
-                pass
             if self.alive():
                 self.proc.kill()
                 self.proc.wait(5)
@@ -305,7 +305,8 @@ def listening_sockets(pid):
     found = []
     for table, v6 in (("/proc/net/tcp", False), ("/proc/net/tcp6", True)):
         try:
-            lines = open(table).read().splitlines()[1:]
+            with open(table) as f:
+                lines = f.read().splitlines()[1:]
         except OSError:
             continue
         for line in lines:
@@ -346,10 +347,26 @@ class KernelTestCase(unittest.TestCase):
         cls.kernel.stop()
 
     def setUp(self):
-        if not self.kernel.alive():
-            # An earlier test killed it: count it and start afresh.
-            self.kernel.stop()
-            self.start_kernel()
+        if self.kernel.alive():
+            # An earlier failed test may have left it busy: it must answer on shell.
+            msg_id = self.client.send("shell", "kernel_info_request", {})
+            deadline = time.monotonic() + 10
+            while time.monotonic() < deadline:
+                reply = self.client.recv("shell", max(0, deadline - time.monotonic()))
+                if reply is None or reply["parent_header"].get("msg_id") == msg_id:
+                    break
+            else:
+                reply = None
+            if reply is not None:
+                self.client.iopub_until_idle(msg_id, 5)
+                return
+            self.kernel.proc.kill()
+            self.kernel.proc.wait(5)
+            self.kernel.stopping = True  # a hang, reported by the test that caused it, not a crash
+        # An earlier test killed it: count it (in stop) and start afresh.
+        self.client.close()
+        self.kernel.stop()
+        self.start_kernel()
 
     def assert_serving(self, code="1 + 1", want="2", timeout=30):
         """The kernel is alive and a well-behaved client gets a result."""
@@ -722,3 +739,574 @@ class HostilePeers(unittest.TestCase):
         self.assertEqual(len(stream_text(outputs, "stdout")), 8 << 20)
         ok, _ = self.client.heartbeat(5)
         self.assertTrue(ok, "no heartbeat while a subscriber is stalled")
+
+
+class StartupSecurity(unittest.TestCase):
+    """What the kernel listens on, what it refuses, what it writes."""
+
+    def setUp(self):
+        if not os.path.exists(BIN):
+            raise unittest.SkipTest("no kernel binary at %s (set GOPHLOW_BIN)" % BIN)
+
+    def start(self, **kw):
+        k = Kernel(**kw)
+        self.addCleanup(k.stop)
+        return k
+
+    def test_binds_only_the_connection_files_ip_and_ports(self):
+        # 127.0.0.2 is loopback too; a kernel told to use it must not be
+        # reachable on 127.0.0.1 (nor on any other address).
+        k = self.start(ip="127.0.0.2")
+        c = k.client()
+        self.addCleanup(c.close)
+        want = {("127.0.0.2", k.conn[n + "_port"]) for n in ("shell", "control", "stdin", "iopub", "hb")}
+        self.assertEqual(set(listening_sockets(k.pid)), want)
+        for name in ("shell", "control", "stdin", "iopub", "hb"):
+            with self.assertRaises(ConnectionRefusedError, msg=name + " answers on 127.0.0.1"):
+                socket.create_connection(("127.0.0.1", k.conn[name + "_port"]), timeout=2).close()
+        content, outputs = c.execute("1 + 1")
+        self.assertEqual(result_text(outputs), "2")
+
+    def exits_with(self, k, timeout=15):
+        """Waits for a kernel that must refuse to start; returns its log."""
+        try:
+            k.proc.wait(timeout)
+        except subprocess.TimeoutExpired:
+            self.fail("the kernel started (and listens on %s)" % listening_sockets(k.pid))
+        k.stopping = True
+        self.assertNotEqual(k.proc.returncode, 0)
+        return k.log()
+
+    def test_empty_key_is_refused_unless_allowed(self):
+        log = self.exits_with(self.start(key=""))
+        self.assertIn("--allow-unsigned", log)
+        self.assertIn("empty key", log)
+        # With the flag it starts, and unsigned messages are accepted.
+        k = self.start(key="", args=["--allow-unsigned"])
+        c = k.client()
+        self.addCleanup(c.close)
+        content, outputs = c.execute("6 * 7")
+        self.assertEqual(result_text(outputs), "42")
+
+    def test_unsupported_signature_scheme_is_refused(self):
+        for scheme in ("hmac-md5", "hmac-sha512", "none", ""):
+            log = self.exits_with(self.start(scheme=scheme))
+            self.assertIn("signature_scheme", log, scheme)
+
+    def world_writable(self, root):
+        found = []
+        for dirpath, dirnames, filenames in os.walk(root):
+            for name in dirnames + filenames:
+                path = os.path.join(dirpath, name)
+                st = os.lstat(path)
+                if not stat.S_ISLNK(st.st_mode) and st.st_mode & stat.S_IWOTH:
+                    found.append("%s %o" % (path, stat.S_IMODE(st.st_mode)))
+        return found
+
+    def test_writes_no_world_writable_file(self):
+        """Under umask 000, so that a file created with default permissions
+        would show up, the kernel, the kernelspec installer and the notebook
+        runner create nothing world-writable."""
+        root = tempfile.mkdtemp(prefix="gophlow-umask-")
+        self.addCleanup(shutil.rmtree, root, True)
+        os.chmod(root, 0o700)
+        env = {"HOME": os.path.join(root, "home"), "TMPDIR": os.path.join(root, "tmp"),
+               "XDG_DATA_HOME": os.path.join(root, "data"), "XDG_CACHE_HOME": os.path.join(root, "cache"),
+               "XDG_CONFIG_HOME": os.path.join(root, "config"), "JUPYTER_DATA_DIR": os.path.join(root, "jupyter"),
+               "JUPYTER_RUNTIME_DIR": os.path.join(root, "runtime")}
+        for d in env.values():
+            os.makedirs(d, mode=0o700)
+        k = self.start(env=env, umask=0)
+        c = k.client()
+        self.addCleanup(c.close)
+        c.execute('import "fmt"\nfmt.Println("hello")\nx := 1')
+        c.execute("%help")
+        open_files = []
+        for fd in os.listdir("/proc/%d/fd" % k.pid):
+            try:
+                target = os.readlink("/proc/%d/fd/%s" % (k.pid, fd))
+                st = os.stat("/proc/%d/fd/%s" % (k.pid, fd))
+            except OSError:
+                continue
+            if stat.S_ISREG(st.st_mode) and st.st_mode & stat.S_IWOTH:
+                open_files.append(target)
+        self.assertEqual(open_files, [], "the kernel holds world-writable files open")
+        self.assertEqual(stat.S_IMODE(os.stat(k.conn_file).st_mode), 0o600, "the connection file's mode changed")
+        self.assertEqual(self.world_writable(k.dir) + self.world_writable(root), [])
+
+        def run(args):
+            r = subprocess.run([BIN, *args], env=dict(os.environ, **env), cwd=root, capture_output=True,
+                               timeout=120, preexec_fn=lambda: os.umask(0))
+            self.assertEqual(r.returncode, 0, r.stderr.decode(errors="replace"))
+
+        run(["install", "--prefix", os.path.join(root, "prefix")])
+        run(["install", "--user"])
+        nb = os.path.join(root, "nb.ipynb")
+        with open(nb, "w") as f:
+            json.dump({"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [
+                {"cell_type": "code", "id": "a", "metadata": {}, "execution_count": None, "outputs": [],
+                 "source": 'import "fmt"\nfmt.Println(1)'}]}, f)
+        os.chmod(nb, 0o600)
+        run(["run", nb, "-o", os.path.join(root, "out.ipynb"), "--html", os.path.join(root, "out.html")])
+        run(["run", nb])  # in place
+        self.assertTrue(os.path.exists(os.path.join(root, "out.html")))
+        self.assertEqual(self.world_writable(root), [])
+        # The check itself finds such a file.
+        probe = os.path.join(root, "probe")
+        open(probe, "w").close()
+        os.chmod(probe, 0o666)
+        self.assertEqual(len(self.world_writable(root)), 1)
+
+
+class Load(KernelTestCase):
+    """Many cells, many clients, much output: nothing lost, nothing
+    duplicated, memory flat, heartbeat and control answered meanwhile."""
+
+    SEQUENTIAL = 10000
+    SEQUENTIAL_BUDGET = 150  # seconds; ~3 ms a cell here, so this only catches a stall
+
+    # KERNEL BUG (reported): kernel/session/edit.go numbers cell lines as
+    # cell*1_000_000+line in //line directives; go/scanner rejects line numbers
+    # above 1<<30, so from the 1074th evaluation on every cell fails with
+    # "CompileError: invalid line number".
+    @unittest.expectedFailure
+    def test_sequential_executes(self):
+        c = self.client
+        c.execute("n := 0")
+        for _ in range(300):  # warm up: the interpreter's and the runtime's first allocations
+            c.execute("n = n + 1")
+        rss_before = self.kernel.rss_kb()
+        ok = 0
+        problems = []
+        last_count = None
+        started = time.monotonic()
+        for i in range(self.SEQUENTIAL):
+            if time.monotonic() - started > self.SEQUENTIAL_BUDGET:
+                problems.append("budget of %d s exhausted after %d cells" % (self.SEQUENTIAL_BUDGET, i))
+                break
+            msg_id = c.send("shell", "execute_request", {"code": "n = n + 1", "silent": False, "store_history": True,
+                                                         "user_expressions": {}, "allow_stdin": False,
+                                                         "stop_on_error": True})
+            reply = c.recv("shell", 10)
+            if reply is None or reply["parent_header"].get("msg_id") != msg_id:
+                problems.append("cell %d: reply %s" % (i, reply and reply["parent_header"].get("msg_id")))
+                FIGURES["lost"] += 1
+                break
+            count = reply["content"].get("execution_count")
+            if reply["content"]["status"] != "ok" or (last_count is not None and count != last_count + 1):
+                problems.append("cell %d: %r after count %s" % (i, reply["content"], last_count))
+                break
+            last_count = count
+            kinds = []
+            deadline = time.monotonic() + 10
+            while True:
+                m = c.recv("iopub", max(0, deadline - time.monotonic()))
+                if m is None:
+                    break
+                if m["parent_header"].get("msg_id") != msg_id:
+                    kinds.append("foreign " + m["msg_type"])
+                    continue
+                kinds.append(m["msg_type"] + ":" + m["content"].get("execution_state", ""))
+                if kinds[-1] == "status:idle":
+                    break
+            if kinds != ["status:busy", "execute_input:", "status:idle"]:
+                problems.append("cell %d: iopub %s" % (i, kinds))
+                FIGURES["lost"] += 1
+                break
+            ok += 1
+        elapsed = time.monotonic() - started
+        # Nothing else is waiting: no duplicate reply, no late message.
+        extra = c.recv("shell", 0.2)
+        if extra is not None:
+            problems.append("an extra shell message: %s" % extra["msg_type"])
+        rss_after = self.kernel.rss_kb()
+        FIGURES["sequential"] = ok
+        FIGURES["rss_growth_mb"] = (rss_after - rss_before) / 1024
+        print("\nsequential: %d cells in %.1f s (%.2f ms each), RSS %.1f -> %.1f MB"
+              % (ok, elapsed, 1000 * elapsed / max(ok, 1), rss_before / 1024, rss_after / 1024), file=sys.stderr)
+        self.assertEqual(problems, [])
+        self.assertEqual(ok, self.SEQUENTIAL)
+        content, outputs = c.execute("n")
+        self.assertEqual(result_text(outputs), str(300 + self.SEQUENTIAL))
+        # Flat memory: the history of 10,000 short cells is well under a
+        # megabyte, so growth beyond the heap's slack means a per-cell leak.
+        self.assertLess(FIGURES["rss_growth_mb"], 64)
+
+    def test_four_clients_interleaved(self):
+        """Four clients send their cells in turn without waiting; each gets
+        exactly its own replies, in order, and every client's iopub sees every
+        cell's messages exactly once (iopub is a broadcast)."""
+        clients = [self.kernel.client(identity="client%d" % k) for k in range(4)]
+        for cl in clients:
+            self.addCleanup(cl.close)
+        per_client = 30
+        sent = [[] for _ in clients]
+        for i in range(per_client):
+            for k, cl in enumerate(clients):
+                sent[k].append(cl.send("shell", "execute_request", {
+                    "code": "%d" % (100000 * (k + 1) + i), "silent": False, "store_history": True,
+                    "user_expressions": {}, "allow_stdin": False, "stop_on_error": True}))
+        owner = {msg_id: (k, i) for k, ids in enumerate(sent) for i, msg_id in enumerate(ids)}
+        lost = 0
+        for k, cl in enumerate(clients):
+            got = []
+            while len(got) < per_client:
+                reply = cl.recv("shell", 30)
+                if reply is None:
+                    break
+                got.append(reply["parent_header"].get("msg_id"))
+            extra = cl.recv("shell", 0.2)
+            lost += per_client - len(got)
+            self.assertEqual(got, sent[k], "client %d got replies %s" % (k, [owner.get(g) for g in got]))
+            self.assertIsNone(extra, "client %d got an extra reply" % k)
+        # Every subscriber sees every cell: busy, execute_input, execute_result, idle.
+        counts = []
+        for k, cl in enumerate(clients):
+            seen = {}
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                done = sum(1 for v in seen.values() if v and v[-1] == "status:idle")
+                if done == len(owner):
+                    break
+                m = cl.recv("iopub", max(0, deadline - time.monotonic()))
+                if m is None:
+                    break
+                pid = m["parent_header"].get("msg_id")
+                if pid not in owner:
+                    continue  # kernel_info of a client's start-up
+                kind = m["msg_type"] + ":" + str(m["content"].get("execution_state", ""))
+                if m["msg_type"] == "execute_result":
+                    kk, i = owner[pid]
+                    self.assertEqual(m["content"]["data"]["text/plain"], str(100000 * (kk + 1) + i))
+                    if k == 0:
+                        counts.append(m["content"]["execution_count"])
+                seen.setdefault(pid, []).append(kind)
+            want = ["status:busy", "execute_input:", "execute_result:", "status:idle"]
+            bad = {owner[p]: v for p, v in seen.items() if v != want}
+            missing = len(owner) - len(seen)
+            lost += missing
+            self.assertEqual((missing, bad), (0, {}), "client %d's iopub" % k)
+        FIGURES["lost"] += lost
+        self.assertEqual(counts, list(range(counts[0], counts[0] + len(owner))), "execution counts skip or repeat")
+
+    def test_100_mb_of_output(self):
+        """A cell printing 100 MB: heartbeat and control answer meanwhile, and
+        the client gets the output up to the (default 64 MiB) limit and a
+        notice saying it was truncated."""
+        import threading
+        limit = 64 << 20
+        probe = {"hb": [], "control": [], "errors": []}
+        stop = threading.Event()
+
+        def ping():
+            ctx = zmq.Context.instance()
+            hb = ctx.socket(zmq.REQ)
+            hb.setsockopt(zmq.LINGER, 0)
+            hb.connect(self.kernel.endpoint("hb"))
+            ctl = ctx.socket(zmq.DEALER)
+            ctl.setsockopt(zmq.LINGER, 0)
+            ctl.connect(self.kernel.endpoint("control"))
+            session = Session(key=self.kernel.key.encode())
+            try:
+                while not stop.is_set():
+                    t = time.monotonic()
+                    hb.send(b"ping")
+                    if not hb.poll(5000):
+                        probe["errors"].append("heartbeat silent for 5 s")
+                        return
+                    hb.recv()
+                    probe["hb"].append(time.monotonic() - t)
+                    t = time.monotonic()
+                    session.send(ctl, "kernel_info_request", {})
+                    if not ctl.poll(5000):
+                        probe["errors"].append("control silent for 5 s")
+                        return
+                    ctl.recv_multipart()
+                    probe["control"].append(time.monotonic() - t)
+                    stop.wait(0.1)
+            finally:
+                hb.close(0)
+                ctl.close(0)
+
+        thread = threading.Thread(target=ping)
+        thread.start()
+        try:
+            code = ('import "strings"\nimport "fmt"\nchunk := strings.Repeat("z", 1<<20 - 1) + "\\n"\n'
+                    'for i := 0; i < 100; i++ { fmt.Print(chunk) }\nprinted := 100')
+            started = time.monotonic()
+            content, outputs = self.client.execute(code, timeout=120)
+            elapsed = time.monotonic() - started
+        finally:
+            stop.set()
+            thread.join(10)
+        text = stream_text(outputs, "stdout")
+        print("\n100 MB cell: %.1f s, %d bytes received, heartbeat max %.0f ms over %d pings, control max %.0f ms"
+              % (elapsed, len(text), 1000 * max(probe["hb"] or [0]), len(probe["hb"]),
+                 1000 * max(probe["control"] or [0])), file=sys.stderr)
+        self.assertEqual(content["status"], "ok", content)
+        self.assertEqual(probe["errors"], [])
+        self.assertGreater(len(probe["hb"]), 0)
+        # Responsive: each ping answered well within a second on this loaded machine.
+        self.assertLess(max(probe["hb"]), 1.0)
+        self.assertLess(max(probe["control"]), 1.0)
+        notice = text[limit:]
+        self.assertEqual(text[:limit], ("z" * ((1 << 20) - 1) + "\n") * 64)
+        self.assertIn("truncated after %d bytes" % limit, notice)
+        self.assertIn("GOPHLOW_OUTPUT_LIMIT", notice)
+        self.assertLess(len(notice), 1000)
+        # The budget is per cell: the next cell's output arrives whole.
+        content, outputs = self.client.execute('import "fmt"\nfmt.Println("after", printed)')
+        self.assertEqual(stream_text(outputs, "stdout"), "after 100\n")
+
+    def test_output_limit_is_configurable(self):
+        k = Kernel(env={"GOPHLOW_OUTPUT_LIMIT": "100000"})
+        self.addCleanup(k.stop)
+        c = k.client()
+        self.addCleanup(c.close)
+        content, outputs = c.execute('import "fmt"\nimport "os"\nimport "strings"\n'
+                                     'for i := 0; i < 100; i++ { fmt.Print(strings.Repeat("a", 9999) + "\\n") }\n'
+                                     'fmt.Fprint(os.Stderr, strings.Repeat("e", 150000))')
+        out, err = stream_text(outputs, "stdout"), stream_text(outputs, "stderr")
+        self.assertEqual(out[:100000], ("a" * 9999 + "\n") * 10)
+        self.assertIn("stdout truncated after 100000 bytes", out[100000:])
+        self.assertEqual(err[:100000], "e" * 100000)
+        self.assertIn("stderr truncated after 100000 bytes", err[100000:])
+        content, outputs = c.execute('fmt.Print("whole")')
+        self.assertEqual(stream_text(outputs, "stdout"), "whole")
+
+
+class Faults(KernelTestCase):
+    """Faults in cells: the kernel survives each and earlier variables keep
+    their values. FIGURES counts the faults provoked and those survived."""
+
+    def provoke(self, code, timeout=30):
+        """Defines a variable, runs code, checks the kernel still serves and
+        the variable kept its value; returns (reply content, outputs)."""
+        FIGURES["faults"] += 1
+        token = random.randrange(10 ** 6)
+        content, _ = self.client.execute("before := %d" % token)
+        self.assertEqual(content["status"], "ok", content)
+        content, outputs = self.client.execute(code, timeout=timeout)
+        time.sleep(0.2)  # a goroutine's late panic would kill the process now
+        self.assert_serving("before", str(token))
+        FIGURES["survived"] += 1
+        return content, outputs
+
+    def test_panic_in_cell(self):
+        content, outputs = self.provoke('panic("boom in a cell")')
+        self.assertEqual(content["status"], "error")
+        self.assertIn("boom in a cell", content["evalue"])
+        self.assertEqual([m["msg_type"] for m in outputs], ["execute_input", "error"])
+
+    def test_runtime_errors_in_cell(self):
+        for code, want in (("var m map[string]int\nm[\"a\"] = 1", "nil map"),
+                           ("s := []int{1}\ni := 5\n_ = s[i]", "index out of range"),
+                           ("ch := make(chan int)\nclose(ch)\nclose(ch)", "close of closed channel"),
+                           ("var p *struct{ X int }\np.X = 1", "nil pointer")):
+            content, _ = self.provoke(code)
+            self.assertEqual(content["status"], "error", code)
+            self.assertIn(want, content["evalue"] + "".join(content["traceback"]), code)
+
+    def test_panic_in_goroutine_started_by_the_cell(self):
+        content, outputs = self.provoke('import "time"\ngo func() { panic("boom in a goroutine") }()\n'
+                                        'time.Sleep(300 * time.Millisecond)')
+        self.assertIn("boom in a goroutine", stream_text(outputs, "stderr"))
+        # A goroutine that panics after its cell has finished.
+        content, _ = self.provoke('go func() { time.Sleep(100 * time.Millisecond); panic("late") }()')
+        self.assertEqual(content["status"], "ok")
+
+    def test_panic_in_compiled_code(self):
+        code = 'import "gonum.org/v1/gonum/mat"\nmat.NewDense(-1, 2, nil)'
+        content, _ = self.provoke(code)
+        self.assertEqual(content["status"], "error")
+        self.assertIn("negative dimension", content["evalue"])
+        # Compiled code panicking in a goroutine the cell started.
+        content, outputs = self.provoke('import "time"\ngo mat.NewDense(2, 2, []float64{1})\n'
+                                        'time.Sleep(300 * time.Millisecond)')
+        self.assertIn("dimension mismatch", stream_text(outputs, "stderr"))
+
+    def test_exits_and_goexit_in_cell(self):
+        for code in ('import "os"\nos.Exit(3)', 'import "log"\nlog.Fatal("fatal in a cell")',
+                     'import "runtime"\nruntime.Goexit()'):
+            self.provoke(code)
+
+    def test_runaway_allocation_is_stopped(self):
+        k = Kernel(env={"GOPHLOW_MEMORY_LIMIT": str(256 << 20)})
+        self.addCleanup(k.stop)
+        c = k.client()
+        self.addCleanup(c.close)
+        c.execute("kept := 17")
+        cells = [
+            # interpreted allocations in a loop
+            "func grow() int { var keep [][]byte; for { keep = append(keep, make([]byte, 1<<20)) } }\ngrow()",
+            # compiled allocations (gonum) from an interpreted loop, kept in a cell variable
+            'import "gonum.org/v1/gonum/mat"\nhog := []*mat.Dense{}\nfor { hog = append(hog, mat.NewDense(512, 256, nil)) }',
+        ]
+        for code in cells:
+            FIGURES["faults"] += 1
+            started = time.monotonic()
+            content, outputs = c.execute(code, timeout=60)
+            self.assertEqual(content["status"], "error", content)
+            self.assertEqual(content["ename"], "MemoryError")
+            self.assertIn("GOPHLOW_MEMORY_LIMIT", content["evalue"])
+            self.assertLess(time.monotonic() - started, 30)
+            self.assertTrue(k.alive())
+            content, outputs = c.execute("kept + 1")
+            self.assertEqual(result_text(outputs), "18")
+            # Well below the limit again: later cells are not stopped too.
+            self.assertLess(k.rss_kb(), 2 * (256 << 10), "RSS stays high after the stopped cell")
+            FIGURES["survived"] += 1
+        content, _ = c.execute("hog = nil\nlen(hog)")
+        self.assertEqual(content["status"], "ok", content)
+
+    def interrupted(self, code, how):
+        """Starts code, interrupts it by how ("message" or "signal"), returns
+        the seconds from the interrupt to the reply."""
+        FIGURES["faults"] += 1
+        token = random.randrange(10 ** 6)
+        self.client.execute("before := %d" % token)
+        msg_id = self.client.send("shell", "execute_request", {"code": code, "silent": False})
+        time.sleep(0.5)
+        started = time.monotonic()
+        if how == "message":
+            self.client.send("control", "interrupt_request", {})
+            rep = self.client.recv("control", 5)
+            self.assertIsNotNone(rep, "no interrupt_reply")
+            self.assertEqual(rep["msg_type"], "interrupt_reply")
+        else:
+            os.kill(self.kernel.pid, signal.SIGINT)
+        reply = self.client.recv("shell", 15)
+        elapsed = time.monotonic() - started
+        self.assertIsNotNone(reply, "%r not stopped by %s (alive: %s)" % (code, how, self.kernel.alive()))
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["content"]["status"], "error")
+        self.assertIn("Interrupt", reply["content"]["ename"])
+        self.assertIsNotNone(self.client.iopub_until_idle(msg_id, 10))
+        self.assert_serving("before", str(token))
+        FIGURES["survived"] += 1
+        return elapsed
+
+    def test_infinite_loops_stopped_by_interrupt_request_and_sigint(self):
+        for code in ("for {}", "x := 0\nfor { x++ }", "select {}", "func spin() { for {} }\nspin()",
+                     'import "gonum.org/v1/gonum/mat"\nfor { mat.NewDense(10, 10, nil) }'):
+            for how in ("message", "signal"):
+                elapsed = self.interrupted(code, how)
+                # Within a second or two, as the Jupyter stop button promises.
+                self.assertLess(elapsed, 3.0, "%r took %.1f s to stop by %s" % (code, elapsed, how))
+
+    # KERNEL BUG (reported): interrupting a cell blocked in compiled code
+    # (time.Sleep here) answers the interrupt at once, but the next cell then
+    # waits until the compiled call returns: after time.Sleep(time.Hour) the
+    # kernel looks hung for an hour.
+    @unittest.expectedFailure
+    def test_interrupted_compiled_call_does_not_block_the_next_cell(self):
+        k = Kernel()
+        self.addCleanup(k.stop)
+        c = k.client()
+        self.addCleanup(c.close)
+        c.execute("kept := 8")
+        FIGURES["faults"] += 1
+        msg_id = c.send("shell", "execute_request", {"code": 'import "time"\ntime.Sleep(20 * time.Second)',
+                                                     "silent": False})
+        time.sleep(0.5)
+        c.send("control", "interrupt_request", {})
+        reply = c.recv("shell", 5)
+        self.assertIsNotNone(reply, "the interrupt did not end the cell")
+        self.assertEqual(reply["content"]["status"], "error")
+        c.iopub_until_idle(msg_id, 5)
+        started = time.monotonic()
+        content, outputs = c.execute("kept + 1", timeout=30)
+        self.assertEqual(result_text(outputs), "9")
+        self.assertLess(time.monotonic() - started, 3, "the next cell waited for the interrupted time.Sleep")
+        FIGURES["survived"] += 1
+
+    def test_client_disconnects_mid_cell(self):
+        FIGURES["faults"] += 1
+        self.client.execute("kept := 5")
+        gone = self.kernel.client(identity="vanishing", session_id="vanishing-session")
+        gone.send("shell", "execute_request", {"code": 'import "time"\ntime.Sleep(time.Second)\nlate := kept * 2\n'
+                                                       'import "fmt"\nfmt.Println(late)\nlate',
+                                               "silent": False, "store_history": True})
+        time.sleep(0.2)
+        gone.close()  # vanishes mid-cell: the reply and output go nowhere
+        # A new client connects and is served once the cell ends; it sees the cell's variable.
+        fresh = self.kernel.client(ready_timeout=30)
+        self.addCleanup(fresh.close)
+        content, outputs = fresh.execute("late + kept")
+        self.assertEqual(result_text(outputs), "15")
+        # The vanished client comes back (same identity and session) mid-cell again.
+        back = self.kernel.client(identity="vanishing", session_id="vanishing-session")
+        self.addCleanup(back.close)
+        back.send("shell", "execute_request", {"code": 'time.Sleep(time.Second)\nlater := late + 1', "silent": False})
+        time.sleep(0.3)  # on the wire and running (a LINGER 0 close would drop it unsent)
+        back.close()
+        back = self.kernel.client(identity="vanishing", session_id="vanishing-session")
+        self.addCleanup(back.close)
+        content, outputs = back.execute("later")
+        self.assertEqual(result_text(outputs), "11")
+        self.assert_serving("kept", "5")
+        FIGURES["survived"] += 1
+
+
+class FatalFaults(unittest.TestCase):
+    """Faults the Go runtime does not let a program recover from in the
+    goroutine where they happen. Each test has a kernel of its own."""
+
+    def setUp(self):
+        if not os.path.exists(BIN):
+            raise unittest.SkipTest("no kernel binary at %s (set GOPHLOW_BIN)" % BIN)
+        self.kernel = Kernel()
+        self.addCleanup(self.kernel.stop)
+        self.client = self.kernel.client()
+        self.addCleanup(self.client.close)
+        self.client.execute("kept := 23")
+        FIGURES["faults"] += 1
+
+    def survives(self, code, timeout):
+        """Runs code; the kernel must answer it and keep kept."""
+        msg_id = self.client.send("shell", "execute_request", {"code": code, "silent": False})
+        reply = self.client.recv("shell", timeout)
+        time.sleep(0.5)
+        self.assertTrue(self.kernel.alive(), "the kernel died (exit %s); its log:\n%s"
+                        % (self.kernel.proc.returncode, self.kernel.log()[-2000:]))
+        self.assertIsNotNone(reply, "no reply within %d s; heartbeat: %s" % (timeout, self.client.heartbeat(1)))
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.client.iopub_until_idle(msg_id, 5)
+        content, outputs = self.client.execute("kept")
+        self.assertEqual(result_text(outputs), "23")
+        FIGURES["survived"] += 1
+
+    # KERNEL BUG (reported): a func literal handed to compiled code that runs
+    # it on a goroutine of its own (time.AfterFunc, http handlers, ...) is not
+    # covered by the session's rewrite of go statements: its panic kills the
+    # process, and the panic message is lost (fd 2 is the capture pipe).
+    @unittest.expectedFailure
+    def test_panic_in_a_callback_goroutine(self):
+        self.survives('import "time"\ntime.AfterFunc(10*time.Millisecond, func() { panic("in a timer") })\n'
+                      'time.Sleep(300 * time.Millisecond)', 20)
+
+    # KERNEL BUG (reported): infinite recursion grows the goroutine stack to
+    # Go's 1 GB maximum, then the runtime's fatal "stack overflow" report is
+    # written to fd 2 — the capture pipe, whose reader is stopped with the
+    # rest of the process — and blocks there: the kernel hangs for ever, its
+    # heartbeat silent, instead of stopping the cell (or at least exiting).
+    @unittest.expectedFailure
+    def test_infinite_recursion(self):
+        self.survives("func down(n int) int { return down(n+1) + 1 }\ndown(0)", 12)
+
+    # KERNEL BUG (reported): an allocation too large for the machine (80 GB
+    # here) is a fatal runtime error no recover can catch; the kernel may die,
+    # but it must say why in its log (Jupyter shows "kernel died"), and today
+    # the report goes into the capture pipe and is lost.
+    @unittest.expectedFailure
+    def test_fatal_error_is_logged(self):
+        self.client.send("shell", "execute_request", {
+            "code": 'import "gonum.org/v1/gonum/mat"\nhuge := mat.NewDense(100000, 100000, nil)\n_ = huge',
+            "silent": False})
+        try:
+            self.kernel.proc.wait(20)
+        except subprocess.TimeoutExpired:
+            self.kernel.stopping = True
+            self.fail("neither an error nor an exit within 20 s")
+        self.kernel.stopping = True  # an expected death, not counted as a crash
+        self.assertIn("out of memory", self.kernel.log())
