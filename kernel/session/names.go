@@ -54,8 +54,10 @@ func (s *Session) snapshot() {
 		}
 	}
 	for n, p := range s.imports {
-		imports[n] = p
-		names = append(names, Name{Name: n, Kind: "package"})
+		if _, shadowed := s.store.byName[n]; !shadowed {
+			imports[n] = p
+			names = append(names, Name{Name: n, Kind: "package"})
+		}
 	}
 	sort.Slice(names, func(i, j int) bool { return names[i].Name < names[j].Name })
 	s.snapMu.Lock()

@@ -488,6 +488,10 @@ func TestDisplayNeedsNoImport(t *testing.T) {
 	// A user's own variable of that name wins.
 	g := newFixture(t)
 	g.expect("display := 3\ndisplay + 1", "4")
+	g.ok("import \"fmt\"\nfmt := 2")
+	if p, ok := g.s.Imports()["fmt"]; ok {
+		t.Errorf("Imports() lists fmt (%s) though a variable now has that name", p)
+	}
 	if p, ok := g.s.Imports()["display"]; ok {
 		t.Errorf("Imports() lists display (%s) though a variable has that name", p)
 	}
