@@ -303,3 +303,34 @@ func TestHutchinson(t *testing.T) {
 	}), "E[εεᵀ] = I")
 	expectFail(t, Hutchinson(func(mv func([]float64) []float64, dim, probes int, rng *rand.Rand) float64 { stub(); return 0 }), "placeholder")
 }
+
+func goodAffine(x1, s, b []float64) float64 {
+	total := 0.0
+	for j := range x1 {
+		z := (x1[j] - b[j]) * math.Exp(-s[j])
+		total += -0.5*z*z - 0.5*math.Log(2*math.Pi) - s[j]
+	}
+	return total
+}
+
+func TestAffineLogDensity(t *testing.T) {
+	expectPass(t, AffineLogDensity(goodAffine))
+	expectFail(t, AffineLogDensity(func(x1, s, b []float64) float64 {
+		v := goodAffine(x1, s, b)
+		for _, sj := range s {
+			v += sj
+		}
+		return v
+	}), "Jacobian term is missing")
+	expectFail(t, AffineLogDensity(func(x1, s, b []float64) float64 {
+		v := goodAffine(x1, s, b)
+		for _, sj := range s {
+			v += 2 * sj
+		}
+		return v
+	}), "wrong sign")
+	expectFail(t, AffineLogDensity(func(x1, s, b []float64) float64 {
+		return goodAffine(x1, s, b) + 0.5*float64(len(x1))*math.Log(2*math.Pi)
+	}), "normalising constant")
+	expectFail(t, AffineLogDensity(func(x1, s, b []float64) float64 { stub(); return 0 }), "placeholder")
+}

@@ -13,6 +13,7 @@
 //
 // The checks and the equations of the reference notes they cover:
 //
+//   - AffineLogDensity: the change of variables of an affine flow (eq. 2–3)
 //   - OTSample: ψ_t(x0|x1) = (1 − (1 − σ_min) t) x0 + t x1 (eq. 26, 34)
 //   - OTTarget: u_t(x|x1) = x1 − (1 − σ_min) x0 (eq. 35)
 //   - MarginalField: u_t(x) for a finite data set (eq. 19)
