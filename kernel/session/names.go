@@ -122,3 +122,17 @@ func typeName(v reflect.Value) string {
 	}
 	return userNames(v.Type().String())
 }
+
+// elemKind is the element kind of the global slice path[0] followed
+// through the fields path[1:].
+func (s *Session) elemKind(path []string) numKind {
+	v, ok := s.globals()[path[0]]
+	if !ok {
+		return kindUnknown
+	}
+	v = fieldPath(v, path[1:])
+	if !v.IsValid() || v.Kind() != reflect.Slice {
+		return kindUnknown
+	}
+	return valueKind(reflect.Zero(v.Type().Elem()))
+}

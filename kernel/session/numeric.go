@@ -230,3 +230,76 @@ func fieldPath(v reflect.Value, path []string) reflect.Value {
 	}
 	return v
 }
+
+// elemKind infers the element kind of a slice expression: a slice literal
+// or make of []int or []float64, a variable declared with one, or a global
+// slice (asked to the session).
+func (r *rewriter) elemKind(e ast.Expr) numKind {
+	switch e := e.(type) {
+	case *ast.ParenExpr:
+		return r.elemKind(e.X)
+	case *ast.CompositeLit:
+		return sliceTypeKind(e.Type)
+	case *ast.CallExpr:
+		if f, ok := e.Fun.(*ast.Ident); ok && r.builtin(f) && f.Name == "make" && len(e.Args) > 0 {
+			return sliceTypeKind(e.Args[0])
+		}
+	case *ast.SelectorExpr:
+		path := []string{e.Sel.Name}
+		x := e.X
+		for {
+			sel, ok := x.(*ast.SelectorExpr)
+			if !ok {
+				break
+			}
+			path = append([]string{sel.Sel.Name}, path...)
+			x = sel.X
+		}
+		if root, ok := x.(*ast.Ident); ok && r.global(root) && r.sliceOf != nil {
+			return r.sliceOf(append([]string{root.Name}, path...))
+		}
+	case *ast.Ident:
+		if r.global(e) {
+			if r.cell != nil && r.cell.defs[e.Name] != nil && r.cell.depth < 8 {
+				r.cell.depth++
+				defer func() { r.cell.depth-- }()
+				return r.elemKind(r.cell.defs[e.Name])
+			}
+			if r.sliceOf != nil {
+				return r.sliceOf([]string{e.Name})
+			}
+			return kindUnknown
+		}
+		if e.Obj == nil {
+			return kindUnknown
+		}
+		switch d := e.Obj.Decl.(type) {
+		case *ast.Field:
+			return sliceTypeKind(d.Type)
+		case *ast.ValueSpec:
+			if d.Type != nil {
+				return sliceTypeKind(d.Type)
+			}
+			for k, n := range d.Names {
+				if n.Name == e.Name && k < len(d.Values) {
+					return r.elemKind(d.Values[k])
+				}
+			}
+		case *ast.AssignStmt:
+			for k, l := range d.Lhs {
+				if id, ok := l.(*ast.Ident); ok && id.Name == e.Name && len(d.Lhs) == len(d.Rhs) {
+					return r.elemKind(d.Rhs[k])
+				}
+			}
+		}
+	}
+	return kindUnknown
+}
+
+// sliceTypeKind is the element kind of a slice type expression []T.
+func sliceTypeKind(t ast.Expr) numKind {
+	if a, ok := t.(*ast.ArrayType); ok && a.Len == nil {
+		return typeKind(a.Elt)
+	}
+	return kindUnknown
+}

@@ -23,6 +23,7 @@ type rewriter struct {
 	pathKind func(path []string) numKind // kind of global.field… or pkg.Name
 	defined  func(name string) bool      // whether the session defines name
 	pkgPath  func(name string) string    // import path of an imported package name
+	sliceOf  func(path []string) numKind // element kind of a global slice
 	counter  *int                        // numbering of introduced names
 	edits    []edit                      // result
 	parents  map[ast.Node]ast.Node       // parent of each node
@@ -33,7 +34,7 @@ type rewriter struct {
 // scope (nil when seg comes from an earlier cell), renames the type renames
 // in force, and the session answers questions through sess.
 func newRewriter(seg *segment, cell *cellScope, renames map[string]string, sess sessionFacts, counter *int) *rewriter {
-	r := &rewriter{seg: seg, cell: cell, renames: renames, pathKind: sess.pathKind, defined: sess.defined, pkgPath: sess.pkgPath, counter: counter,
+	r := &rewriter{seg: seg, cell: cell, renames: renames, pathKind: sess.pathKind, defined: sess.defined, pkgPath: sess.pkgPath, sliceOf: sess.elemKind, counter: counter,
 		parents: map[ast.Node]ast.Node{}, unres: map[*ast.Ident]struct{}{}}
 	for _, id := range seg.file.Unresolved {
 		r.unres[id] = struct{}{}
@@ -63,6 +64,7 @@ type sessionFacts interface {
 	pathKind(path []string) numKind // kind of global.field… or pkg.Name
 	defined(name string) bool       // whether an earlier cell defined name
 	pkgPath(name string) string     // import path of an imported package name, or ""
+	elemKind(path []string) numKind // element kind of a global slice (global.field…)
 }
 
 // root is the segment's declaration or statement.
@@ -155,7 +157,7 @@ func (r *rewriter) all() []edit {
 			r.goStmt(n)
 		case *ast.CallExpr:
 			if sel, ok := n.Fun.(*ast.SelectorExpr); ok {
-				r.genericHelper(sel)
+				r.genericHelper(n, sel)
 				break
 			}
 			id, ok := n.Fun.(*ast.Ident)
@@ -178,15 +180,23 @@ func (r *rewriter) all() []edit {
 	return r.edits
 }
 
-// genericHelper replaces slices.Sort, which yaegi lacks (it is generic),
-// by a compiled stand-in sorting any slice of integers, floats or strings
-// in place.
-func (r *rewriter) genericHelper(sel *ast.SelectorExpr) {
+// genericHelper replaces generic functions of package slices that yaegi
+// lacks by compiled stand-ins: Sort (any slice of numbers or strings, in
+// place), and Max and Min of a slice recognised as []int or []float64.
+func (r *rewriter) genericHelper(call *ast.CallExpr, sel *ast.SelectorExpr) {
 	pkg, ok := sel.X.(*ast.Ident)
 	if !ok || !r.global(pkg) || r.pkgPath == nil || r.pkgPath(pkg.Name) != "slices" {
 		return
 	}
-	if sel.Sel.Name == "Sort" {
+	switch sel.Sel.Name {
+	case "Sort":
 		r.replace(sel.Pos(), sel.End(), rtName+".SortSlice")
+	case "Max", "Min":
+		if len(call.Args) != 1 {
+			return
+		}
+		if suffix := map[numKind]string{kindInt: "Ints", kindFloat64: "Float64s"}[r.elemKind(call.Args[0])]; suffix != "" {
+			r.replace(sel.Pos(), sel.End(), rtName+"."+sel.Sel.Name+suffix)
+		}
 	}
 }

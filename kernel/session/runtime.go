@@ -35,6 +35,10 @@ func (s *Session) runtimeExports() interp.Exports {
 			"GoroutinePanic": reflect.ValueOf(s.goroutinePanic),
 			"Clear":          reflect.ValueOf(clearValue),
 			"SortSlice":      reflect.ValueOf(sortSlice),
+			"MaxInts":        reflect.ValueOf(func(x []int) int { return maxInt(first(x, "Max"), x...) }),
+			"MinInts":        reflect.ValueOf(func(x []int) int { return minInt(first(x, "Min"), x...) }),
+			"MaxFloat64s":    reflect.ValueOf(func(x []float64) float64 { return maxFloat64(first(x, "Max"), x...) }),
+			"MinFloat64s":    reflect.ValueOf(func(x []float64) float64 { return minFloat64(first(x, "Min"), x...) }),
 			"MinInt":         reflect.ValueOf(minInt),
 			"MaxInt":         reflect.ValueOf(maxInt),
 			"MinFloat64":     reflect.ValueOf(minFloat64),
@@ -85,6 +89,15 @@ func sortSlice(x any) {
 		panic(fmt.Sprintf("slices.Sort: the interpreter sorts only slices of numbers or strings, not %T: use sort.Slice(x, func(i, j int) bool { … })", x))
 	}
 	sort.SliceStable(x, less)
+}
+
+// first returns x[0], panicking as slices.Max and slices.Min do on an
+// empty slice.
+func first[T any](x []T, fn string) T {
+	if len(x) == 0 {
+		panic("slices." + fn + ": empty list")
+	}
+	return x[0]
 }
 
 // minInt, maxInt, minFloat64 and maxFloat64 stand in for the min and max

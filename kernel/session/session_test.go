@@ -320,7 +320,16 @@ func TestUnsupportedConstructsAreErrors(t *testing.T) {
 	f.ok(`import "slices"`)
 	// slices.Sort has a stand-in; slices.Max names what to write instead.
 	f.expect("fs := []float64{3, math.NaN(), 1}\nslices.Sort(fs)\nfs", "[NaN 1 3]")
-	e = f.fail("ys := []float64{3, 1}\nslices.Max(ys)")
+	// slices.Max and Min on slices recognised as []int or []float64 work…
+	f.expect("ys := []float64{3, 1}\nslices.Max(ys) - slices.Min(ys)", "2")
+	f.ok("type data struct{ counts []int }\nd := data{counts: make([]int, 3)}\nd.counts[1] = 5")
+	f.expect("slices.Max(d.counts)", "5")
+	e = f.fail("empty := []int{}\nslices.Min(empty)")
+	if e.Name != "panic" || !strings.Contains(e.Value, "empty list") {
+		t.Errorf("slices.Min of an empty slice: %s %q", e.Name, e.Value)
+	}
+	// …and others name what to write instead.
+	e = f.fail("ss := []string{\"b\"}\nslices.Max(ss)")
 	if e.Line != 2 || !strings.Contains(e.Value, "floats.Max") {
 		t.Errorf("slices.Max: %s %q at line %d", e.Name, e.Value, e.Line)
 	}
