@@ -39,21 +39,26 @@ def run_headless(path, outdir):
 
 
 def summary(nb):
-    """Per code cell: the text it printed or returned, and how many images it showed."""
+    """Per code cell: the text it printed or returned, how many displays it
+    showed and how many of them were images. The text of displays is left
+    out: live displays such as progress bars show timings, which differ from
+    run to run."""
     cells = []
     for cell in nb.cells:
         if cell.cell_type != "code":
             continue
-        text, images = [], 0
+        text, displays, images = [], 0, 0
         for o in cell.get("outputs", []):
+            data = o.get("data", {})
+            image = any(k.startswith("image/") for k in data)
+            images += image
             if o["output_type"] == "stream":
                 text.append(o["text"])
-            elif o["output_type"] in ("execute_result", "display_data"):
-                data = o.get("data", {})
-                images += sum(1 for k in data if k.startswith("image/"))
-                if not any(k.startswith("image/") for k in data):
-                    text.append(data.get("text/plain", ""))
-        cells.append(("".join(text), images))
+            elif o["output_type"] == "display_data":
+                displays += 1
+            elif o["output_type"] == "execute_result" and not image:
+                text.append(data.get("text/plain", ""))
+        cells.append(("".join(text), displays, images))
     return cells
 
 
@@ -62,25 +67,42 @@ def outputs_of(cell, kind):
 
 
 class Notebooks(unittest.TestCase):
+    """Each notebook is executed once by each runner; the tests read the results."""
+
+    @classmethod
+    def setUpClass(cls):
+        cls.tmp = tempfile.TemporaryDirectory()
+        cls.jupyter, cls.headless, cls.failures = {}, {}, {}
+        for path in NOTEBOOKS:
+            name = os.path.basename(path)
+            try:
+                cls.jupyter[name] = execute(path, cls.tmp.name)
+                cls.headless[name] = run_headless(path, cls.tmp.name)
+            except AssertionError as e:
+                cls.failures[name] = str(e)
+
+    @classmethod
+    def tearDownClass(cls):
+        cls.tmp.cleanup()
+
     def test_every_notebook_runs_without_error(self):
         self.assertTrue(NOTEBOOKS, "no notebooks found")
-        with tempfile.TemporaryDirectory() as out:
-            for path in NOTEBOOKS:
-                with self.subTest(notebook=os.path.basename(path)):
-                    nb = execute(path, out)
-                    for i, cell in enumerate(nb.cells):
-                        errors = outputs_of(cell, "error")
-                        self.assertFalse(errors, "cell %d failed: %s" % (i, errors[:1]))
+        for path in NOTEBOOKS:
+            name = os.path.basename(path)
+            with self.subTest(notebook=name):
+                self.assertNotIn(name, self.failures, self.failures.get(name))
+                for i, cell in enumerate(self.jupyter[name].cells):
+                    errors = outputs_of(cell, "error")
+                    self.assertFalse(errors, "cell %d failed: %s" % (i, errors[:1]))
 
     def test_headless_runner_matches_nbconvert(self):
-        with tempfile.TemporaryDirectory() as out:
-            for path in NOTEBOOKS:
-                with self.subTest(notebook=os.path.basename(path)):
-                    self.assertEqual(summary(run_headless(path, out)), summary(execute(path, out)))
+        self.maxDiff = None
+        for name in self.jupyter:
+            with self.subTest(notebook=name):
+                self.assertEqual(summary(self.headless[name]), summary(self.jupyter[name]))
 
     def test_hello_outputs(self):
-        with tempfile.TemporaryDirectory() as out:
-            nb = execute(os.path.join(ROOT, "notebooks", "00-hello.ipynb"), out)
+        nb = self.jupyter["00-hello.ipynb"]
         code = [c for c in nb.cells if c.cell_type == "code"]
         self.assertEqual(outputs_of(code[0], "stream")[0]["text"], "Hello, notebook!\n")
         self.assertEqual(outputs_of(code[1], "execute_result")[0]["data"]["text/plain"], "42")
