@@ -191,8 +191,8 @@ var selectorAdvice = map[string]string{
 	"slices.Max":      "the interpreter has slices.Max only for slices it recognises as []int or []float64; use floats.Max(x) (gonum.org/v1/gonum/floats) or a loop",
 	"slices.Min":      "the interpreter has slices.Min only for slices it recognises as []int or []float64; use floats.Min(x) (gonum.org/v1/gonum/floats) or a loop",
 	"slices.Sorted":   "slices.Sorted takes an iterator, which the interpreter cannot run; collect into a slice and use sort.Slice",
-	"maps.Keys":       "maps.Keys returns an iterator, which the interpreter cannot range over; collect the keys with for k := range m { keys = append(keys, k) }",
-	"maps.Values":     "maps.Values returns an iterator, which the interpreter cannot range over; collect the values with for _, v := range m { vals = append(vals, v) }",
+	"maps.Keys":       "maps.Keys returns an iterator, which the interpreter runs only directly in a for range; collect the keys with for k := range m { keys = append(keys, k) }",
+	"maps.Values":     "maps.Values returns an iterator, which the interpreter runs only directly in a for range; collect the values with for _, v := range m { vals = append(vals, v) }",
 }
 
 // runtimeError converts a panic of running code. trace holds yaegi's

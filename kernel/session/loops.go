@@ -32,3 +32,41 @@ func (r *rewriter) rangeOverInt(rs *ast.RangeStmt) {
 		fmt.Sprintf("; %sfor %s := %s - %s; %s < %s; %s++ {%s", label, i, n, n, i, n, i, key))
 	r.replace(rs.Body.Rbrace+1, rs.Body.Rbrace+1, "}")
 }
+
+// rangeOverIterator rewrites ranging over the standard iterators of a map
+// or slice (Go 1.23), which yaegi cannot run, into ranging over the map or
+// slice itself:
+//
+//	for k := range maps.Keys(m)       →  for k := range m
+//	for v := range maps.Values(m)     →  for _, v := range m
+//	for v := range slices.Values(s)   →  for _, v := range s
+//	for k, v := range maps.All(m)     →  for k, v := range m (slices.All too)
+func (r *rewriter) rangeOverIterator(rs *ast.RangeStmt) {
+	call, ok := rs.X.(*ast.CallExpr)
+	if !ok || len(call.Args) != 1 || call.Ellipsis.IsValid() {
+		return
+	}
+	sel, ok := call.Fun.(*ast.SelectorExpr)
+	if !ok {
+		return
+	}
+	pkg, ok := sel.X.(*ast.Ident)
+	if !ok || !r.global(pkg) || r.pkgPath == nil {
+		return
+	}
+	switch r.pkgPath(pkg.Name) + "." + sel.Sel.Name {
+	case "maps.Keys", "maps.All", "slices.All":
+	case "maps.Values", "slices.Values":
+		if rs.Value != nil {
+			return
+		}
+		if rs.Key != nil {
+			r.replace(rs.Key.Pos(), rs.Key.Pos(), "_, ")
+		}
+	default:
+		return
+	}
+	arg := call.Args[0]
+	r.replace(call.Pos(), arg.Pos(), "")
+	r.replace(arg.End(), call.End(), "")
+}

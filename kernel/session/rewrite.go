@@ -153,6 +153,7 @@ func (r *rewriter) all() []edit {
 			}
 		case *ast.RangeStmt:
 			r.rangeOverInt(n)
+			r.rangeOverIterator(n)
 		case *ast.GoStmt:
 			r.goStmt(n)
 		case *ast.CallExpr:

@@ -7,12 +7,13 @@
 // splits the cell (cell.go) and evaluates its parts in order. Before yaegi
 // sees them, the parts are rewritten (rewrite.go) to work around what the
 // interpreter lacks or gets wrong: `for i := range n` becomes a classic
-// loop, `go f()` recovers the goroutine's panics, clear, min and max (on
+// loop (and ranging over maps.Keys(m) and its kin, ranging over m), `go
+// f()` recovers the goroutine's panics, clear, min and max (on
 // int and float64), slices.Sort, and slices.Max and Min (on []int and
 // []float64) are provided, and a trailing expression becomes a call of
 // display.Result that publishes its value. Constructs it cannot provide
-// (range over a function, maps.Keys, …) are errors that say what to write
-// instead (checks.go). Edits keep every position of
+// (range over a user's function, maps.Keys outside a range, …) are errors
+// that say what to write instead (checks.go). Edits keep every position of
 // the cell as written (edit.go), so errors point at the user's line and
 // column (errors.go). Re-running a cell that redefines a name re-evaluates
 // what depends on it (declare.go).

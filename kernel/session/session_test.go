@@ -334,6 +334,15 @@ func TestUnsupportedConstructsAreErrors(t *testing.T) {
 		t.Errorf("slices.Max: %s %q at line %d", e.Name, e.Value, e.Line)
 	}
 	f.ok(`import "maps"`)
+	// Ranging over the standard iterators works…
+	f.expect(`ages := map[string]int{"a": 1, "b": 2}
+sum, names := 0, 0
+for k := range maps.Keys(ages) { names += len(k) }
+for v := range maps.Values(ages) { sum += v }
+for i, v := range slices.All([]int{10, 20}) { sum += i * v }
+for v := range slices.Values([]int{100}) { sum += v }
+sum*10 + names`, "1232")
+	// …other uses of them name what to write instead.
 	e = f.fail(`ks := maps.Keys(map[string]int{"a": 1})`)
 	if !strings.Contains(e.Value, "for k := range m") {
 		t.Errorf("maps.Keys: %s %q", e.Name, e.Value)
