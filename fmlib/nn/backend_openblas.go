@@ -88,6 +88,7 @@ CLONES void gophlow_adam(float *restrict p, const float *restrict g, float *rest
 import "C"
 
 import (
+	"sync/atomic"
 	"unsafe"
 
 	"gonum.org/v1/gonum/blas/blas32"
@@ -108,20 +109,24 @@ func init() {
 	blas32.Use(netlib.Implementation{})
 	blas64.Use(netlib.Implementation{})
 	maxBLASThreads = int(C.openblas_get_num_threads())
-	blasThreads = maxBLASThreads
+	blasThreads.Store(int32(maxBLASThreads))
 }
 
 // maxBLASThreads is OpenBLAS's own thread count; blasThreads the one last set.
-var maxBLASThreads, blasThreads int
+var (
+	maxBLASThreads int
+	blasThreads    atomic.Int32
+)
 
-// setBLASThreads sets OpenBLAS's thread count (0: its own count) when it changes.
+// setBLASThreads sets OpenBLAS's thread count (0: its own count) when it
+// changes. The count is process-wide: a product already running keeps the
+// threads it started with.
 func setBLASThreads(n int) {
 	if n == 0 {
 		n = maxBLASThreads
 	}
-	if n != blasThreads {
+	if old := blasThreads.Load(); int(old) != n && blasThreads.CompareAndSwap(old, int32(n)) {
 		C.openblas_set_num_threads(C.int(n))
-		blasThreads = n
 	}
 }
 

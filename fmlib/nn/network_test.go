@@ -171,6 +171,12 @@ func TestFloat32MatchesFloat64(t *testing.T) {
 		o32, o64 := mat.NewDense(50, 2, nil), mat.NewDense(50, 2, nil)
 		n32.Velocity(0.6, x, o32)
 		n64.Velocity(0.6, x, o64)
+		// The divergence pass (σ' kept) gives the float32 velocity bit for bit.
+		again, div := mat.NewDense(50, 2, nil), make([]float64, 50)
+		n32.VelocityDivergence(0.6, x, again, div)
+		if !mat.Equal(again, o32) {
+			t.Fatalf("%v: float32 VelocityDivergence's velocity differs from Velocity's", act)
+		}
 		for i := 0; i < 50; i++ {
 			for j := 0; j < 2; j++ {
 				if e := relErr(o32.At(i, j), o64.At(i, j), 1e-2); e > 2e-5 {
