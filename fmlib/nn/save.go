@@ -11,19 +11,7 @@ import (
 	"path/filepath"
 )
 
-// The model file format (little-endian throughout):
-//
-//	magic     10 bytes  "GOPHLOWNN" followed by the format version (1)
-//	hlen      uint32    length of the header
-//	header    hlen bytes of JSON: {"config": Config, "optimizer": Optimizer,
-//	          "step": int, "ema_decay": float, "params": N,
-//	          "vectors": ["params", "moment1", "moment2", "ema"] (those present)}
-//	vectors   each listed vector, N values of 4 bytes (float32 networks) or
-//	          8 bytes (Config.Float64), IEEE 754
-//	crc       uint32    CRC-32 (Castagnoli) of every byte before it
-//
-// Values are stored in the network's own precision, so a round trip
-// reproduces the outputs bit for bit.
+// fileMagic and fileVersion open every model file (format: see Save).
 const (
 	fileMagic   = "GOPHLOWNN"
 	fileVersion = 1
@@ -50,6 +38,20 @@ var vectorNames = []struct {
 // Save writes the architecture, weights, optimizer configuration and
 // moments, step count and moving average to path, atomically: into a
 // temporary file in the same folder, synced, then renamed over path.
+//
+// The file format (little-endian throughout):
+//
+//	magic     10 bytes  "GOPHLOWNN" followed by the format version (1)
+//	hlen      uint32    length of the header
+//	header    hlen bytes of JSON: {"config": Config, "optimizer": Optimizer,
+//	          "step": int, "ema_decay": float, "params": N,
+//	          "vectors": ["params", "moment1", "moment2", "ema"] (those present)}
+//	vectors   each listed vector, N values of 4 bytes (float32 networks) or
+//	          8 bytes (Config.Float64), IEEE 754
+//	crc       uint32    CRC-32 (Castagnoli) of every byte before it
+//
+// Values are stored in the network's own precision, so a round trip
+// reproduces the outputs bit for bit.
 func (n *Network) Save(path string) error {
 	h := fileHeader{Config: n.cfg, Optimizer: n.opt, Step: n.step, EMADecay: n.emaDecay, Params: n.NumParams()}
 	for _, vn := range vectorNames {
