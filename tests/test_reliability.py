@@ -159,12 +159,19 @@ class Client:
     """A minimal Jupyter client: DEALERs on shell and control, a SUB on
     iopub, a REQ on the heartbeat, signing with jupyter_client's Session."""
 
+    reused_sessions = 0
+
     def __init__(self, kernel, wait=True, identity=None, session_id=None, ready_timeout=30):
         self.kernel = kernel
         self.ctx = zmq.Context.instance()
         self.session = Session(key=kernel.key.encode(), signature_scheme=kernel.conn["signature_scheme"]
                                if kernel.key else "hmac-sha256", session=session_id or uuid.uuid4().hex,
                                username="reliability")
+        if session_id:
+            # jupyter_client numbers msg_ids from 0 within a session id: a
+            # client that comes back must not reuse the ids it sent before.
+            Client.reused_sessions += 1
+            self.session.message_count = Client.reused_sessions * 10 ** 6
         self.sockets = {}
         for name, kind in (("shell", zmq.DEALER), ("control", zmq.DEALER), ("iopub", zmq.SUB)):
             s = self.ctx.socket(kind)
@@ -507,6 +514,10 @@ class HostileTraffic(KernelTestCase):
             self.signed("execute_request", {"code": "1"}, metadata=b"\x00"),
             [DELIM, b"", b"", b"", b"", b""],
             [DELIM] + [b"{}"] * 5,
+            self.signed("execute_request", header=b"[" * 200000),  # nesting deeper than any decoder allows
+            self.signed("execute_request", raw_content=b'{"a":' * 200000),
+            [b""] * 100000,  # a hundred thousand frames
+            good + [b"buffer"] * 10000,  # a valid message with ten thousand buffers
         ]
         for frames in junk:
             self.client.send_frames("shell", frames)
@@ -767,6 +778,20 @@ class StartupSecurity(unittest.TestCase):
         content, outputs = c.execute("1 + 1")
         self.assertEqual(result_text(outputs), "2")
 
+    def test_shutdown_while_a_cell_runs(self):
+        k = self.start()
+        c = k.client()
+        self.addCleanup(c.close)
+        c.send("shell", "execute_request", {"code": "for {}", "silent": False})
+        time.sleep(0.5)
+        c.send("control", "shutdown_request", {"restart": False})
+        reply = c.recv("control", 5)
+        self.assertIsNotNone(reply, "no shutdown_reply while a cell runs")
+        self.assertEqual(reply["msg_type"], "shutdown_reply")
+        k.stopping = True
+        k.proc.wait(10)
+        self.assertEqual(k.proc.returncode, 0, k.log()[-2000:])
+
     def exits_with(self, k, timeout=15):
         """Waits for a kernel that must refuse to start; returns its log."""
         try:
@@ -871,11 +896,17 @@ class Load(KernelTestCase):
     # "CompileError: invalid line number".
     @unittest.expectedFailure
     def test_sequential_executes(self):
-        c = self.client
+        """10,000 cells one after another on a fresh kernel: each gets exactly
+        one reply and busy, execute_input, idle on iopub, in order; RSS is
+        read from /proc before and after."""
+        kernel = Kernel()
+        self.addCleanup(kernel.stop)
+        c = kernel.client()
+        self.addCleanup(c.close)
         c.execute("n := 0")
-        for _ in range(300):  # warm up: the interpreter's and the runtime's first allocations
+        for _ in range(200):  # warm up: the interpreter's and the runtime's first allocations
             c.execute("n = n + 1")
-        rss_before = self.kernel.rss_kb()
+        rss_before = kernel.rss_kb()
         ok = 0
         problems = []
         last_count = None
@@ -919,7 +950,7 @@ class Load(KernelTestCase):
         extra = c.recv("shell", 0.2)
         if extra is not None:
             problems.append("an extra shell message: %s" % extra["msg_type"])
-        rss_after = self.kernel.rss_kb()
+        rss_after = kernel.rss_kb()
         FIGURES["sequential"] = ok
         FIGURES["rss_growth_mb"] = (rss_after - rss_before) / 1024
         print("\nsequential: %d cells in %.1f s (%.2f ms each), RSS %.1f -> %.1f MB"
@@ -927,10 +958,12 @@ class Load(KernelTestCase):
         self.assertEqual(problems, [])
         self.assertEqual(ok, self.SEQUENTIAL)
         content, outputs = c.execute("n")
-        self.assertEqual(result_text(outputs), str(300 + self.SEQUENTIAL))
-        # Flat memory: the history of 10,000 short cells is well under a
-        # megabyte, so growth beyond the heap's slack means a per-cell leak.
-        self.assertLess(FIGURES["rss_growth_mb"], 64)
+        self.assertEqual(result_text(outputs), str(200 + self.SEQUENTIAL))
+        # yaegi keeps ~3 KB of heap per Eval (measured on v0.16.1 with the
+        # cell "n = n + 1"; the session adds ~0.3 KB), ~6 KB of RSS with the
+        # GC's slack: ~60 MB over 10,000 cells. 100 MB catches anything that
+        # keeps more per cell (its messages, its output) without flagging that.
+        self.assertLess(FIGURES["rss_growth_mb"], 100)
 
     def test_four_clients_interleaved(self):
         """Four clients send their cells in turn without waiting; each gets
@@ -1218,6 +1251,19 @@ class Faults(KernelTestCase):
         content, outputs = c.execute("kept + 1", timeout=30)
         self.assertEqual(result_text(outputs), "9")
         self.assertLess(time.monotonic() - started, 3, "the next cell waited for the interrupted time.Sleep")
+        FIGURES["survived"] += 1
+
+    def test_stray_interrupts_do_not_hit_the_next_cell(self):
+        FIGURES["faults"] += 1
+        for _ in range(5):
+            os.kill(self.kernel.pid, signal.SIGINT)
+            self.client.send("control", "interrupt_request", {})
+            self.assertIsNotNone(self.client.recv("control", 5), "no interrupt_reply while idle")
+        time.sleep(0.3)
+        content, outputs = self.client.execute('import "time"\ntime.Sleep(300 * time.Millisecond)\n"slept"')
+        self.assertEqual(content["status"], "ok", "an interrupt sent while idle stopped a later cell")
+        self.assertEqual(result_text(outputs), '"slept"')
+        self.assert_serving()
         FIGURES["survived"] += 1
 
     def test_client_disconnects_mid_cell(self):
