@@ -143,6 +143,8 @@ func (s *Session) Execute(ctx context.Context, code string) (err error) {
 	}
 	s.cell++
 	cell := s.cell
+	// Go drops carriage returns even from raw strings; so may the cell.
+	code = strings.ReplaceAll(code, "\r\n", "\n")
 	s.cells[cell] = strings.Split(code, "\n")
 	defer s.snapshot()
 	defer func() {

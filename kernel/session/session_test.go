@@ -223,6 +223,10 @@ func TestErrorsPointAtCellLines(t *testing.T) {
 	if e.Line != 1 || e.Column != 36 {
 		t.Errorf("after a type rename: got %d:%d (%s), want 1:36", e.Line, e.Column, e.Value)
 	}
+	e = f.fail("ok := 1\r\nbad := ok +\r\n")
+	if e.Line != 2 || strings.Contains(strings.Join(e.Traceback, ""), "\r") {
+		t.Errorf("CRLF cell: line %d, traceback %q", e.Line, e.Traceback)
+	}
 	// The first line keeps its columns (yaegi's wrapper would shift them).
 	e = f.fail("var q int = \"s\"")
 	if e.Line != 1 || e.Column < 5 || e.Column > 13 {
