@@ -107,16 +107,20 @@ func (s *Session) traceback(current int, name, msg string, locs []location) []st
 		if caret < 0 {
 			caret = 0
 		}
-		// Keep tabs so the caret lines up under tab-indented code.
-		pad := make([]byte, 0, caret)
-		for i := 0; i < caret && i < len(src); i++ {
-			if src[i] == '\t' {
-				pad = append(pad, '\t')
+		if caret > len(src) {
+			caret = len(src)
+		}
+		// Columns count bytes; the caret moves one place per character,
+		// keeping tabs so it lines up under tab-indented code.
+		var pad strings.Builder
+		for _, r := range src[:caret] {
+			if r == '\t' {
+				pad.WriteByte('\t')
 			} else {
-				pad = append(pad, ' ')
+				pad.WriteByte(' ')
 			}
 		}
-		tb = append(tb, "    "+string(pad)+red+"^"+reset)
+		tb = append(tb, "    "+pad.String()+red+"^"+reset)
 	}
 	return tb
 }

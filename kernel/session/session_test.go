@@ -227,6 +227,11 @@ func TestErrorsPointAtCellLines(t *testing.T) {
 	if e.Line != 2 || strings.Contains(strings.Join(e.Traceback, ""), "\r") {
 		t.Errorf("CRLF cell: line %d, traceback %q", e.Line, e.Traceback)
 	}
+	// The caret counts characters, not bytes.
+	e = f.fail("π := \"é\" + missingName")
+	if last := e.Traceback[len(e.Traceback)-1]; !strings.HasPrefix(last, "    "+strings.Repeat(" ", 11)+red+"^") {
+		t.Errorf("caret line %q, want the caret under column 12", last)
+	}
 	// The first line keeps its columns (yaegi's wrapper would shift them).
 	e = f.fail("var q int = \"s\"")
 	if e.Line != 1 || e.Column < 5 || e.Column > 13 {
