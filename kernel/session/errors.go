@@ -27,8 +27,9 @@ type Error struct {
 	// column, then the frames of interpreted functions that led there,
 	// innermost first. It contains ANSI colour codes.
 	Traceback []string
-	// Line and Column locate the error in the cell (1-based), or are 0 when
-	// the error is not located in the cell that ran.
+	// Line and Column locate the error in the cell (1-based; the column
+	// counts bytes, as Go positions do), or are 0 when the error is not
+	// located in the cell that ran.
 	Line, Column int
 }
 
