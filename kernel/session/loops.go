@@ -11,7 +11,7 @@ import (
 //
 //	{N := n; for I := N - N; I < N; I++ { i := I; … } }
 func (r *rewriter) rangeOverInt(rs *ast.RangeStmt) {
-	if rs.Value != nil || !r.intExpr(rs.X) {
+	if rs.Value != nil || !(r.intExpr(rs.X) || r.assumeInt && r.maybeInt(rs.X)) {
 		return
 	}
 	n, i := r.fresh("N"), r.fresh("I")
@@ -69,4 +69,23 @@ func (r *rewriter) rangeOverIterator(rs *ast.RangeStmt) {
 	arg := call.Args[0]
 	r.replace(call.Pos(), arg.Pos(), "")
 	r.replace(arg.End(), call.End(), "")
+}
+
+// maybeInt reports whether e could be an integer whose kind numericKind
+// cannot infer: a name, a field, a call or arithmetic of unknown kind —
+// not a literal, a slice expression or a conversion to a non-integer.
+func (r *rewriter) maybeInt(e ast.Expr) bool {
+	if r.numericKind(e) != kindUnknown || r.elemKind(e) != kindUnknown {
+		return false
+	}
+	switch e := e.(type) {
+	case *ast.Ident, *ast.SelectorExpr, *ast.BinaryExpr:
+		return true
+	case *ast.ParenExpr:
+		return r.maybeInt(e.X)
+	case *ast.CallExpr:
+		id, ok := e.Fun.(*ast.Ident)
+		return !ok || !r.builtin(id) // not make, append, a conversion…
+	}
+	return false
 }

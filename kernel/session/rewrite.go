@@ -25,9 +25,12 @@ type rewriter struct {
 	pkgPath  func(name string) string    // import path of an imported package name
 	sliceOf  func(path []string) numKind // element kind of a global slice
 	counter  *int                        // numbering of introduced names
-	edits    []edit                      // result
-	parents  map[ast.Node]ast.Node       // parent of each node
-	unres    map[*ast.Ident]struct{}     // identifiers resolved outside the segment
+	// assumeInt takes a range over an expression of unknown kind as a
+	// range over an integer (see Session.runUnit).
+	assumeInt bool
+	edits     []edit                  // result
+	parents   map[ast.Node]ast.Node   // parent of each node
+	unres     map[*ast.Ident]struct{} // identifiers resolved outside the segment
 }
 
 // newRewriter prepares the rewrites of seg. cell is the running cell's

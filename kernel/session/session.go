@@ -79,6 +79,9 @@ type Session struct {
 	staleID uint64            // the run id to restore once it has stopped
 	scope   *cellScope        // the running cell's
 
+	rangeCrash      bool // the last compilation crashed on a range statement
+	assumeIntRanges bool // take ranges over expressions of unknown kind as integers
+
 	snapMu      sync.Mutex // guards the snapshot Names and Imports read
 	names       []Name
 	importsSnap map[string]string
@@ -218,7 +221,30 @@ func units(segs []*segment) []unit {
 }
 
 // runUnit evaluates one unit of cell.
+//
+// When yaegi's compiler crashes on a range statement, the range may be over
+// an integer whose type the session could not infer (range cfg.Steps with
+// cfg a parameter): the unit is compiled once more with such ranges taken
+// as integers. The crash happens before anything runs, so this is safe.
 func (s *Session) runUnit(ctx context.Context, cell int, u unit) error {
+	s.rangeCrash = false
+	err := s.runUnitOnce(ctx, cell, u)
+	if s.rangeCrash {
+		s.assumeIntRanges = true
+		defer func() { s.assumeIntRanges = false }()
+		// Keep the retry's outcome if it compiled (it ran, or failed
+		// running); otherwise report the original crash.
+		var e *Error
+		if retry := s.runUnitOnce(ctx, cell, u); !errors.As(retry, &e) || e.Name != "CompileError" {
+			return retry
+		}
+	}
+	return err
+}
+
+// runUnitOnce evaluates u by its kind.
+func (s *Session) runUnitOnce(ctx context.Context, cell int, u unit) error {
+	s.rangeCrash = false
 	switch {
 	case u.kind == importSegment:
 		return s.runImports(ctx, cell, u.segs)
@@ -232,7 +258,9 @@ func (s *Session) runUnit(ctx context.Context, cell int, u unit) error {
 
 // rewriter returns the rewriter of seg in this session.
 func (s *Session) rewriter(seg *segment, renames map[string]string) *rewriter {
-	return newRewriter(seg, s.scope, renames, s, &s.counter)
+	r := newRewriter(seg, s.scope, renames, s, &s.counter)
+	r.assumeInt = s.assumeIntRanges
+	return r
 }
 
 // defined reports whether an earlier cell defined name (or imported it).

@@ -302,6 +302,10 @@ pairs`, "6")
 	f.expect("runs := 0\nfor range cfg.epochs { for range cfg.Inner.Steps { runs++ } }\nruns", "6")
 	f.ok(`import "math"`)
 	f.expect("k := 0\nfor range math.MaxInt8 { k++ }\nk", "127")
+	// An integer the session cannot type (a field of a parameter) works
+	// on a second compilation.
+	f.ok("type opts struct{ Steps int }\nfunc run(o opts) int { t := 0; for i := range o.Steps { t += i }; return t }")
+	f.expect("run(opts{Steps: 5})", "10")
 	// Ranging over slices is untouched.
 	f.expect("xs := []int{5, 6}\ntot := 0\nfor i, v := range xs { tot += i * v }\ntot", "6")
 }
