@@ -5,6 +5,7 @@ give the same text and the same number of images; 00-hello's outputs are
 asserted one by one."""
 
 import glob
+import json
 import os
 import subprocess
 import sys
@@ -15,6 +16,7 @@ import nbformat
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 NOTEBOOKS = sorted(glob.glob(os.path.join(ROOT, "notebooks", "*.ipynb")))
+EXERCISES = sorted(glob.glob(os.path.join(ROOT, "notebooks", "exercises", "*.ipynb")))
 
 
 def execute(path, outdir):
@@ -31,8 +33,7 @@ def execute(path, outdir):
 def run_headless(path, outdir):
     """Runs `gophlow run` on path and returns the executed notebook."""
     out = os.path.join(outdir, "headless-" + os.path.basename(path))
-    run = subprocess.run([os.environ.get("GOPHLOW_BIN", os.path.join(ROOT, "bin", "gophlow")),
-                          "run", path, "-o", out], capture_output=True, text=True, timeout=300)
+    run = subprocess.run([gophlow(), "run", path, "-o", out], capture_output=True, text=True, timeout=300)
     if run.returncode != 0:
         raise AssertionError("gophlow run failed on %s:\n%s" % (path, run.stderr[-4000:]))
     return nbformat.read(out, as_version=4)
@@ -111,6 +112,42 @@ class Notebooks(unittest.TestCase):
         png = outputs_of(code[4], "execute_result")[0]["data"]["image/png"]
         self.assertTrue(png.startswith("iVBORw0KGgo"), "not a base64 PNG")
         self.assertEqual(outputs_of(code[5], "execute_result")[0]["data"]["text/plain"], '"Hello, 20!"')
+
+
+def gophlow():
+    return os.environ.get("GOPHLOW_BIN", os.path.join(ROOT, "bin", "gophlow"))
+
+
+def all_text(nb):
+    """Every output of the notebook as JSON text, for searching."""
+    return "\n".join(json.dumps(o) for c in nb.cells for o in c.get("outputs", []))
+
+
+class Exercises(unittest.TestCase):
+    """The teacher version of each exercise notebook passes every check under
+    Jupyter; the student version made by strip-solutions runs to the end with
+    every check reporting a clean failure (no error output, no crash)."""
+
+    def test_teacher_and_student_versions(self):
+        self.assertTrue(EXERCISES, "no exercise notebooks found")
+        with tempfile.TemporaryDirectory() as out:
+            for path in EXERCISES:
+                name = os.path.basename(path)
+                with self.subTest(notebook=name, version="teacher"):
+                    nb = execute(path, out)
+                    errors = [o for c in nb.cells for o in outputs_of(c, "error")]
+                    self.assertFalse(errors, errors[:1])
+                    self.assertIn("PASS", all_text(nb))
+                    self.assertNotIn("FAIL", all_text(nb))
+                with self.subTest(notebook=name, version="student"):
+                    student = os.path.join(out, "student-" + name)
+                    subprocess.run([gophlow(), "strip-solutions", path, student], check=True,
+                                   capture_output=True, timeout=60)
+                    nb = run_headless(student, out)
+                    errors = [o for c in nb.cells for o in outputs_of(c, "error")]
+                    self.assertFalse(errors, errors[:1])
+                    self.assertIn("FAIL", all_text(nb))
+                    self.assertNotIn("PASS", all_text(nb))
 
 
 if __name__ == "__main__":
