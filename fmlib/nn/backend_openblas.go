@@ -15,7 +15,6 @@ package nn
 #include <math.h>
 
 void openblas_set_num_threads(int);
-int openblas_get_num_threads(void);
 
 // exp_poly is e^x in single precision, branch-free so that loops over it
 // vectorise: x = n·ln2 + r with n rounded by adding 1.5·2^23, e^r by Cephes'
@@ -88,7 +87,6 @@ CLONES void gophlow_adam(float *restrict p, const float *restrict g, float *rest
 import "C"
 
 import (
-	"sync/atomic"
 	"unsafe"
 
 	"gonum.org/v1/gonum/blas/blas32"
@@ -104,30 +102,13 @@ const backendName = "openblas (cgo, gonum.org/v1/netlib)"
 const nativeKernels = true
 
 // init plugs OpenBLAS into gonum's blas32 and blas64 for every user of
-// them and records its thread count (OPENBLAS_NUM_THREADS or the cores).
+// them and runs it on one thread: the network splits large products over
+// two cores itself (see gemm), which avoids OpenBLAS's spinning threads
+// between the many products of a step.
 func init() {
 	blas32.Use(netlib.Implementation{})
 	blas64.Use(netlib.Implementation{})
-	maxBLASThreads = int(C.openblas_get_num_threads())
-	blasThreads.Store(int32(maxBLASThreads))
-}
-
-// maxBLASThreads is OpenBLAS's own thread count; blasThreads the one last set.
-var (
-	maxBLASThreads int
-	blasThreads    atomic.Int32
-)
-
-// setBLASThreads sets OpenBLAS's thread count (0: its own count) when it
-// changes. The count is process-wide: a product already running keeps the
-// threads it started with.
-func setBLASThreads(n int) {
-	if n == 0 {
-		n = maxBLASThreads
-	}
-	if old := blasThreads.Load(); int(old) != n && blasThreads.CompareAndSwap(old, int32(n)) {
-		C.openblas_set_num_threads(C.int(n))
-	}
+	C.openblas_set_num_threads(1)
 }
 
 // activate32 applies SiLU, tanh, ELU or SELU to float32 data with C loops

@@ -8,9 +8,6 @@ const backendName = "gonum (pure Go)"
 // nativeKernels says that there are no C kernels: the Go loops run.
 const nativeKernels = false
 
-// setBLASThreads does nothing: gonum's pure-Go BLAS runs on the calling goroutine's schedule.
-func setBLASThreads(int) {}
-
 // activate32 reports that no native kernel exists; the Go loops run.
 func activate32(Activation, []float32, []float32, []float32) bool { return false }
 

@@ -182,7 +182,7 @@ func (e *engine[T]) forward(rows int, withDeriv bool) {
 		for i := 0; i < rows; i++ {
 			copy(z[i*nOut:(i+1)*nOut], e.b[l])
 		}
-		gemm(false, true, rows, nOut, nIn, 1, inp, nIn, e.w[l], nIn, 1, z, nOut)
+		gemm(false, true, rows, nOut, nIn, 1, inp, nIn, e.w[l], nIn, 1, z, nOut, e.done)
 		if l == L-1 {
 			break
 		}
@@ -220,15 +220,15 @@ func (e *engine[T]) backward(rows int, paramGrads, inputGrad bool) {
 		}
 		dz := e.dz[l][:rows*nOut]
 		if paramGrads {
-			gemm(true, false, nOut, nIn, rows, 1, dz, nOut, inp, nIn, 0, e.gw[l], nIn)
+			gemm(true, false, nOut, nIn, rows, 1, dz, nOut, inp, nIn, 0, e.gw[l], nIn, e.done)
 			gemvT(rows, nOut, 1, dz, nOut, e.ones, 0, e.gb[l])
 		}
 		if l > 0 {
 			prev := e.dz[l-1][:rows*nIn]
-			gemm(false, false, rows, nIn, nOut, 1, dz, nOut, e.w[l], nIn, 0, prev, nIn)
+			gemm(false, false, rows, nIn, nOut, 1, dz, nOut, e.w[l], nIn, 0, prev, nIn, e.done)
 			e.mulInto(prev, e.deriv[l-1][:rows*nIn])
 		} else if inputGrad {
-			gemm(false, false, rows, nIn, nOut, 1, dz, nOut, e.w[0], nIn, 0, e.din, nIn)
+			gemm(false, false, rows, nIn, nOut, 1, dz, nOut, e.w[0], nIn, 0, e.din, nIn, e.done)
 		}
 	}
 	if paramGrads && e.cfg.Classes > 0 {
@@ -281,7 +281,7 @@ func (e *engine[T]) mseGradient(rows int, target *mat.Dense) float64 {
 func (e *engine[T]) tangents(rows, R int) {
 	d := e.cfg.Dim
 	n1 := e.sizes[1]
-	gemm(false, true, R, n1, d, 1, e.tanIn[:R*d], d, e.w[0], e.sizes[0], 0, e.tanA[:R*n1], n1)
+	gemm(false, true, R, n1, d, 1, e.tanIn[:R*d], d, e.w[0], e.sizes[0], 0, e.tanA[:R*n1], n1, e.done)
 	for l := 1; l < e.layers(); l++ {
 		nIn, nOut := e.sizes[l], e.sizes[l+1]
 		a := e.tanA[:R*nIn]
@@ -289,7 +289,7 @@ func (e *engine[T]) tangents(rows, R int) {
 		for r := 0; r < R; r += rows {
 			e.mulInto(a[r*nIn:(r+rows)*nIn], deriv)
 		}
-		gemm(false, true, R, nOut, nIn, 1, a, nIn, e.w[l], nIn, 0, e.tanB[:R*nOut], nOut)
+		gemm(false, true, R, nOut, nIn, 1, a, nIn, e.w[l], nIn, 0, e.tanB[:R*nOut], nOut, e.done)
 		e.tanA, e.tanB = e.tanB, e.tanA
 	}
 }

@@ -43,30 +43,55 @@ func transpose(t bool) blas.Transpose {
 }
 
 // gemm computes C = alpha·op(A)·op(B) + beta·C on row-major m×n C through
-// blas32 or blas64, whichever implementation is plugged in.
-func gemm[T float](tA, tB bool, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
+// blas32 or blas64, whichever implementation is plugged in. With OpenBLAS
+// (run single-threaded, see backend_openblas.go) a large product is split
+// into two halves of C's rows, the second computed by the helper goroutine;
+// done is the caller's completion channel (see parallel.go).
+func gemm[T float](tA, tB bool, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int, done chan struct{}) {
 	if m == 0 || n == 0 {
 		return
 	}
-	setBLASThreads(threadsFor(m, n, k))
+	if nativeKernels && m >= 16 && m*n*k >= splitGEMM && splits(splitMin) {
+		mid := m / 2
+		aOff := mid * lda
+		if tA {
+			aOff = mid
+		}
+		second := gemmArgs[T]{tA: tA, tB: tB, m: m - mid, n: n, k: k, alpha: alpha, a: a[aOff:], lda: lda, b: b, ldb: ldb, beta: beta, c: c[mid*ldc:], ldc: ldc}
+		sendGemm(second, done)
+		gemmSerial(tA, tB, mid, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+		<-done
+		return
+	}
+	gemmSerial(tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
+}
+
+// splitGEMM is the size m·n·k from which a product is split over two
+// cores: below it the hand-off costs more than it saves.
+const splitGEMM = 1 << 22
+
+// gemmArgs are the arguments of one gemmSerial call.
+type gemmArgs[T float] struct {
+	tA, tB      bool
+	m, n, k     int
+	alpha, beta T
+	a, b, c     []T
+	lda, ldb    int
+	ldc         int
+}
+
+// run calls gemmSerial with the arguments.
+func (g *gemmArgs[T]) run() {
+	gemmSerial(g.tA, g.tB, g.m, g.n, g.k, g.alpha, g.a, g.lda, g.b, g.ldb, g.beta, g.c, g.ldc)
+}
+
+// gemmSerial is one BLAS call on the calling goroutine.
+func gemmSerial[T float](tA, tB bool, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
 	if is32[T]() {
 		blas32.Implementation().Sgemm(transpose(tA), transpose(tB), m, n, k, float32(alpha), as32(a), lda, as32(b), ldb, float32(beta), as32(c), ldc)
 		return
 	}
 	blas64.Implementation().Dgemm(transpose(tA), transpose(tB), m, n, k, float64(alpha), as64(a), lda, as64(b), ldb, float64(beta), as64(c), ldc)
-}
-
-// smallGEMM is the size m·n·k below which a matrix product runs on one
-// thread: for smaller products OpenBLAS's thread hand-off costs more than it
-// saves (a 256×64×64 product runs about 3× faster on one thread here).
-const smallGEMM = 1 << 22
-
-// threadsFor is the BLAS thread count for an m×n×k product (0: the BLAS's own).
-func threadsFor(m, n, k int) int {
-	if m*n*k < smallGEMM {
-		return 1
-	}
-	return 0
 }
 
 // gemvT computes y = alpha·Aᵀx + beta·y for a row-major m×n A.

@@ -5,35 +5,75 @@ import (
 	"sync"
 )
 
-// Large elementwise passes (activations, the backward σ' product) run on
-// two cores: the caller does the first half and a helper goroutine the
-// second, like the two BLAS threads around them. The helper is one
-// goroutine for the whole package, fed through a channel, so a split
-// allocates nothing.
+// Large matrix products and elementwise passes (activations, the backward
+// σ' product) run on two cores: the caller does the first half and a helper
+// goroutine the second. The helper is one goroutine for the whole package,
+// fed through a channel, so a split allocates nothing; OpenBLAS itself runs
+// single-threaded, so no BLAS threads spin between products.
 
 // splitMin is the element count from which an elementwise pass is split.
 const splitMin = 1 << 16
 
-// halfJob is the second half of an elementwise pass.
+// halfJob is the second half of an elementwise pass or of a product.
 type halfJob struct {
-	mul     bool // a[i] *= b[i] instead of an activation
+	kind    jobKind
 	act     Activation
 	z, h, d []float32
+	g32     gemmArgs[float32]
+	g64     gemmArgs[float64]
 	done    chan struct{}
 }
+
+// jobKind says what a halfJob computes.
+type jobKind int
+
+const (
+	jobActivate jobKind = iota // activate32(act, z, h, d)
+	jobMul                     // mul32(z, h)
+	jobGemm32                  // g32.run()
+	jobGemm64                  // g64.run()
+)
 
 var helper struct {
 	once sync.Once
 	jobs chan halfJob
 }
 
+// startHelper starts the helper goroutine once.
+func startHelper() {
+	helper.once.Do(func() { helper.jobs = make(chan halfJob); go runHelper() })
+}
+
+// sendGemm hands one half of a product to the helper, which signals done.
+func sendGemm[T float](g gemmArgs[T], done chan struct{}) {
+	startHelper()
+	if is32[T]() {
+		var j halfJob
+		j.kind, j.done = jobGemm32, done
+		j.g32 = gemmArgs[float32]{tA: g.tA, tB: g.tB, m: g.m, n: g.n, k: g.k, alpha: float32(g.alpha), beta: float32(g.beta),
+			a: as32(g.a), b: as32(g.b), c: as32(g.c), lda: g.lda, ldb: g.ldb, ldc: g.ldc}
+		helper.jobs <- j
+		return
+	}
+	var j halfJob
+	j.kind, j.done = jobGemm64, done
+	j.g64 = gemmArgs[float64]{tA: g.tA, tB: g.tB, m: g.m, n: g.n, k: g.k, alpha: float64(g.alpha), beta: float64(g.beta),
+		a: as64(g.a), b: as64(g.b), c: as64(g.c), lda: g.lda, ldb: g.ldb, ldc: g.ldc}
+	helper.jobs <- j
+}
+
 // runHelper executes half jobs forever.
 func runHelper() {
 	for j := range helper.jobs {
-		if j.mul {
-			mul32(j.z, j.h)
-		} else {
+		switch j.kind {
+		case jobActivate:
 			activate32(j.act, j.z, j.h, j.d)
+		case jobMul:
+			mul32(j.z, j.h)
+		case jobGemm32:
+			j.g32.run()
+		case jobGemm64:
+			j.g64.run()
 		}
 		j.done <- struct{}{}
 	}
@@ -61,12 +101,12 @@ func activate32Split(a Activation, z, h, d []float32, done chan struct{}) bool {
 	if !splits(len(z)) || !hasNative(a) {
 		return activate32(a, z, h, d)
 	}
-	helper.once.Do(func() { helper.jobs = make(chan halfJob); go runHelper() })
+	startHelper()
 	mid := len(z) / 2
 	z0, z1 := halves(z, mid)
 	h0, h1 := halves(h, mid)
 	d0, d1 := halves(d, mid)
-	helper.jobs <- halfJob{act: a, z: z1, h: h1, d: d1, done: done}
+	helper.jobs <- halfJob{kind: jobActivate, act: a, z: z1, h: h1, d: d1, done: done}
 	activate32(a, z0, h0, d0)
 	<-done
 	return true
@@ -77,9 +117,9 @@ func mul32Split(a, b []float32, done chan struct{}) bool {
 	if !splits(len(a)) || !nativeKernels {
 		return mul32(a, b)
 	}
-	helper.once.Do(func() { helper.jobs = make(chan halfJob); go runHelper() })
+	startHelper()
 	mid := len(a) / 2
-	helper.jobs <- halfJob{mul: true, z: a[mid:], h: b[mid:], done: done}
+	helper.jobs <- halfJob{kind: jobMul, z: a[mid:], h: b[mid:], done: done}
 	mul32(a[:mid], b[:mid])
 	<-done
 	return true

@@ -7,11 +7,13 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// TestSplitPassesMatchSerial checks that elementwise passes split over two
-// cores (batches of ≥ 2¹⁶ activations) give bit-identical outputs,
-// divergences and gradients to the serial passes (GOMAXPROCS = 1), and
-// allocate nothing per training step with OpenBLAS (gonum's pure-Go GEMM
-// starts goroutines for products this large, which allocate).
+// TestSplitPassesMatchSerial checks that products and elementwise passes
+// split over two cores (batches of ≥ 2¹⁶ activations) give the outputs,
+// divergences and gradients of the serial passes (GOMAXPROCS = 1) to float32
+// rounding — 1e-5 relative with a 1e-3 floor: a half-height product may be
+// blocked differently by the BLAS, which changes the order of float32 sums —
+// and allocate nothing per training step with OpenBLAS (gonum's pure-Go
+// GEMM starts goroutines for products this large, which allocate).
 func TestSplitPassesMatchSerial(t *testing.T) {
 	if runtime.GOMAXPROCS(0) < 2 {
 		t.Skip("needs GOMAXPROCS ≥ 2")
@@ -33,16 +35,19 @@ func TestSplitPassesMatchSerial(t *testing.T) {
 	prev := runtime.GOMAXPROCS(1)
 	o1, d1, g1 := run()
 	runtime.GOMAXPROCS(prev)
-	if !mat.Equal(o1, o2) {
-		t.Error("split and serial velocities differ")
+	near := func(a, b float64) bool { return relErr(a, b, 1e-3) <= 1e-5 }
+	for i, v := range o1.RawMatrix().Data {
+		if w := o2.RawMatrix().Data[i]; !near(v, w) {
+			t.Fatalf("velocity %d: split %v, serial %v", i, w, v)
+		}
 	}
 	for i := range d1 {
-		if d1[i] != d2[i] {
+		if !near(d1[i], d2[i]) {
 			t.Fatalf("row %d: split divergence %v, serial %v", i, d2[i], d1[i])
 		}
 	}
 	for i := range g1 {
-		if g1[i] != g2[i] {
+		if !near(g1[i], g2[i]) {
 			t.Fatalf("gradient %d: split %v, serial %v", i, g2[i], g1[i])
 		}
 	}
