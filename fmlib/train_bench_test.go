@@ -95,7 +95,7 @@ func TestBenchNetworkVsPyTorch(t *testing.T) {
 		t.Skip("benchmark: set GOPHLOW_BENCH=1")
 	}
 	one := gemmPeakGFLOPS()
-	peak := float64(runtime.GOMAXPROCS(0)) * one // the network splits large products over the cores
+	peak := float64(min(2, runtime.GOMAXPROCS(0))) * one // the network splits large products over two cores
 	fmt.Printf("bench gemm_peak sgemm_1024_gflops_one_thread=%.1f machine_peak=%.1f backend=%q\n", one, peak, nn.BLASBackend())
 	train := func(hidden []int, act nn.Activation, batch, steps int) func() (float64, string) {
 		return func() (float64, string) {
