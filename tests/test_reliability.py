@@ -1226,6 +1226,16 @@ class Faults(KernelTestCase):
             FIGURES["survived"] += 1
         content, _ = c.execute("hog = nil\nlen(hog)")
         self.assertEqual(content["status"], "ok", content)
+        # One compiled call that allocates as it goes (bounded at 384 MiB so that
+        # the call, which the interrupt cannot stop, ends on its own).
+        FIGURES["faults"] += 1
+        content, _ = c.execute('import "io"\nimport "math/rand"\n'
+                               'data, _ := io.ReadAll(io.LimitReader(rand.New(rand.NewSource(1)), 384<<20))\n'
+                               'len(data)', timeout=60)
+        self.assertEqual(content.get("ename"), "MemoryError", content)
+        content, outputs = c.execute("kept + 2")
+        self.assertEqual(result_text(outputs), "19")
+        FIGURES["survived"] += 1
 
     def interrupted(self, code, how):
         """Starts code, interrupts it by how ("message" or "signal"), returns
