@@ -41,8 +41,9 @@ static inline float exp_poly(float x) {
 
 // Each kernel has a form with the derivative and one without, so every loop
 // is straight-line code the compiler vectorises; target_clones builds
-// AVX-512, AVX2 and SSE2 versions and picks one at load time.
-#define CLONES __attribute__((target_clones("avx512f", "avx2", "default")))
+// x86-64-v4 (AVX-512), x86-64-v3 (AVX2 with FMA) and baseline SSE2 versions
+// and picks one at load time.
+#define CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 #define KERNEL(name, params, pre, body_h, body_d) \
 	CLONES void name##_d(const float *restrict z, float *restrict h, float *restrict d, long n params) { \
 		pre for (long i = 0; i < n; i++) { float v = z[i]; body_h body_d } } \
@@ -60,10 +61,12 @@ KERNEL(gophlow_tanh, NOPARAMS, ,
 	float a = v < 0 ? -v : v; float y = 1.0f - 2.0f / (exp_poly(2.0f * a) + 1.0f); y = v < 0 ? -y : y; h[i] = y;,
 	d[i] = 1.0f - y * y;)
 
-// ELU and SELU: scale·v for v > 0, scale·alpha·(e^v − 1) otherwise (NaN takes the first form).
+// ELU and SELU: scale·v for v > 0, scale·alpha·(e^v − 1) otherwise (NaN
+// takes the first form). h is written as sa·(e^v − 1), which no fused
+// multiply-add can round differently in the two forms of the kernel.
 KERNEL(gophlow_elu, ELUPARAMS, float sa = scale * alpha;,
-	float e = sa * exp_poly(v < 0 ? v : 0.0f); h[i] = v <= 0 ? e - sa : scale * v;,
-	d[i] = v <= 0 ? e : scale;)
+	float e = exp_poly(v < 0 ? v : 0.0f); h[i] = v <= 0 ? sa * (e - 1.0f) : scale * v;,
+	d[i] = v <= 0 ? sa * e : scale;)
 
 // gophlow_mul multiplies a by b elementwise (the backward pass's σ'(z) factor).
 CLONES void gophlow_mul(float *restrict a, const float *restrict b, long n) {
@@ -112,7 +115,7 @@ func init() {
 }
 
 // activate32 applies SiLU, tanh, ELU or SELU to float32 data with C loops
-// that the compiler vectorises (AVX-512, AVX2 or SSE2, chosen at run time),
+// that the compiler vectorises (AVX-512, AVX2+FMA or SSE2, chosen at run time),
 // and reports whether it handled the activation. NaN inputs give NaN outputs.
 func activate32(a Activation, z, h, deriv []float32) bool {
 	if len(z) == 0 {
