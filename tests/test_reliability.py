@@ -607,7 +607,7 @@ class HostileTraffic(KernelTestCase):
         self.assertIsNotNone(reply, "no reply to a 64 MiB kernel_info_request")
         self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
         self.client.iopub_until_idle(msg_id, 10)
-        content, outputs = self.client.execute("big := 21\nbig * 2", padding=pad, timeout=60)
+        _, outputs = self.client.execute("big := 21\nbig * 2", padding=pad, timeout=60)
         self.assertEqual(result_text(outputs), "42")
         # Forged: dropped, on shell and on control.
         scratch = tempfile.mkdtemp(prefix="gophlow-big-")
@@ -693,7 +693,7 @@ class HostileTraffic(KernelTestCase):
                 FIGURES["malformed"] += 1
         fresh = self.kernel.client(ready_timeout=15)
         self.addCleanup(fresh.close)
-        content, outputs = fresh.execute("40 + 2", timeout=15)
+        _, outputs = fresh.execute("40 + 2", timeout=15)
         self.assertEqual(result_text(outputs), "42")
         ok, _ = fresh.heartbeat(5)
         self.assertTrue(ok, "no heartbeat after raw TCP garbage")
@@ -730,7 +730,7 @@ class HostileTraffic(KernelTestCase):
         self.assert_serving()
         fresh = self.kernel.client(ready_timeout=15)
         self.addCleanup(fresh.close)
-        content, outputs = fresh.execute("3 * 3", timeout=15)
+        _, outputs = fresh.execute("3 * 3", timeout=15)
         self.assertEqual(result_text(outputs), "9")
 
 
@@ -758,7 +758,7 @@ class HostilePeers(unittest.TestCase):
         FIGURES["malformed"] += len(silent)
         fresh = self.kernel.client(ready_timeout=10)
         self.addCleanup(fresh.close)
-        content, outputs = fresh.execute("40 + 2", timeout=10)
+        _, outputs = fresh.execute("40 + 2", timeout=10)
         self.assertEqual(result_text(outputs), "42")
         ok, _ = fresh.heartbeat(5)
         self.assertTrue(ok, "no heartbeat for a new client while a silent peer is connected")
@@ -810,7 +810,7 @@ class StartupSecurity(unittest.TestCase):
         for name in ("shell", "control", "stdin", "iopub", "hb"):
             with self.assertRaises(ConnectionRefusedError, msg=name + " answers on 127.0.0.1"):
                 socket.create_connection(("127.0.0.1", k.conn[name + "_port"]), timeout=2).close()
-        content, outputs = c.execute("1 + 1")
+        _, outputs = c.execute("1 + 1")
         self.assertEqual(result_text(outputs), "2")
 
     def test_shutdown_while_a_cell_runs(self):
@@ -845,7 +845,7 @@ class StartupSecurity(unittest.TestCase):
         k = self.start(key="", args=["--allow-unsigned"])
         c = k.client()
         self.addCleanup(c.close)
-        content, outputs = c.execute("6 * 7")
+        _, outputs = c.execute("6 * 7")
         self.assertEqual(result_text(outputs), "42")
 
     def test_unsupported_signature_scheme_is_refused(self):
@@ -1123,7 +1123,7 @@ class Load(KernelTestCase):
         self.assertIn("GOPHLOW_OUTPUT_LIMIT", notice)
         self.assertLess(len(notice), 1000)
         # The budget is per cell: the next cell's output arrives whole.
-        content, outputs = self.client.execute('import "fmt"\nfmt.Println("after", printed)')
+        _, outputs = self.client.execute('import "fmt"\nfmt.Println("after", printed)')
         self.assertEqual(stream_text(outputs, "stdout"), "after 100\n")
 
     def test_output_limit_is_configurable(self):
@@ -1131,15 +1131,15 @@ class Load(KernelTestCase):
         self.addCleanup(k.stop)
         c = k.client()
         self.addCleanup(c.close)
-        content, outputs = c.execute('import "fmt"\nimport "os"\nimport "strings"\n'
-                                     'for i := 0; i < 100; i++ { fmt.Print(strings.Repeat("a", 9999) + "\\n") }\n'
-                                     'fmt.Fprint(os.Stderr, strings.Repeat("e", 150000))')
+        _, outputs = c.execute('import "fmt"\nimport "os"\nimport "strings"\n'
+                               'for i := 0; i < 100; i++ { fmt.Print(strings.Repeat("a", 9999) + "\\n") }\n'
+                               'fmt.Fprint(os.Stderr, strings.Repeat("e", 150000))')
         out, err = stream_text(outputs, "stdout"), stream_text(outputs, "stderr")
         self.assertEqual(out[:100000], ("a" * 9999 + "\n") * 10)
         self.assertIn("stdout truncated after 100000 bytes", out[100000:])
         self.assertEqual(err[:100000], "e" * 100000)
         self.assertIn("stderr truncated after 100000 bytes", err[100000:])
-        content, outputs = c.execute('fmt.Print("whole")')
+        _, outputs = c.execute('fmt.Print("whole")')
         self.assertEqual(stream_text(outputs, "stdout"), "whole")
 
 
@@ -1176,8 +1176,8 @@ class Faults(KernelTestCase):
             self.assertIn(want, content["evalue"] + "".join(content["traceback"]), code)
 
     def test_panic_in_goroutine_started_by_the_cell(self):
-        content, outputs = self.provoke('import "time"\ngo func() { panic("boom in a goroutine") }()\n'
-                                        'time.Sleep(300 * time.Millisecond)')
+        _, outputs = self.provoke('import "time"\ngo func() { panic("boom in a goroutine") }()\n'
+                                  'time.Sleep(300 * time.Millisecond)')
         self.assertIn("boom in a goroutine", stream_text(outputs, "stderr"))
         # A goroutine that panics after its cell has finished.
         content, _ = self.provoke('go func() { time.Sleep(100 * time.Millisecond); panic("late") }()')
@@ -1189,8 +1189,8 @@ class Faults(KernelTestCase):
         self.assertEqual(content["status"], "error")
         self.assertIn("negative dimension", content["evalue"])
         # Compiled code panicking in a goroutine the cell started.
-        content, outputs = self.provoke('import "time"\ngo mat.NewDense(2, 2, []float64{1})\n'
-                                        'time.Sleep(300 * time.Millisecond)')
+        _, outputs = self.provoke('import "time"\ngo mat.NewDense(2, 2, []float64{1})\n'
+                                  'time.Sleep(300 * time.Millisecond)')
         self.assertIn("dimension mismatch", stream_text(outputs, "stderr"))
 
     def test_exits_and_goexit_in_cell(self):
@@ -1296,7 +1296,7 @@ class Faults(KernelTestCase):
         self.assertEqual(reply["content"]["status"], "error")
         c.iopub_until_idle(msg_id, 5)
         started = time.monotonic()
-        content, outputs = c.execute("kept + 1", timeout=30)
+        _, outputs = c.execute("kept + 1", timeout=30)
         self.assertEqual(result_text(outputs), "9")
         self.assertLess(time.monotonic() - started, 3, "the next cell waited for the interrupted time.Sleep")
         FIGURES["survived"] += 1
@@ -1326,7 +1326,7 @@ class Faults(KernelTestCase):
         # A new client connects and is served once the cell ends; it sees the cell's variable.
         fresh = self.kernel.client(ready_timeout=30)
         self.addCleanup(fresh.close)
-        content, outputs = fresh.execute("late + kept")
+        _, outputs = fresh.execute("late + kept")
         self.assertEqual(result_text(outputs), "15")
         # The vanished client comes back (same identity and session) mid-cell again.
         back = self.kernel.client(identity="vanishing", session_id="vanishing-session")
@@ -1336,7 +1336,7 @@ class Faults(KernelTestCase):
         back.close()
         back = self.kernel.client(identity="vanishing", session_id="vanishing-session")
         self.addCleanup(back.close)
-        content, outputs = back.execute("later")
+        _, outputs = back.execute("later")
         self.assertEqual(result_text(outputs), "11")
         self.assert_serving("kept", "5")
         FIGURES["survived"] += 1
@@ -1369,7 +1369,7 @@ class FatalFaults(unittest.TestCase):
         self.assertIsNotNone(reply, "no reply within %d s; heartbeat: %s" % (timeout, self.client.heartbeat(1)))
         self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
         self.client.iopub_until_idle(msg_id, 5)
-        content, outputs = self.client.execute("kept")
+        _, outputs = self.client.execute("kept")
         self.assertEqual(result_text(outputs), "23")
         FIGURES["survived"] += 1
 
