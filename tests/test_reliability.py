@@ -1237,6 +1237,25 @@ class Faults(KernelTestCase):
         self.assertEqual(result_text(outputs), "19")
         FIGURES["survived"] += 1
 
+    # KERNEL BUG (reported): the memory watchdog reads only the heap's
+    # objects (/memory/classes/heap/objects:bytes), not goroutine stacks: with
+    # GOPHLOW_MEMORY_LIMIT at 256 MiB, 100,000 blocked goroutines take the RSS
+    # to 1 GB and the cell ends "ok" (a million would take 10 GB).
+    @unittest.expectedFailure
+    def test_goroutine_stacks_count_toward_the_memory_limit(self):
+        k = Kernel(env={"GOPHLOW_MEMORY_LIMIT": str(256 << 20)})
+        self.addCleanup(k.stop)
+        c = k.client()
+        self.addCleanup(c.close)
+        c.execute("kept := 17\nrelease := make(chan bool)")
+        FIGURES["faults"] += 1
+        content, _ = c.execute("for i := 0; i < 60000; i++ { go func() { <-release }() }", timeout=60)
+        c.execute("close(release)")  # let them go, whatever happened
+        self.assertEqual(content.get("ename"), "MemoryError", content)
+        _, outputs = c.execute("kept + 1")
+        self.assertEqual(result_text(outputs), "18")
+        FIGURES["survived"] += 1
+
     def interrupted(self, code, how):
         """Starts code, interrupts it by how ("message" or "signal"), returns
         the seconds from the interrupt to the reply."""
