@@ -196,7 +196,8 @@ var selectorAdvice = map[string]string{
 	"slices.SortFunc": "generic slices.SortFunc is not available in the interpreter; use sort.Slice(x, func(i, j int) bool { … })",
 	"slices.Max":      "the interpreter has slices.Max only for slices it recognises as []int or []float64; use floats.Max(x) (gonum.org/v1/gonum/floats) or a loop",
 	"slices.Min":      "the interpreter has slices.Min only for slices it recognises as []int or []float64; use floats.Min(x) (gonum.org/v1/gonum/floats) or a loop",
-	"slices.Sorted":   "slices.Sorted takes an iterator, which the interpreter cannot run; collect into a slice and use sort.Slice",
+	"slices.Collect":  "the interpreter has slices.Collect only of maps.Keys(m) or maps.Values(m) with m a map of basic types it recognises; collect with a for range loop",
+	"slices.Sorted":   "the interpreter has slices.Sorted only of maps.Keys(m) or maps.Values(m) with m a map of basic types it recognises; collect with a for range loop, then sort.Slice",
 	"maps.Keys":       "maps.Keys returns an iterator, which the interpreter runs only directly in a for range; collect the keys with for k := range m { keys = append(keys, k) }",
 	"maps.Values":     "maps.Values returns an iterator, which the interpreter runs only directly in a for range; collect the values with for _, v := range m { vals = append(vals, v) }",
 }

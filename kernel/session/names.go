@@ -136,3 +136,16 @@ func (s *Session) elemKind(path []string) numKind {
 	}
 	return valueKind(reflect.Zero(v.Type().Elem()))
 }
+
+// globalType is the type of the value of global path[0] followed through
+// the fields path[1:], or nil.
+func (s *Session) globalType(path []string) reflect.Type {
+	v, ok := s.globals()[path[0]]
+	if !ok {
+		return nil
+	}
+	if v = fieldPath(v, path[1:]); !v.IsValid() {
+		return nil
+	}
+	return v.Type()
+}

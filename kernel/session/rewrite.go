@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"go/ast"
 	"go/token"
+	"reflect"
 	"strings"
 )
 
@@ -24,7 +25,8 @@ type rewriter struct {
 	defined  func(name string) bool      // whether the session defines name
 	pkgPath  func(name string) string    // import path of an imported package name
 	sliceOf  func(path []string) numKind // element kind of a global slice
-	counter  *int                        // numbering of introduced names
+	typeOf   func(path []string) reflect.Type
+	counter  *int // numbering of introduced names
 	// assumeInt takes a range over an expression of unknown kind as a
 	// range over an integer (see Session.runUnit).
 	assumeInt bool
@@ -37,7 +39,7 @@ type rewriter struct {
 // scope (nil when seg comes from an earlier cell), renames the type renames
 // in force, and the session answers questions through sess.
 func newRewriter(seg *segment, cell *cellScope, renames map[string]string, sess sessionFacts, counter *int) *rewriter {
-	r := &rewriter{seg: seg, cell: cell, renames: renames, pathKind: sess.pathKind, defined: sess.defined, pkgPath: sess.pkgPath, sliceOf: sess.elemKind, counter: counter,
+	r := &rewriter{seg: seg, cell: cell, renames: renames, pathKind: sess.pathKind, defined: sess.defined, pkgPath: sess.pkgPath, sliceOf: sess.elemKind, typeOf: sess.globalType, counter: counter,
 		parents: map[ast.Node]ast.Node{}, unres: map[*ast.Ident]struct{}{}}
 	for _, id := range seg.file.Unresolved {
 		r.unres[id] = struct{}{}
@@ -64,10 +66,11 @@ func newRewriter(seg *segment, cell *cellScope, renames map[string]string, sess 
 
 // sessionFacts is what rewrites may ask the session.
 type sessionFacts interface {
-	pathKind(path []string) numKind // kind of global.field… or pkg.Name
-	defined(name string) bool       // whether an earlier cell defined name
-	pkgPath(name string) string     // import path of an imported package name, or ""
-	elemKind(path []string) numKind // element kind of a global slice (global.field…)
+	pathKind(path []string) numKind        // kind of global.field… or pkg.Name
+	defined(name string) bool              // whether an earlier cell defined name
+	pkgPath(name string) string            // import path of an imported package name, or ""
+	elemKind(path []string) numKind        // element kind of a global slice (global.field…)
+	globalType(path []string) reflect.Type // type of global.field…, or nil
 }
 
 // root is the segment's declaration or statement.
@@ -186,13 +189,16 @@ func (r *rewriter) all() []edit {
 
 // genericHelper replaces generic functions of package slices that yaegi
 // lacks by compiled stand-ins: Sort (any slice of numbers or strings, in
-// place), and Max and Min of a slice recognised as []int or []float64.
+// place), Max and Min of a slice recognised as []int or []float64, and
+// Collect and Sorted of maps.Keys or maps.Values of a map of basic types.
 func (r *rewriter) genericHelper(call *ast.CallExpr, sel *ast.SelectorExpr) {
 	pkg, ok := sel.X.(*ast.Ident)
 	if !ok || !r.global(pkg) || r.pkgPath == nil || r.pkgPath(pkg.Name) != "slices" {
 		return
 	}
 	switch sel.Sel.Name {
+	case "Collect", "Sorted":
+		r.collectMap(call, sel.Sel.Name == "Sorted")
 	case "Sort":
 		r.replace(sel.Pos(), sel.End(), rtName+".SortSlice")
 	case "Max", "Min":

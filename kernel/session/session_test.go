@@ -355,6 +355,10 @@ for v := range maps.Values(ages) { sum += v }
 for i, v := range slices.All([]int{10, 20}) { sum += i * v }
 for v := range slices.Values([]int{100}) { sum += v }
 sum*10 + names`, "1232")
+	// …and so does collecting a map's keys or values.
+	f.expect("slices.Sorted(maps.Keys(ages))", `[a b]`)
+	f.expect("byName := map[string]float64{\"x\": 2.5}\nslices.Collect(maps.Values(byName))", `[2.5]`)
+	f.expect("func keysOf(m map[int]bool) []int { return slices.Sorted(maps.Keys(m)) }\nkeysOf(map[int]bool{3: true, 1: false})", `[1 3]`)
 	// …other uses of them name what to write instead.
 	e = f.fail(`ks := maps.Keys(map[string]int{"a": 1})`)
 	if !strings.Contains(e.Value, "for k := range m") {
