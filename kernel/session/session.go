@@ -6,17 +6,23 @@
 // evaluates either declarations or statements in one go, so the session
 // splits the cell (cell.go) and evaluates its parts in order. Before yaegi
 // sees them, the parts are rewritten (rewrite.go) to work around what the
-// interpreter lacks or gets wrong: `for i := range n` becomes a classic
-// loop (and ranging over maps.Keys(m) and its kin, ranging over m), `go
-// f()` recovers the goroutine's panics, clear, min and max (on
-// int and float64), slices.Sort, and slices.Max and Min (on []int and
-// []float64) are provided, and a trailing expression becomes a call of
-// display.Result that publishes its value. Constructs it cannot provide
-// (range over a user's function, maps.Keys outside a range, …) are errors
-// that say what to write instead (checks.go). Edits keep every position of
-// the cell as written (edit.go), so errors point at the user's line and
-// column (errors.go). Re-running a cell that redefines a name re-evaluates
-// what depends on it (declare.go).
+// interpreter lacks or gets wrong:
+//   - `for i := range n` becomes a classic loop (loops.go), and ranging
+//     over maps.Keys(m), maps.Values(m) or slices.All(s) ranges over m or s;
+//   - `go f()` recovers the goroutine's panics (goroutines.go);
+//   - clear, min and max (on int and float64), slices.Sort, slices.Max and
+//     Min (on []int and []float64), and slices.Collect or slices.Sorted of
+//     maps.Keys or maps.Values (maps of basic types) get compiled
+//     stand-ins (runtime.go), chosen by a syntactic inference of numeric
+//     kinds (numeric.go);
+//   - a trailing expression becomes a call of display.Result that
+//     publishes its value (statements.go).
+//
+// Constructs it cannot provide (range over a user's iterator function,
+// maps.Keys of other maps, …) are errors that say what to write instead
+// (checks.go, errors.go). Edits keep every position of the cell as written
+// (edit.go), so errors point at the user's line and column. Re-running a
+// cell that redefines a name re-evaluates what depends on it (declare.go).
 //
 // Interrupts (run.go) cancel the cell's context: interpreted code stops at
 // once, compiled code that watches interrupt.Context (fmlib) within its own
