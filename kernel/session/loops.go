@@ -52,10 +52,10 @@ func (r *rewriter) rangeOverIterator(rs *ast.RangeStmt) {
 		return
 	}
 	pkg, ok := sel.X.(*ast.Ident)
-	if !ok || !r.global(pkg) || r.pkgPath == nil {
+	if !ok || !r.global(pkg) {
 		return
 	}
-	switch r.pkgPath(pkg.Name) + "." + sel.Sel.Name {
+	switch r.sess.pkgPath(pkg.Name) + "." + sel.Sel.Name {
 	case "maps.Keys", "maps.All", "slices.All":
 	case "maps.Values", "slices.Values":
 		if rs.Value != nil {
@@ -109,7 +109,7 @@ func (r *rewriter) collectMap(call *ast.CallExpr, sorted bool) {
 		return
 	}
 	pkg, ok := sel.X.(*ast.Ident)
-	if !ok || !r.global(pkg) || r.pkgPath(pkg.Name) != "maps" || (sel.Sel.Name != "Keys" && sel.Sel.Name != "Values") {
+	if !ok || !r.global(pkg) || r.sess.pkgPath(pkg.Name) != "maps" || (sel.Sel.Name != "Keys" && sel.Sel.Name != "Values") {
 		return
 	}
 	key, val := r.mapTypes(inner.Args[0])
@@ -148,10 +148,10 @@ func (r *rewriter) mapTypes(e ast.Expr) (key, val string) {
 		return "", ""
 	}
 	id, ok := e.(*ast.Ident)
-	if !ok || !r.global(id) || r.typeOf == nil {
+	if !ok || !r.global(id) {
 		return "", ""
 	}
-	t := r.typeOf([]string{id.Name})
+	t := r.sess.globalType([]string{id.Name})
 	if t == nil || t.Kind() != reflect.Map || t.Key().PkgPath() != "" || t.Elem().PkgPath() != "" ||
 		!basicTypes[t.Key().String()] || !basicTypes[t.Elem().String()] {
 		return "", ""

@@ -82,8 +82,8 @@ func (r *rewriter) numericKind(e ast.Expr) numKind {
 			path = append([]string{sel.Sel.Name}, path...)
 			x = sel.X
 		}
-		if root, ok := x.(*ast.Ident); ok && r.global(root) && r.pathKind != nil {
-			return r.pathKind(append([]string{root.Name}, path...))
+		if root, ok := x.(*ast.Ident); ok && r.global(root) {
+			return r.sess.pathKind(append([]string{root.Name}, path...))
 		}
 	case *ast.CallExpr:
 		switch f := e.Fun.(type) {
@@ -99,7 +99,7 @@ func (r *rewriter) numericKind(e ast.Expr) numKind {
 			}
 			return typeKind(f)
 		case *ast.SelectorExpr:
-			if pkg, ok := f.X.(*ast.Ident); ok && r.global(pkg) && r.pkgPath != nil && r.pkgPath(pkg.Name) == "math" {
+			if pkg, ok := f.X.(*ast.Ident); ok && r.global(pkg) && r.sess.pkgPath(pkg.Name) == "math" {
 				if !nonFloatMath[f.Sel.Name] {
 					return kindFloat64
 				}
@@ -112,10 +112,7 @@ func (r *rewriter) numericKind(e ast.Expr) numKind {
 				defer func() { r.cell.depth-- }()
 				return defaultKind(r.numericKind(r.cell.defs[e.Name]))
 			}
-			if r.pathKind != nil {
-				return r.pathKind([]string{e.Name})
-			}
-			return kindUnknown
+			return r.sess.pathKind([]string{e.Name})
 		}
 		if e.Obj == nil {
 			return kindUnknown
@@ -255,8 +252,8 @@ func (r *rewriter) elemKind(e ast.Expr) numKind {
 			path = append([]string{sel.Sel.Name}, path...)
 			x = sel.X
 		}
-		if root, ok := x.(*ast.Ident); ok && r.global(root) && r.sliceOf != nil {
-			return r.sliceOf(append([]string{root.Name}, path...))
+		if root, ok := x.(*ast.Ident); ok && r.global(root) {
+			return r.sess.elemKind(append([]string{root.Name}, path...))
 		}
 	case *ast.Ident:
 		if r.global(e) {
@@ -265,10 +262,7 @@ func (r *rewriter) elemKind(e ast.Expr) numKind {
 				defer func() { r.cell.depth-- }()
 				return r.elemKind(r.cell.defs[e.Name])
 			}
-			if r.sliceOf != nil {
-				return r.sliceOf([]string{e.Name})
-			}
-			return kindUnknown
+			return r.sess.elemKind([]string{e.Name})
 		}
 		if e.Obj == nil {
 			return kindUnknown

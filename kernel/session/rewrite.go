@@ -18,15 +18,11 @@ const rtName = internalPrefix + "rt"
 
 // rewriter computes the edits that make a segment run under yaegi.
 type rewriter struct {
-	seg      *segment
-	cell     *cellScope                  // the running cell, when seg is part of it
-	renames  map[string]string           // type name → internal name
-	pathKind func(path []string) numKind // kind of global.field… or pkg.Name
-	defined  func(name string) bool      // whether the session defines name
-	pkgPath  func(name string) string    // import path of an imported package name
-	sliceOf  func(path []string) numKind // element kind of a global slice
-	typeOf   func(path []string) reflect.Type
-	counter  *int // numbering of introduced names
+	seg     *segment
+	cell    *cellScope        // the running cell, when seg is part of it
+	renames map[string]string // type name → internal name
+	sess    sessionFacts      // answers questions about the session
+	counter *int              // numbering of introduced names
 	// assumeInt takes a range over an expression of unknown kind as a
 	// range over an integer (see Session.runUnit).
 	assumeInt bool
@@ -39,7 +35,7 @@ type rewriter struct {
 // scope (nil when seg comes from an earlier cell), renames the type renames
 // in force, and the session answers questions through sess.
 func newRewriter(seg *segment, cell *cellScope, renames map[string]string, sess sessionFacts, counter *int) *rewriter {
-	r := &rewriter{seg: seg, cell: cell, renames: renames, pathKind: sess.pathKind, defined: sess.defined, pkgPath: sess.pkgPath, sliceOf: sess.elemKind, typeOf: sess.globalType, counter: counter,
+	r := &rewriter{seg: seg, cell: cell, renames: renames, sess: sess, counter: counter,
 		parents: map[ast.Node]ast.Node{}, unres: map[*ast.Ident]struct{}{}}
 	for _, id := range seg.file.Unresolved {
 		r.unres[id] = struct{}{}
@@ -139,7 +135,7 @@ func isFieldOfStruct(list ast.Node, parents map[ast.Node]ast.Node) bool {
 // name the session defined.
 func (r *rewriter) builtin(id *ast.Ident) bool {
 	_, unresolved := r.unres[id]
-	return unresolved && (r.defined == nil || !r.defined(id.Name))
+	return unresolved && !r.sess.defined(id.Name)
 }
 
 // all computes every rewrite of the segment.
@@ -193,7 +189,7 @@ func (r *rewriter) all() []edit {
 // Collect and Sorted of maps.Keys or maps.Values of a map of basic types.
 func (r *rewriter) genericHelper(call *ast.CallExpr, sel *ast.SelectorExpr) {
 	pkg, ok := sel.X.(*ast.Ident)
-	if !ok || !r.global(pkg) || r.pkgPath == nil || r.pkgPath(pkg.Name) != "slices" {
+	if !ok || !r.global(pkg) || r.sess.pkgPath(pkg.Name) != "slices" {
 		return
 	}
 	switch sel.Sel.Name {
