@@ -45,8 +45,11 @@ test-jupyter: build
 	JUPYTER_PATH=$(TESTJUP)/share/jupyter GOPHLOW_BIN=$(CURDIR)/$(BIN) \
 		$(PYTHON) -m unittest discover -s tests -p 'test_*.py' -v
 
-bench: setup build
-	GOPHLOW_BENCH=1 $(GO) test -count=1 -run 'Bench' -v ./fmlib/... ./plots/... | grep '^bench '
+# Benchmarks print "bench NAME …" lines; they are not tests. fmlib's run
+# PyTorch (bench/nn_torch.py) side by side in the same invocation.
+bench: build
+	sh scripts/setup-debian.sh bench
+	GOPHLOW_BENCH=1 $(GO) test -count=1 -timeout 60m -run 'Bench' -v ./fmlib/... ./plots/... | grep '^bench '
 
 bench-kernel: setup build
 	$(BIN) install --prefix $(TESTJUP)

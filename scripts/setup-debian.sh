@@ -1,12 +1,12 @@
 #!/bin/sh
 # Installs the Debian/Ubuntu packages gophlow needs that are missing:
 # Jupyter Notebook and its runner, the kernel conformance suite, OpenBLAS.
-# With "bench" as first argument it also installs PyTorch (benchmarks only).
+# With "bench" as first argument it also installs PyTorch and SciPy (benchmarks only).
 set -eu
 
 pkgs="jupyter-notebook jupyter-nbconvert python3-nbclient python3-jupyter-client python3-jupyter-kernel-test python3-ipykernel libopenblas-dev"
 if [ "${1:-}" = bench ]; then
-	pkgs="$pkgs python3-torch"
+	pkgs="$pkgs python3-torch python3-scipy"
 fi
 
 missing=""
