@@ -9,7 +9,7 @@ BIN     := bin/gophlow
 TESTJUP := $(CURDIR)/build/jupyter
 ROOTFLAG := $(shell [ "$$(id -u)" -eq 0 ] && echo --allow-root)
 
-.PHONY: all setup build install notebook test test-go test-jupyter vet bench bench-kernel bench-quality generate clean
+.PHONY: all setup build install notebook test test-go test-jupyter vet bench bench-kernel generate clean
 
 all: build
 
