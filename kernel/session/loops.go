@@ -12,7 +12,7 @@ import (
 //
 //	{N := n; for I := N - N; I < N; I++ { i := I; … } }
 func (r *rewriter) rangeOverInt(rs *ast.RangeStmt) {
-	if rs.Value != nil || !(r.intExpr(rs.X) || r.assumeInt && r.maybeInt(rs.X)) {
+	if rs.Value != nil || !(r.intExpr(rs.X) || r.retry && r.maybeInt(rs.X)) {
 		return
 	}
 	n, i := r.fresh("N"), r.fresh("I")

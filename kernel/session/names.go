@@ -1,6 +1,7 @@
 package session
 
 import (
+	"go/ast"
 	"go/constant"
 	"reflect"
 	"sort"
@@ -148,4 +149,14 @@ func (s *Session) globalType(path []string) reflect.Type {
 		return nil
 	}
 	return v.Type()
+}
+
+// funcDecl returns the declaration of the function name, if a cell
+// declared one, and its segment.
+func (s *Session) funcDecl(name string) (*ast.FuncDecl, *segment) {
+	d, ok := s.store.byName[name]
+	if !ok || d.kind != "func" {
+		return nil, nil
+	}
+	return d.seg.decl.(*ast.FuncDecl), d.seg
 }

@@ -23,12 +23,14 @@ type rewriter struct {
 	renames map[string]string // type name → internal name
 	sess    sessionFacts      // answers questions about the session
 	counter *int              // numbering of introduced names
-	// assumeInt takes a range over an expression of unknown kind as a
-	// range over an integer (see Session.runUnit).
-	assumeInt bool
-	edits     []edit                  // result
-	parents   map[ast.Node]ast.Node   // parent of each node
-	unres     map[*ast.Ident]struct{} // identifiers resolved outside the segment
+	// retry is set when compiling again after yaegi's compiler crashed on
+	// a range statement (see Session.runUnit): a range over an expression
+	// of unknown kind is taken as a range over an integer, and a range over
+	// a declared iterator function is rewritten.
+	retry   bool
+	edits   []edit                  // result
+	parents map[ast.Node]ast.Node   // parent of each node
+	unres   map[*ast.Ident]struct{} // identifiers resolved outside the segment
 }
 
 // newRewriter prepares the rewrites of seg. cell is the running cell's
@@ -62,11 +64,12 @@ func newRewriter(seg *segment, cell *cellScope, renames map[string]string, sess 
 
 // sessionFacts is what rewrites may ask the session.
 type sessionFacts interface {
-	pathKind(path []string) numKind        // kind of global.field… or pkg.Name
-	defined(name string) bool              // whether an earlier cell defined name
-	pkgPath(name string) string            // import path of an imported package name, or ""
-	elemKind(path []string) numKind        // element kind of a global slice (global.field…)
-	globalType(path []string) reflect.Type // type of global.field…, or nil
+	pathKind(path []string) numKind                 // kind of global.field… or pkg.Name
+	defined(name string) bool                       // whether an earlier cell defined name
+	pkgPath(name string) string                     // import path of an imported package name, or ""
+	elemKind(path []string) numKind                 // element kind of a global slice (global.field…)
+	globalType(path []string) reflect.Type          // type of global.field…, or nil
+	funcDecl(name string) (*ast.FuncDecl, *segment) // a function the session declared
 }
 
 // root is the segment's declaration or statement.
@@ -156,6 +159,9 @@ func (r *rewriter) all() []edit {
 		case *ast.RangeStmt:
 			r.rangeOverInt(n)
 			r.rangeOverIterator(n)
+			if r.retry {
+				r.rangeOverFunc(n)
+			}
 		case *ast.GoStmt:
 			r.goStmt(n)
 		case *ast.CallExpr:

@@ -7,8 +7,10 @@
 // splits the cell (cell.go) and evaluates its parts in order. Before yaegi
 // sees them, the parts are rewritten (rewrite.go) to work around what the
 // interpreter lacks or gets wrong:
-//   - `for i := range n` becomes a classic loop (loops.go), and ranging
-//     over maps.Keys(m), maps.Values(m) or slices.All(s) ranges over m or s;
+//   - `for i := range n` becomes a classic loop (loops.go), ranging over
+//     maps.Keys(m), maps.Values(m) or slices.All(s) ranges over m or s, and
+//     ranging over an iterator function a cell declared calls it with the
+//     body as yield function (iterators.go);
 //   - `go f()` recovers the goroutine's panics (goroutines.go);
 //   - clear, min and max (on int and float64), slices.Sort, slices.Max and
 //     Min (on []int and []float64), and slices.Collect or slices.Sorted of
@@ -18,8 +20,8 @@
 //   - a trailing expression becomes a call of display.Result that
 //     publishes its value (statements.go).
 //
-// Constructs it cannot provide (range over a user's iterator function,
-// maps.Keys of other maps, …) are errors that say what to write instead
+// Constructs it cannot provide (a loop body that returns from inside a
+// range over a function, maps.Keys of other maps, …) are errors that say what to write instead
 // (checks.go, errors.go). Edits keep every position of the cell as written
 // (edit.go), so errors point at the user's line and column. Re-running a
 // cell that redefines a name re-evaluates what depends on it (declare.go).
@@ -85,8 +87,8 @@ type Session struct {
 	staleID uint64            // the run id to restore once it has stopped
 	scope   *cellScope        // the running cell's
 
-	rangeCrash      bool // the last compilation crashed on a range statement
-	assumeIntRanges bool // take ranges over expressions of unknown kind as integers
+	rangeCrash  bool // the last compilation crashed on a range statement
+	retryRanges bool // compile again with the rewrites of rewriter.retry
 
 	snapMu      sync.Mutex // guards the snapshot Names and Imports read
 	names       []Name
@@ -230,14 +232,15 @@ func units(segs []*segment) []unit {
 //
 // When yaegi's compiler crashes on a range statement, the range may be over
 // an integer whose type the session could not infer (range cfg.Steps with
-// cfg a parameter): the unit is compiled once more with such ranges taken
-// as integers. The crash happens before anything runs, so this is safe.
+// cfg a parameter) or over an iterator function: the unit is compiled once
+// more with such ranges rewritten (rewriter.retry). The crash happens
+// before anything runs, so this is safe.
 func (s *Session) runUnit(ctx context.Context, cell int, u unit) error {
 	s.rangeCrash = false
 	err := s.runUnitOnce(ctx, cell, u)
 	if s.rangeCrash {
-		s.assumeIntRanges = true
-		defer func() { s.assumeIntRanges = false }()
+		s.retryRanges = true
+		defer func() { s.retryRanges = false }()
 		// Keep the retry's outcome if it compiled (it ran, or failed
 		// running); otherwise report the original crash.
 		var e *Error
@@ -265,7 +268,7 @@ func (s *Session) runUnitOnce(ctx context.Context, cell int, u unit) error {
 // rewriter returns the rewriter of seg in this session.
 func (s *Session) rewriter(seg *segment, renames map[string]string) *rewriter {
 	r := newRewriter(seg, s.scope, renames, s, &s.counter)
-	r.assumeInt = s.assumeIntRanges
+	r.retry = s.retryRanges
 	return r
 }
 

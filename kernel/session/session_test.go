@@ -312,8 +312,19 @@ pairs`, "6")
 
 func TestUnsupportedConstructsAreErrors(t *testing.T) {
 	f := newFixture(t)
-	f.ok("func seq(yield func(int) bool) { yield(1) }")
-	e := f.fail("for v := range seq {\n_ = v\n}")
+	// Ranging over an iterator the session declared works…
+	f.ok("func count(n int) func(func(int, string) bool) {\n\treturn func(yield func(int, string) bool) {\n\t\tfor i := 0; i < n; i++ {\n\t\t\tif !yield(i, \"x\") { return }\n\t\t}\n\t}\n}")
+	f.expect(`got := ""
+for i, s := range count(10) {
+	if i == 1 { continue }
+	if i == 4 { break }
+	switch { case i == 2: got += "two" }
+	got += s
+}
+got`, `"xtwoxx"`)
+	// …others are errors saying what to write instead.
+	f.ok("var seqs = map[string]func(func(int) bool){}")
+	e := f.fail("for v := range seqs[\"a\"] {\n_ = v\n}")
 	if e.Name != "CompileError" || !strings.Contains(e.Value, "for i := 0; i < n; i++") {
 		t.Errorf("range over func: %s %q", e.Name, e.Value)
 	}
