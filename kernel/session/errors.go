@@ -173,7 +173,7 @@ func (s *Session) compilerPanic(current int, r any, unit []*segment) *Error {
 		// yaegi's compiler panics on range over an integer it could not
 		// see as one, and on range over a function (Go 1.22/1.23).
 		s.rangeCrash = true
-		advice = "; the interpreter cannot range over an integer variable it cannot type, nor over a function (iterator): write for i := 0; i < n; i++ { … }, or call the iterator with a yield func"
+		advice = "; the interpreter cannot range over an integer it cannot type, nor over an iterator function it does not know or whose loop body returns: write for i := 0; i < n; i++ { … }, or call the iterator with a yield func"
 		if loc, ok := firstRange(unit); ok {
 			locs = append(locs, location{cell: current, line: loc.line, col: loc.col})
 		}
