@@ -133,7 +133,7 @@ func colorBarPlot(s colorScale, label string) *plot.Plot {
 	p.X.Min, p.X.Max = s.min, s.max
 	if s.log {
 		p.X.Scale = plot.LogScale{}
-		p.X.Tick.Marker = plot.LogTicks{Prec: -1}
+		p.X.Tick.Marker = logTicks{}
 	}
 	p.Add(gradient{s})
 	return p

@@ -3,6 +3,8 @@ package plots
 import (
 	"image/color"
 	"math"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -98,20 +100,86 @@ func TestLossDefaults(t *testing.T) {
 	}
 }
 
-// logTicks labels every view, including one inside a single decade.
+// logTicks labels every view with at least two values, including views
+// inside a single decade that hold one 1-2-5 value (0.3…0.9) or none
+// (0.12…0.18), and each label names its tick's value.
 func TestLogTicksLabelNarrowRanges(t *testing.T) {
-	for _, r := range [][2]float64{{0.3, 0.9}, {12, 160}, {1e-6, 1}, {2, 3}} {
+	for _, r := range [][2]float64{{0.3, 0.9}, {12, 160}, {1e-6, 1}, {2, 3}, {0.3, 0.45}, {0.12, 0.18}, {0.295, 0.457}} {
 		labelled := 0
 		for _, tk := range (logTicks{}).Ticks(r[0], r[1]) {
 			if tk.Value < r[0] || tk.Value > r[1] {
 				t.Errorf("range %v: tick %g outside", r, tk.Value)
 			}
-			if tk.Label != "" {
-				labelled++
+			if tk.Label == "" {
+				continue
+			}
+			labelled++
+			// Labels are rounded to the step's decimals (or 2–4
+			// significant digits): 1e-9 relative is float rounding.
+			if v, err := strconv.ParseFloat(tk.Label, 64); err != nil || math.Abs(v-tk.Value) > 1e-9*tk.Value {
+				t.Errorf("range %v: tick %g labelled %q", r, tk.Value, tk.Label)
 			}
 		}
-		if labelled < 1 {
-			t.Errorf("range %v has no labelled tick", r)
+		if labelled < 2 {
+			t.Errorf("range %v has %d labelled ticks, want at least 2", r, labelled)
+		}
+	}
+}
+
+// Linear ticks carry only the decimals their step needs.
+func TestLinearTickLabels(t *testing.T) {
+	for _, c := range []struct {
+		lo, hi float64
+		want   []string
+	}{
+		{995, 1505, []string{"1000", "1250", "1500"}},
+		{0.29, 0.46, []string{"0.3", "0.35", "0.4", "0.45"}},
+	} {
+		var got []string
+		for _, tk := range (linearTicks{}).Ticks(c.lo, c.hi) {
+			if tk.Label != "" {
+				got = append(got, tk.Label)
+			}
+		}
+		if strings.Join(got, " ") != strings.Join(c.want, " ") {
+			t.Errorf("[%g, %g]: labels %q, want %q", c.lo, c.hi, got, c.want)
+		}
+	}
+}
+
+// svgTexts returns the text of every <text> element of an SVG document.
+func svgTexts(svg string) []string {
+	var out []string
+	for _, m := range regexp.MustCompile(`<text[^>]*>([^<]*)</text>`).FindAllStringSubmatch(svg, -1) {
+		out = append(out, m[1])
+	}
+	return out
+}
+
+// A loss that stays within one decade (0.45 → 0.30, as late in training)
+// still gets labelled values on its log axis, in the live view and in
+// Loss: the SVG holds at least two numeric labels inside the loss range
+// (the steps, ≥ 1000, are the only other numbers).
+func TestLogAxisWithinADecadeHasLabels(t *testing.T) {
+	lv := NewLiveView(nil)
+	loss := make([]float64, 500)
+	for i := range loss {
+		loss[i] = 0.45 - 0.15*float64(i)/float64(len(loss))
+		lv.Add(1000+i, loss[i], nil)
+	}
+	for name, f := range map[string]*Figure{"LiveView": lv.Figure(), "Loss": Loss(loss, nil)} {
+		svg, err := f.SVG()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ys []float64
+		for _, s := range svgTexts(svg) {
+			if v, err := strconv.ParseFloat(s, 64); err == nil && v > 0.28 && v < 0.47 {
+				ys = append(ys, v)
+			}
+		}
+		if len(ys) < 2 {
+			t.Errorf("%s: y tick labels %v (texts %q), want at least 2", name, ys, svgTexts(svg))
 		}
 	}
 }

@@ -61,8 +61,8 @@ var (
 // embeds, so figures look the same everywhere.
 var sans = font.Font{Typeface: "Liberation", Variant: "Sans"}
 
-// newPlot returns a gonum plot with the package's look: readable fonts and
-// a title.
+// newPlot returns a gonum plot with the package's look: readable fonts,
+// tick labels without needless decimals, and a title.
 func newPlot(title, xlabel, ylabel string) *plot.Plot {
 	p := plot.New()
 	p.Title.Text = title
@@ -73,6 +73,7 @@ func newPlot(title, xlabel, ylabel string) *plot.Plot {
 	for _, a := range []*plot.Axis{&p.X, &p.Y} {
 		a.Label.TextStyle.Font = font.From(sans, labelFontSize)
 		a.Tick.Label.Font = font.From(sans, tickFontSize)
+		a.Tick.Marker = linearTicks{}
 		a.Padding = 2
 	}
 	p.Legend.TextStyle.Font = font.From(sans, tickFontSize)
