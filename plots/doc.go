@@ -47,5 +47,8 @@
 // kept exactly and the plot area shrinks to keep the aspect. PNGs are drawn
 // at twice the display resolution so they are crisp on high-DPI screens;
 // point clouds are composited straight into the image, so 10⁵ points take a
-// fraction of a second.
+// fraction of a second. Long lines (a loss over 10⁴ steps) are reduced to
+// the lowest and highest value of each pixel column, which draws the same
+// pixels, and stroked in short runs, so they too take a fraction of a
+// second.
 package plots
