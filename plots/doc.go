@@ -48,7 +48,7 @@
 // at twice the display resolution so they are crisp on high-DPI screens;
 // point clouds are composited straight into the image, so 10⁵ points take a
 // fraction of a second. Long lines (a loss over 10⁴ steps) are reduced to
-// the lowest and highest value of each pixel column, which draws the same
-// pixels, and stroked in short runs, so they too take a fraction of a
-// second.
+// the first, lowest, highest and last point of each pixel column, which
+// draws the same pixels, and stroked in short runs, so they too take a
+// fraction of a second.
 package plots
