@@ -1,0 +1,289 @@
+package fmlib
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"math"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/gophlow/gophlow/fmlib/nn"
+)
+
+// qualityRecipe is one way of training a 2D flow for issue 9's
+// time-to-quality benchmark.
+type qualityRecipe struct {
+	name      string
+	hidden    []int
+	batch     int
+	optimizer nn.Optimizer
+	// emaDecay > 0 samples from the moving average, started after emaStart steps.
+	emaDecay float64
+	emaStart int
+	fourier  int // Fourier time features (0: t raw)
+	times    func(rng *rand.Rand) float64
+	coupling Coupling
+	method   Method // within 40 evaluations: Midpoint 20, RK4 10, Heun 20, Euler 40
+	chunk    int    // steps between clock checks
+}
+
+// solverSteps is the number of steps that spends 40 field evaluations.
+func (r qualityRecipe) solverSteps() int {
+	switch r.method {
+	case Euler:
+		return 40
+	case RK4:
+		return 10
+	}
+	return 20
+}
+
+// qualityPoint is one evaluation during training: Score is in_support on
+// the checkerboard (balance beside it), W2 to held-out data elsewhere.
+type qualityPoint struct {
+	Step    int     `json:"step"`
+	TrainS  float64 `json:"train_s"`
+	Score   float64 `json:"in_support"`
+	Balance float64 `json:"balance"`
+	Loss    float64 `json:"loss"`
+}
+
+// sampleQuality draws n samples of the network's flow (or its moving
+// average) with at most 40 evaluations and scores them with score.
+func sampleQuality(t *testing.T, net *nn.Network, r qualityRecipe, n int, seed uint64) *Solution {
+	field := net
+	if r.emaDecay > 0 && net.EMADecay() > 0 {
+		var err error
+		if field, err = net.EMA(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	sol, err := Solve(field, StandardNormal(n, 2, seed), SolveOptions{Method: r.method, Steps: r.solverSteps()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sol.NFE > 40 {
+		t.Fatalf("%s: sampling used %d field evaluations, the budget is 40", r.name, sol.NFE)
+	}
+	return sol
+}
+
+// trainForQuality trains the recipe on data and evaluates it (n samples,
+// scored by score) whenever the next chunk of steps would carry the
+// training clock past a mark, so each point is the quality reached within
+// that mark's seconds. Only the Train calls are timed.
+func trainForQuality(t *testing.T, r qualityRecipe, data DataSampler, marks []float64, n int,
+	score func(*Solution) (float64, float64)) []qualityPoint {
+	cfg := nn.Config{Dim: 2, Hidden: r.hidden, Activation: nn.SiLU, Seed: 1}
+	if r.fourier > 0 {
+		cfg.Time, cfg.Frequencies = nn.TimeFourier, r.fourier
+	}
+	net, err := nn.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := net.SetOptimizer(r.optimizer); err != nil {
+		t.Fatal(err)
+	}
+	chunk := r.chunk
+	if chunk == 0 {
+		chunk = 25
+	}
+	opts := TrainOptions{Data: data, BatchSize: r.batch, Steps: chunk, Seed: 2, TimeSampler: r.times,
+		Coupling: r.coupling, Every: chunk}
+	var points []qualityPoint
+	var trained time.Duration
+	var chunkTime time.Duration
+	loss := math.NaN()
+	for _, mark := range marks {
+		limit := time.Duration(mark * float64(time.Second))
+		for trained+chunkTime < limit {
+			if r.emaDecay > 0 && net.EMADecay() == 0 && net.Step() >= r.emaStart {
+				if err := net.SetEMA(r.emaDecay); err != nil {
+					t.Fatal(err)
+				}
+			}
+			res, err := Train(net, opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			trained += res.Elapsed
+			chunkTime = res.Elapsed
+			loss = res.Losses[len(res.Losses)-1]
+		}
+		in, bal := score(sampleQuality(t, net, r, n, uint64(1000+len(points))))
+		points = append(points, qualityPoint{Step: net.Step(), TrainS: trained.Seconds(), Score: in, Balance: bal, Loss: loss})
+	}
+	return points
+}
+
+// checkerboardScore is CheckerboardQuality of the solution.
+func checkerboardScore(t *testing.T) func(*Solution) (float64, float64) {
+	return func(s *Solution) (float64, float64) {
+		in, bal, err := CheckerboardQuality(s.X)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return in, bal
+	}
+}
+
+// torchQuality runs bench/quality_torch.py and returns its points.
+func torchQuality(args ...string) ([]qualityPoint, error) {
+	cmd := exec.Command("/usr/bin/python3", append([]string{"../bench/quality_torch.py"}, args...)...)
+	cmd.Stderr = os.Stderr
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		return nil, err
+	}
+	if err := cmd.Start(); err != nil {
+		return nil, err
+	}
+	var points []qualityPoint
+	sc := bufio.NewScanner(out)
+	for sc.Scan() {
+		var p qualityPoint
+		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
+			return nil, fmt.Errorf("quality_torch.py printed %q: %v", sc.Text(), err)
+		}
+		fmt.Printf("torch step=%d train_s=%.1f in_support=%.4f balance=%.3f loss=%.3f\n", p.Step, p.TrainS, p.Score, p.Balance, p.Loss)
+		points = append(points, p)
+	}
+	return points, cmd.Wait()
+}
+
+// printPoints prints a run's evaluations.
+func printPoints(who string, r qualityRecipe, ps []qualityPoint) {
+	for _, p := range ps {
+		fmt.Printf("%s %s step=%d train_s=%.1f in_support=%.4f balance=%.3f loss=%.3f\n", who, r.name, p.Step, p.TrainS, p.Score, p.Balance, p.Loss)
+	}
+}
+
+// qualityWinner names the recipe the benchmark reports.
+const qualityWinner = "ref256"
+
+// qualityRecipes are the configurations explored for issue 9, by name.
+func qualityRecipes() map[string]qualityRecipe {
+	base := qualityRecipe{name: "ref256", hidden: []int{256, 256, 256, 256}, batch: 1024, optimizer: nn.Adam(1e-3), method: Midpoint}
+	rs := map[string]qualityRecipe{"ref256": base}
+	add := func(name string, f func(r *qualityRecipe)) {
+		r := base
+		r.name = name
+		f(&r)
+		rs[name] = r
+	}
+	add("ref512", func(r *qualityRecipe) { r.hidden = []int{512, 512, 512, 512}; r.batch = 4096 })
+	add("b256", func(r *qualityRecipe) { r.batch = 256 })
+	add("b4096", func(r *qualityRecipe) { r.batch = 4096 })
+	add("w128", func(r *qualityRecipe) { r.hidden = []int{128, 128, 128, 128} })
+	add("w128b256", func(r *qualityRecipe) { r.hidden = []int{128, 128, 128, 128}; r.batch = 256 })
+	add("lr3e-3", func(r *qualityRecipe) { r.optimizer = nn.Adam(3e-3) })
+	add("lr3e-3warm", func(r *qualityRecipe) { r.optimizer = nn.Adam(3e-3); r.optimizer.WarmupSteps = 200 })
+	add("rk4", func(r *qualityRecipe) { r.method = RK4 })
+	add("heun", func(r *qualityRecipe) { r.method = Heun })
+	add("ema", func(r *qualityRecipe) { r.emaDecay, r.emaStart = 0.99, 200 })
+	add("fourier", func(r *qualityRecipe) { r.fourier = 4 })
+	add("ot", func(r *qualityRecipe) { r.coupling = OTCoupling })
+	add("ot256", func(r *qualityRecipe) { r.coupling = OTCoupling; r.batch = 256 })
+	add("tlate", func(r *qualityRecipe) {
+		r.times = func(rng *rand.Rand) float64 { return 1 - math.Pow(rng.Float64(), 2) }
+	})
+	return rs
+}
+
+// TestBenchCheckerboardQuality is issue 9's time-to-quality benchmark. It
+// runs only with GOPHLOW_BENCH_QUALITY=1; GOPHLOW_QUALITY_RECIPES (comma-
+// separated names of qualityRecipes) with GOPHLOW_QUALITY_MARKS (seconds)
+// and GOPHLOW_QUALITY_SAMPLES explore recipes instead.
+func TestBenchCheckerboardQuality(t *testing.T) {
+	if os.Getenv("GOPHLOW_BENCH_QUALITY") != "1" {
+		t.Skip("benchmark: set GOPHLOW_BENCH_QUALITY=1")
+	}
+	if names := os.Getenv("GOPHLOW_QUALITY_RECIPES"); names != "" {
+		var marks []float64
+		for _, s := range strings.Split(os.Getenv("GOPHLOW_QUALITY_MARKS"), ",") {
+			var m float64
+			if _, err := fmt.Sscan(s, &m); err != nil {
+				t.Fatalf("GOPHLOW_QUALITY_MARKS: %v", err)
+			}
+			marks = append(marks, m)
+		}
+		n := 10000
+		if s := os.Getenv("GOPHLOW_QUALITY_SAMPLES"); s != "" {
+			fmt.Sscan(s, &n)
+		}
+		for _, name := range strings.Split(names, ",") {
+			r, ok := qualityRecipes()[name]
+			if !ok {
+				t.Fatalf("no recipe %q", name)
+			}
+			printPoints("gophlow", r, trainForQuality(t, r, CheckerboardSampler(), marks, n, checkerboardScore(t)))
+		}
+		return
+	}
+	fmt.Printf("bench load_before=%q\n", loadAverage())
+	torchPoints, err := torchQuality("--width", "256", "--batch", "1024", "--checkpoints", "1000,2000,3000,3500,4000")
+	if err != nil {
+		t.Logf("PyTorch reference unavailable (install python3-torch, e.g. make setup): %v", err)
+	}
+	win := qualityRecipes()[qualityWinner]
+	ours := trainForQuality(t, win, CheckerboardSampler(), []float64{15, 30, 45, 60, 90, 120, 180, 240, 300}, 50000, checkerboardScore(t))
+	printPoints("gophlow", win, ours)
+	at := func(ps []qualityPoint, seconds float64) (in float64) {
+		for _, p := range ps {
+			if p.TrainS <= seconds {
+				in = p.Score
+			}
+		}
+		return in
+	}
+	torchS, oursS := secondsTo(torchPoints, 0.90), secondsTo(ours, 0.90)
+	fmt.Printf("bench checkerboard_quality torch_s_to_0.90=%.1f gophlow_s_to_0.90=%.1f ratio=%.2f gophlow_in_support_at_60s=%.4f gophlow_in_support_at_300s=%.4f recipe=%s\n",
+		torchS, oursS, torchS/oursS, at(ours, 60), at(ours, 300), win.name)
+	base := qualityRecipes()["ref256"]
+	for _, d := range []struct {
+		name string
+		data DataSampler
+	}{{"two_moons", MoonsSampler(0.05)}, {"8_gaussians", EightGaussiansSampler(2, 0.2)}} {
+		held := d.data(1000, NewRand(77))
+		floor, err := W2(held, d.data(1000, NewRand(78)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		w2 := func(s *Solution) (float64, float64) {
+			w, err := W2(s.X, held)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return w, 0
+		}
+		for _, r := range []qualityRecipe{base, win} {
+			ps := trainForQuality(t, r, d.data, []float64{10, 30}, 1000, w2)
+			fmt.Printf("bench quality_%s recipe=%s w2_at_10s=%.3f w2_at_30s=%.3f steps_at_30s=%d w2_data_floor=%.3f\n",
+				d.name, r.name, ps[0].Score, ps[1].Score, ps[1].Step, floor)
+		}
+	}
+	fmt.Printf("bench load_after=%q\n", loadAverage())
+}
+
+// secondsTo is the training time of the first point with in_support ≥ level
+// (+Inf when none reached it).
+func secondsTo(ps []qualityPoint, level float64) float64 {
+	for _, p := range ps {
+		if p.Score >= level {
+			return p.TrainS
+		}
+	}
+	return math.Inf(1)
+}
+
+// loadAverage is /proc/loadavg, for the record.
+func loadAverage() string {
+	b, _ := os.ReadFile("/proc/loadavg")
+	return strings.TrimSpace(string(b))
+}
