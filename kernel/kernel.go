@@ -49,7 +49,7 @@ func kernelCommand(args []string, stderr io.Writer) error {
 	}
 	logger := log.New(stderr, "gophlow: ", log.LstdFlags)
 
-	sess, err := session.New(session.Options{Stdout: os.Stdout, Stderr: os.Stderr})
+	sess, err := session.New(session.Options{Stdout: os.Stdout, Stderr: capture.CurrentStderr})
 	if err != nil {
 		return err
 	}

@@ -1254,7 +1254,6 @@ class Faults(KernelTestCase):
     # objects (/memory/classes/heap/objects:bytes), not goroutine stacks: with
     # GOPHLOW_MEMORY_LIMIT at 256 MiB, 100,000 blocked goroutines take the RSS
     # to 1 GB and the cell ends "ok" (a million would take 10 GB).
-    @unittest.expectedFailure
     def test_goroutine_stacks_count_toward_the_memory_limit(self):
         k = Kernel(env={"GOPHLOW_MEMORY_LIMIT": str(256 << 20)})
         self.addCleanup(k.stop)
@@ -1419,7 +1418,6 @@ class FatalFaults(unittest.TestCase):
     # written to fd 2 — the capture pipe, whose reader is stopped with the
     # rest of the process — and blocks there: the kernel hangs for ever, its
     # heartbeat silent, instead of stopping the cell (or at least exiting).
-    @unittest.expectedFailure
     def test_infinite_recursion(self):
         self.survives("func down(n int) int { return down(n+1) + 1 }\ndown(0)", 12)
 
@@ -1427,7 +1425,6 @@ class FatalFaults(unittest.TestCase):
     # here) is a fatal runtime error no recover can catch; the kernel may die,
     # but it must say why in its log (Jupyter shows "kernel died"), and today
     # the report goes into the capture pipe and is lost.
-    @unittest.expectedFailure
     def test_fatal_error_is_logged(self):
         self.client.send("shell", "execute_request", {
             "code": 'import "gonum.org/v1/gonum/mat"\nhuge := mat.NewDense(100000, 100000, nil)\n_ = huge',

@@ -1,8 +1,16 @@
-// Package capture redirects the process's standard output and error at the
-// file-descriptor level, so that output of interpreted code, of compiled
-// code (fmlib, gonum) and of C libraries alike reaches the notebook. Data
-// read from the pipes is handed on in batches at a fixed interval, so a
-// cell printing a million lines neither floods the frontend nor loses lines.
+// Package capture collects what the process writes to standard output and
+// error, so that output of interpreted and compiled code alike reaches the
+// notebook. Data read from the pipes is handed on in batches at a fixed
+// interval, so a cell printing a million lines neither floods the frontend
+// nor loses lines.
+//
+// Standard output is redirected at the file-descriptor level (fd 1), which
+// also catches C libraries. Standard error is redirected at the Go level
+// (os.Stderr) and fd 2 is left alone: the runtime writes the report of a
+// fatal error (out of memory, a panic on a goroutine nobody recovers) to fd
+// 2 while every goroutine, this package's reader too, is frozen, so a pipe
+// there would lose the report or block the dying process for ever. Kept on
+// fd 2, the report reaches the kernel's log.
 package capture
 
 import (
@@ -10,6 +18,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"io"
 	"os"
 	"sync"
 	"time"
@@ -23,18 +32,19 @@ type Emit func(stream string, text string)
 type Capture struct {
 	emit     Emit
 	limit    int64
-	streams  [2]*stream
+	streams  [2]*stream // stdout, stderr
 	done     chan struct{}
 	kick     chan struct{} // a flush marker arrived: drain now, not at the next tick
 	stopOnce sync.Once
-	// Stderr is the process's original standard error, for the kernel's own log.
+	// Stderr is the process's original standard error (fd 2), for the
+	// kernel's own log.
 	Stderr *os.File
 }
 
 type stream struct {
 	name    string
-	fd      int
-	saved   int
+	fd      int // the redirected descriptor, or -1
+	saved   int // its original, dup'ed, or -1
 	r, w    *os.File
 	marker  []byte
 	mu      sync.Mutex
@@ -44,23 +54,30 @@ type stream struct {
 	waiters map[string]chan struct{}
 }
 
-// Start redirects fds 1 and 2 into pipes and calls emit every interval with
-// what was written since. limit caps the bytes passed on per stream between
+// Start redirects fd 1 and os.Stderr into pipes and calls emit every
+// interval with what was written since. limit caps the bytes passed on per stream between
 // two Resets (0 means no limit); past it output is dropped with one notice.
 func Start(interval time.Duration, limit int64, emit Emit) (*Capture, error) {
 	c := &Capture{emit: emit, limit: limit, done: make(chan struct{}), kick: make(chan struct{}, 1)}
 	var mk [8]byte
 	_, _ = rand.Read(mk[:])
-	for i, name := range []string{"stdout", "stderr"} {
-		s, err := redirect(name, i+1, []byte("\x00gophlow-flush-"+hex.EncodeToString(mk[:])+"-"))
-		if err != nil {
-			c.Stop()
-			return nil, err
-		}
-		c.streams[i] = s
+	marker := []byte("\x00gophlow-flush-" + hex.EncodeToString(mk[:]) + "-")
+	out, err := redirect("stdout", 1, marker)
+	if err != nil {
+		return nil, err
+	}
+	c.streams[0] = out
+	r, w, err := os.Pipe()
+	if err != nil {
+		c.Stop()
+		return nil, fmt.Errorf("capture: pipe for stderr: %w", err)
+	}
+	c.Stderr = os.Stderr
+	os.Stderr = w
+	c.streams[1] = newStream("stderr", -1, -1, r, w, marker)
+	for _, s := range c.streams {
 		go s.read(c.kick)
 	}
-	c.Stderr = os.NewFile(uintptr(c.streams[1].saved), "stderr")
 	go c.loop(interval)
 	return c, nil
 }
@@ -77,7 +94,13 @@ func redirect(name string, fd int, marker []byte) (*stream, error) {
 	if err := dup2(int(w.Fd()), fd); err != nil {
 		return nil, fmt.Errorf("capture: redirecting fd %d: %w", fd, err)
 	}
-	return &stream{name: name, fd: fd, saved: saved, r: r, w: w, marker: marker, waiters: map[string]chan struct{}{}}, nil
+	return newStream(name, fd, saved, r, w, marker), nil
+}
+
+// newStream returns a stream read from r; fd and saved are the redirected
+// descriptor and its saved original, or -1 for a Go-level redirection.
+func newStream(name string, fd, saved int, r, w *os.File, marker []byte) *stream {
+	return &stream{name: name, fd: fd, saved: saved, r: r, w: w, marker: marker, waiters: map[string]chan struct{}{}}
 }
 
 // read moves bytes from the pipe into pending until the pipe closes, and
@@ -242,15 +265,28 @@ func (c *Capture) Reset() {
 	}
 }
 
-// Stop restores the original descriptors and closes the pipes.
+// CurrentStderr writes to whatever os.Stderr is at the time of each write:
+// give it to code that keeps a writer from before Start (the interpreter).
+var CurrentStderr io.Writer = currentStderr{}
+
+type currentStderr struct{}
+
+func (currentStderr) Write(p []byte) (int, error) { return os.Stderr.Write(p) }
+
+// Stop restores the original descriptors and os.Stderr, and closes the pipes.
 func (c *Capture) Stop() {
 	c.stopOnce.Do(func() {
 		close(c.done)
+		if c.Stderr != nil {
+			os.Stderr = c.Stderr
+		}
 		for _, s := range c.streams {
 			if s == nil {
 				continue
 			}
-			_ = dup2(s.saved, s.fd)
+			if s.fd >= 0 {
+				_ = dup2(s.saved, s.fd)
+			}
 			s.w.Close()
 		}
 	})

@@ -68,8 +68,8 @@ func (s *Server) execute(m *wire.Message) (stop bool) {
 
 	if err != nil {
 		e := asError(err)
-		if errors.Is(context.Cause(ctx), errMemory) {
-			e = memoryError(e)
+		if cause := context.Cause(ctx); errors.Is(cause, errMemory) || errors.Is(cause, errStacks) {
+			e = memoryError(e, cause)
 		}
 		s.publish(m, "error", map[string]any{"ename": e.Name, "evalue": e.Value, "traceback": e.Traceback})
 		content := errorContent(e.Name, e.Value, e.Traceback)
@@ -151,10 +151,23 @@ func asError(err error) *session.Error {
 
 // memoryError replaces the interrupt error of a cell stopped by the memory
 // watchdog with one that says why.
-func memoryError(e *session.Error) *session.Error {
-	limit, _ := MemoryLimit()
-	msg := fmt.Sprintf("the cell was stopped because the kernel's heap passed %.1f GiB (GOPHLOW_MEMORY_LIMIT); variables defined before it are kept", float64(limit)/(1<<30))
+func memoryError(e *session.Error, cause error) *session.Error {
+	var msg string
+	if errors.Is(cause, errStacks) {
+		msg = fmt.Sprintf("the cell was stopped because its goroutine stacks passed %s (an endless recursion?); variables defined before it are kept", bytesText(maxStacks))
+	} else {
+		limit, _ := MemoryLimit()
+		msg = fmt.Sprintf("the cell was stopped because the kernel's memory passed %s (GOPHLOW_MEMORY_LIMIT); variables defined before it are kept", bytesText(limit))
+	}
 	return &session.Error{Name: "MemoryError", Value: msg, Traceback: append([]string{"MemoryError: " + msg}, e.Traceback...)}
+}
+
+// bytesText writes a byte count in MiB or GiB.
+func bytesText(n int64) string {
+	if n < 1<<30 {
+		return fmt.Sprintf("%d MiB", n>>20)
+	}
+	return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
 }
 
 func orEmpty(m map[string]any) map[string]any {

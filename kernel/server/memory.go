@@ -12,8 +12,17 @@ import (
 	"time"
 )
 
-// errMemory is the cause given to a cell stopped by the memory watchdog.
-var errMemory = errors.New("memory limit exceeded")
+// Causes given to a cell stopped by the memory watchdog.
+var (
+	errMemory = errors.New("memory limit exceeded")
+	errStacks = errors.New("goroutine stacks limit exceeded")
+)
+
+// maxStacks is the total size of goroutine stacks at which the running cell
+// is stopped: half of Go's default 1 GB limit of one goroutine's stack,
+// whose overflow is a fatal error no recover can catch, so that an endless
+// recursion ends as an error before it reaches that limit.
+const maxStacks = 512 << 20
 
 // MemoryLimit returns the heap size at which a running cell is stopped:
 // GOPHLOW_MEMORY_LIMIT (bytes) when set, else 75% of the machine's memory
@@ -71,7 +80,9 @@ func (s *Server) watchMemory(limit int64) {
 		return
 	}
 	debug.SetMemoryLimit(limit)
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
+	// Goroutine stacks count too: a cell that starts 100,000 goroutines or
+	// recurses without end grows them, not the heap.
+	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/stacks:bytes"}}
 	t := time.NewTicker(50 * time.Millisecond)
 	defer t.Stop()
 	for {
@@ -81,16 +92,33 @@ func (s *Server) watchMemory(limit int64) {
 		case <-t.C:
 		}
 		metrics.Read(sample)
-		if int64(sample[0].Value.Uint64()) < limit {
+		heap, stacks := int64(sample[0].Value.Uint64()), int64(sample[1].Value.Uint64())
+		var cause error
+		switch {
+		case stacks >= maxStacks:
+			cause = errStacks
+		case heap+stacks >= limit:
+			cause = errMemory
+		default:
 			continue
 		}
 		s.mu.Lock()
 		cancel := s.cancelCell
 		s.mu.Unlock()
-		if cancel != nil {
-			s.log.Printf("heap passed %d bytes: stopping the running cell", limit)
-			cancel(errMemory)
+		if cancel == nil {
+			continue
+		}
+		s.log.Printf("%v (heap %d MiB, stacks %d MiB): stopping the running cell", cause, heap>>20, stacks>>20)
+		cancel(cause)
+		// Give the memory back before the next cell: a stack shrinks by half
+		// per garbage collection, so collect until the stacks are small.
+		for range 12 {
 			debug.FreeOSMemory()
+			metrics.Read(sample)
+			if int64(sample[1].Value.Uint64()) < maxStacks/4 {
+				break
+			}
+			time.Sleep(10 * time.Millisecond)
 		}
 	}
 }
