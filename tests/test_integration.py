@@ -85,7 +85,9 @@ class KernelIntegration(unittest.TestCase):
         self.assertTrue(os.path.exists(target))
 
     def test_stop_on_error_aborts_queued(self):
-        first = self.kc.execute('panic("first")')
+        # The first cell sleeps before failing so that the second is surely
+        # queued behind it when it fails.
+        first = self.kc.execute('import "time"\ntime.Sleep(300 * time.Millisecond)\npanic("first")')
         second = self.kc.execute("1 + 1")
         replies = {}
         while len(replies) < 2:

@@ -762,7 +762,6 @@ class HostilePeers(unittest.TestCase):
     # KERNEL BUG (reported): go-zeromq/zmq4's accept loop runs the ZMTP
     # handshake inline with no deadline (upstream issue go-zeromq/zmq4#131),
     # so one idle TCP connection to a port blocks every later connection to it.
-    @unittest.expectedFailure
     def test_silent_tcp_peers_do_not_block_new_clients(self):
         silent = []
         self.addCleanup(lambda: [s.close() for s in silent])
@@ -779,7 +778,6 @@ class HostilePeers(unittest.TestCase):
     # KERNEL BUG (reported): zmq4's PUB socket writes to its subscribers one
     # after another from one goroutine, with no write deadline and (HWM 0) an
     # unbounded queue: one subscriber that stops reading starves all the others.
-    @unittest.expectedFailure
     def test_stalled_subscriber_does_not_starve_the_real_client(self):
         ctx = zmq.Context.instance()
         stalled = ctx.socket(zmq.SUB)

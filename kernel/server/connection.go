@@ -47,5 +47,5 @@ func (c Connection) endpoint(port int) string {
 	if c.Transport == "ipc" {
 		return fmt.Sprintf("ipc://%s-%d", c.IP, port)
 	}
-	return fmt.Sprintf("tcp://%s:%d", c.IP, port)
+	return fmt.Sprintf("%s://%s:%d", guardedScheme, c.IP, port)
 }
