@@ -12,35 +12,28 @@ package interrupt
 import (
 	"context"
 	"errors"
-	"sync/atomic"
+
+	"github.com/gophlow/gophlow/internal/slot"
 )
 
 // ErrInterrupted is returned (wrapped) by long-running calls that stopped
 // because the kernel was interrupted.
 var ErrInterrupted = errors.New("interrupted")
 
-type holder struct{ ctx context.Context }
-
-var current atomic.Pointer[holder]
+var current slot.Slot[context.Context]
 
 // Context returns the context of the running cell, or context.Background
 // when no kernel has installed one.
 func Context() context.Context {
-	if h := current.Load(); h != nil {
-		return h.ctx
+	if ctx, ok := current.Get(); ok {
+		return ctx
 	}
 	return context.Background()
 }
 
 // SetContext installs ctx as the running cell's context. Only the kernel
 // calls it; nil restores context.Background.
-func SetContext(ctx context.Context) {
-	if ctx == nil {
-		current.Store(nil)
-		return
-	}
-	current.Store(&holder{ctx: ctx})
-}
+func SetContext(ctx context.Context) { current.Set(ctx) }
 
 // Check reports whether ctx is done: nil while it runs, and an error
 // wrapping ErrInterrupted (and the context's own error) once it is

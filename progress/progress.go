@@ -4,7 +4,7 @@
 // bar in the notebook; elsewhere Start returns a task that does nothing.
 package progress
 
-import "sync/atomic"
+import "github.com/gophlow/gophlow/internal/slot"
 
 // Task is one long-running piece of work.
 type Task interface {
@@ -20,24 +20,16 @@ type Reporter interface {
 	Start(label string, total int) Task
 }
 
-type holder struct{ r Reporter }
-
-var current atomic.Pointer[holder]
+var current slot.Slot[Reporter]
 
 // SetReporter installs r; nil removes it.
-func SetReporter(r Reporter) {
-	if r == nil {
-		current.Store(nil)
-		return
-	}
-	current.Store(&holder{r: r})
-}
+func SetReporter(r Reporter) { current.Set(r) }
 
 // Start begins a task of total units with the installed reporter, or a
 // task that does nothing when there is none.
 func Start(label string, total int) Task {
-	if h := current.Load(); h != nil {
-		return h.r.Start(label, total)
+	if r, ok := current.Get(); ok {
+		return r.Start(label, total)
 	}
 	return silent{}
 }

@@ -3,7 +3,7 @@
 // cell; display calls it. Nothing here is visible to notebooks.
 package outlet
 
-import "sync/atomic"
+import "github.com/gophlow/gophlow/internal/slot"
 
 // Bundle is a MIME bundle: MIME type to data. Text types hold a string,
 // binary types []byte (base64-encoded on the wire), JSON types any value
@@ -21,23 +21,13 @@ type Sink interface {
 	ClearOutput(wait bool)
 }
 
-type holder struct{ s Sink }
-
-var current atomic.Pointer[holder]
+var current slot.Slot[Sink]
 
 // Set installs s as the sink; nil removes it.
-func Set(s Sink) {
-	if s == nil {
-		current.Store(nil)
-		return
-	}
-	current.Store(&holder{s: s})
-}
+func Set(s Sink) { current.Set(s) }
 
 // Get returns the installed sink, or nil when display runs outside a kernel.
 func Get() Sink {
-	if h := current.Load(); h != nil {
-		return h.s
-	}
-	return nil
+	s, _ := current.Get()
+	return s
 }
