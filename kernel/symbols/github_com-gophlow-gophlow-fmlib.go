@@ -14,6 +14,7 @@ func init() {
 		"Assignment":                 reflect.ValueOf(fmlib.Assignment),
 		"CFMLoss":                    reflect.ValueOf(fmlib.CFMLoss),
 		"Checkerboard":               reflect.ValueOf(fmlib.Checkerboard),
+		"CheckerboardQuality":        reflect.ValueOf(fmlib.CheckerboardQuality),
 		"CheckerboardSampler":        reflect.ValueOf(fmlib.CheckerboardSampler),
 		"Circles":                    reflect.ValueOf(fmlib.Circles),
 		"CirclesSampler":             reflect.ValueOf(fmlib.CirclesSampler),
