@@ -17,24 +17,23 @@ type edit struct {
 	repl       string
 }
 
-// All code is compiled as yaegi's default file, sourceFile: yaegi scopes
-// imports by the file name of positions, and a notebook's imports are
-// shared by its cells. The cell a position belongs to is encoded in its
-// line number instead: line l of cell c is reported as line c*lineBase + l.
-// yaegi leaves the file name out of its messages: "2000003:5: undefined: x"
-// is line 3, column 5 of cell 2.
-const (
-	sourceFile = "_.go"
-	lineBase   = 1_000_000
-)
+// yaegi scopes imports by the base name of the file a position belongs to,
+// and a notebook's imports are shared by its cells, so all code must be in
+// files named like yaegi's default, "_.go". The cell a position belongs to
+// is the file's directory instead: line l of cell c is "c12/_.go:l".
+// (Encoding it in the line number fails: go/scanner rejects lines beyond
+// 1<<30.)
+
+// fileOf is the file name of cell's code.
+func fileOf(cell int) string { return fmt.Sprintf("c%d/_.go", cell) }
 
 // directive returns a line directive placing the next character at line,
 // col of cell.
 func directive(cell, line, col int, inline bool) string {
 	if inline {
-		return fmt.Sprintf("/*line %s:%d:%d*/", sourceFile, cell*lineBase+line, col)
+		return fmt.Sprintf("/*line %s:%d:%d*/", fileOf(cell), line, col)
 	}
-	return fmt.Sprintf("\n//line %s:%d:%d\n", sourceFile, cell*lineBase+line, col)
+	return fmt.Sprintf("\n//line %s:%d:%d\n", fileOf(cell), line, col)
 }
 
 // render returns s's text with edits applied (they must not overlap),

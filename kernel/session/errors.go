@@ -63,15 +63,16 @@ type location struct {
 	function        string // interpreted function, for panic frames
 }
 
-// locRE matches the positions yaegi prints: "12000003:5: message" (see
-// directive).
-var locRE = regexp.MustCompile(`^(?:_\.go:)?(\d+):(\d+): ?(.*)$`)
+// locRE matches the positions yaegi prints: "c12/_.go:3:5: message" (see
+// fileOf), or "3:5: message" for yaegi's own wrapper code.
+var locRE = regexp.MustCompile(`^(?:(?:c(\d+)/)?_\.go:)?(\d+):(\d+): ?(.*)$`)
 
 // parseLocation decodes a message matched by locRE.
 func parseLocation(m []string) (loc location, msg string) {
-	line, _ := strconv.Atoi(m[1])
-	col, _ := strconv.Atoi(m[2])
-	return location{cell: line / lineBase, line: line % lineBase, col: col}, m[3]
+	cell, _ := strconv.Atoi(m[1])
+	line, _ := strconv.Atoi(m[2])
+	col, _ := strconv.Atoi(m[3])
+	return location{cell: cell, line: line, col: col}, m[4]
 }
 
 // internalNameRE matches a fresh internal type name (see declare.go).

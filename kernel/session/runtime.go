@@ -163,7 +163,7 @@ type panicTrap struct {
 	lines []string
 }
 
-var panicLineRE = regexp.MustCompile(`^(?:_\.go:)?\d+:\d+: panic: `)
+var panicLineRE = regexp.MustCompile(`^(?:(?:c\d+/)?_\.go:)?\d+:\d+: panic: `)
 
 // Write keeps panic lines and passes the rest on.
 func (t *panicTrap) Write(p []byte) (int, error) {

@@ -607,3 +607,20 @@ func TestResetAbandonsStuckCompiledCall(t *testing.T) {
 		t.Errorf("after Reset the next cell still waited for the old call (%v)", d)
 	}
 }
+
+// TestManyCells runs more cells than line-number encodings of the cell
+// would allow (go/scanner rejects lines beyond 1<<30), and checks that an
+// error in a late cell still points at its line.
+func TestManyCells(t *testing.T) {
+	f := newFixture(t)
+	f.ok("n := 0")
+	for i := 0; i < 1100; i++ {
+		if err := f.s.Execute(context.Background(), "n++"); err != nil {
+			t.Fatalf("cell %d: %v", i+2, err)
+		}
+	}
+	f.expect("n", "1100")
+	if e := f.fail("m := 1\nm = n + missing"); e.Line != 2 || e.Column != 9 {
+		t.Errorf("late error at %d:%d (%s), want 2:9", e.Line, e.Column, e.Value)
+	}
+}
