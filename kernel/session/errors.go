@@ -325,7 +325,7 @@ func (s *Session) interruptError(err error, stillRunning bool) *Error {
 		msg = "timed out"
 	}
 	if stillRunning {
-		msg += "; a call into compiled code is still finishing in the background and the next cell waits for it (interrupt that cell to stop waiting, or %reset for a fresh interpreter)"
+		msg += "; a call into compiled code is still finishing in the background (the next cell waits for it at most a second; %reset drops it)"
 	}
 	return &Error{Name: "KeyboardInterrupt", Value: msg, Traceback: []string{red + bold + "KeyboardInterrupt" + reset + ": " + msg}}
 }

@@ -105,18 +105,33 @@ func (s *Session) execute(ctx context.Context, prog *interp.Program) (res reflec
 	return res, err
 }
 
-// waitStale waits until the code of an interrupted cell has stopped; it
-// gives up, returning false, when ctx is cancelled.
+// staleWait bounds how long a cell waits for the compiled call of an
+// interrupted cell to return.
+const staleWait = time.Second
+
+// waitStale waits, at most staleWait, until the code of an interrupted cell
+// has stopped. A call into compiled code that ignores interrupts
+// (time.Sleep, a long gonum routine) may outlast that: the cell then runs
+// anyway, and standard error says that when the call returns, the rest of
+// the interrupted cell's top-level statements may still run (they share
+// the interpreter's global frame with the new cell). It returns false when
+// ctx is cancelled while waiting.
 func (s *Session) waitStale(ctx context.Context) bool {
 	if !s.stale {
 		return true
 	}
-	if s.waitRunning(ctx, 0) {
-		s.stale = false
-		setRunID(s.interp, s.staleID)
-		return true
+	wait, cancel := context.WithTimeout(ctx, staleWait)
+	defer cancel()
+	stopped := s.waitRunning(wait, 0)
+	if !stopped && ctx.Err() != nil {
+		return false
 	}
-	return false
+	if !stopped {
+		fmt.Fprintln(s.opts.Stderr, "warning: the interrupted cell is still inside a call into compiled code that does not watch for interrupts; this cell runs anyway, and when that call returns the rest of the interrupted cell may still run (%reset drops it)")
+	}
+	s.stale = false
+	setRunID(s.interp, s.staleID)
+	return true
 }
 
 // waitRunning polls until no goroutine is executing a program for the
