@@ -940,7 +940,6 @@ class Load(KernelTestCase):
     # cell*1_000_000+line in //line directives; go/scanner rejects line numbers
     # above 1<<30, so from the 1074th evaluation on every cell fails with
     # "CompileError: invalid line number".
-    @unittest.expectedFailure
     def test_sequential_executes(self):
         """10,000 cells one after another on a fresh kernel: each gets exactly
         one reply and busy, execute_input, idle on iopub, in order; RSS is
