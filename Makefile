@@ -9,7 +9,7 @@ BIN     := bin/gophlow
 TESTJUP := $(CURDIR)/build/jupyter
 ROOTFLAG := $(shell [ "$$(id -u)" -eq 0 ] && echo --allow-root)
 
-.PHONY: all setup build install notebook test test-go test-jupyter vet bench bench-kernel generate clean
+.PHONY: all setup build install notebook test test-go test-jupyter vet bench bench-quality bench-kernel generate clean
 
 all: build
 
@@ -50,6 +50,12 @@ test-jupyter: build
 bench: build
 	sh scripts/setup-debian.sh bench
 	GOPHLOW_BENCH=1 $(GO) test -count=1 -timeout 60m -run 'Bench' -v ./fmlib/... ./plots/... | grep '^bench '
+
+# Issue 9's time to quality: training seconds until the checkerboard flow
+# is good, ours and PyTorch's in one invocation. Takes several minutes.
+bench-quality: build
+	sh scripts/setup-debian.sh bench
+	GOPHLOW_BENCH_QUALITY=1 $(GO) test -count=1 -timeout 120m -run 'TestBenchCheckerboardQuality' -v ./fmlib/ | grep '^bench '
 
 bench-kernel: setup build
 	$(BIN) install --prefix $(TESTJUP)
