@@ -18,7 +18,7 @@ import (
 const magicHelp = `Magics (lines at the top of a cell):
   %help               this help
   %time               run the rest of the cell and print its wall and CPU time
-  %who                list the names defined so far, with their kinds
+  %who                list the names defined so far, with their kinds and types
   %reset              start a fresh interpreter: every variable, function and type is dropped
   %env                list environment variables; %env NAME prints one; %env NAME=value sets it
   %cd DIR             change the working directory (%cd alone prints it)
@@ -89,7 +89,7 @@ func (s *Server) magic(ctx context.Context, line string) error {
 		names := s.cfg.Session.Names()
 		sort.Slice(names, func(i, j int) bool { return names[i].Name < names[j].Name })
 		for _, n := range names {
-			fmt.Printf("%-20s %s\n", n.Name, n.Kind)
+			fmt.Printf("%-20s %-6s %s\n", n.Name, n.Kind, n.Type)
 		}
 		if len(names) == 0 {
 			fmt.Println("nothing defined yet")

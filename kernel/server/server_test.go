@@ -334,7 +334,7 @@ func TestMagics(t *testing.T) {
 	if resultText(outs) != "9" || !strings.Contains(streamText(outs), "wall time:") {
 		t.Fatalf("%%time: result %q, printed %q", resultText(outs), streamText(outs))
 	}
-	if _, outs := c.execute("%who"); !strings.Contains(streamText(outs), "z") {
+	if _, outs := c.execute("%who"); !strings.Contains(streamText(outs), "z") || !strings.Contains(streamText(outs), "int") {
 		t.Fatalf("%%who printed %q", streamText(outs))
 	}
 	rep, _ := c.execute("%nonsense")
