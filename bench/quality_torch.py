@@ -83,6 +83,8 @@ def main():
     torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
     g = torch.Generator().manual_seed(args.seed)
+    # Sampling draws from its own stream, so the checkpoints do not change training.
+    sample_g = torch.Generator().manual_seed(args.seed + 1)
     model = mlp(args.width, args.depth)
     opt = torch.optim.Adam(model.parameters(), lr=args.lr)
     checkpoints = sorted(int(s) for s in args.checkpoints.split(","))
@@ -100,7 +102,7 @@ def main():
             opt.step()
             step += 1
         train_s += time.perf_counter() - start
-        in_support, balance = quality(sample_midpoint(model, args.samples, 20, g))
+        in_support, balance = quality(sample_midpoint(model, args.samples, 20, sample_g))
         print(json.dumps({"step": step, "train_s": round(train_s, 3), "in_support": round(in_support, 4),
                           "balance": round(balance, 3), "loss": round(loss.item(), 4)}), flush=True)
 
