@@ -72,18 +72,8 @@ func (r *rewriter) numericKind(e ast.Expr) numKind {
 		}
 	case *ast.SelectorExpr:
 		// global.field.field or pkg.Const: ask the session's values.
-		path := []string{e.Sel.Name}
-		x := e.X
-		for {
-			sel, ok := x.(*ast.SelectorExpr)
-			if !ok {
-				break
-			}
-			path = append([]string{sel.Sel.Name}, path...)
-			x = sel.X
-		}
-		if root, ok := x.(*ast.Ident); ok && r.global(root) {
-			return r.sess.pathKind(append([]string{root.Name}, path...))
+		if path, ok := r.globalPath(e); ok {
+			return r.sess.pathKind(path)
 		}
 	case *ast.CallExpr:
 		switch f := e.Fun.(type) {
@@ -242,18 +232,8 @@ func (r *rewriter) elemKind(e ast.Expr) numKind {
 			return sliceTypeKind(e.Args[0])
 		}
 	case *ast.SelectorExpr:
-		path := []string{e.Sel.Name}
-		x := e.X
-		for {
-			sel, ok := x.(*ast.SelectorExpr)
-			if !ok {
-				break
-			}
-			path = append([]string{sel.Sel.Name}, path...)
-			x = sel.X
-		}
-		if root, ok := x.(*ast.Ident); ok && r.global(root) {
-			return r.sess.elemKind(append([]string{root.Name}, path...))
+		if path, ok := r.globalPath(e); ok {
+			return r.sess.elemKind(path)
 		}
 	case *ast.Ident:
 		if r.global(e) {
@@ -296,4 +276,24 @@ func sliceTypeKind(t ast.Expr) numKind {
 		return typeKind(a.Elt)
 	}
 	return kindUnknown
+}
+
+// globalPath returns the names of a selector chain rooted at a session
+// global (x.a.b → [x a b]), or false when its root is not one.
+func (r *rewriter) globalPath(e *ast.SelectorExpr) ([]string, bool) {
+	path := []string{e.Sel.Name}
+	x := e.X
+	for {
+		sel, ok := x.(*ast.SelectorExpr)
+		if !ok {
+			break
+		}
+		path = append([]string{sel.Sel.Name}, path...)
+		x = sel.X
+	}
+	root, ok := x.(*ast.Ident)
+	if !ok || !r.global(root) {
+		return nil, false
+	}
+	return append([]string{root.Name}, path...), true
 }
