@@ -10,7 +10,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/gophlow/gophlow/interrupt"
 	"github.com/gophlow/gophlow/kernel/capture"
 	"github.com/gophlow/gophlow/kernel/display"
 	"github.com/gophlow/gophlow/kernel/internal/outlet"
@@ -93,9 +92,7 @@ func runCells(nb *notebook, sess *session.Session, capt *capture.Capture, rec *r
 		if timeout > 0 {
 			ctx, cancel = context.WithTimeout(ctx, timeout)
 		}
-		interrupt.SetContext(ctx)
 		err := sess.Execute(ctx, source(cell))
-		interrupt.SetContext(nil)
 		cancel()
 		capt.Flush(5 * time.Second)
 		cell["execution_count"] = count

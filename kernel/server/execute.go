@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/gophlow/gophlow/interrupt"
 	"github.com/gophlow/gophlow/kernel/internal/outlet"
 	"github.com/gophlow/gophlow/kernel/session"
 	"github.com/gophlow/gophlow/kernel/wire"
@@ -57,9 +56,7 @@ func (s *Server) execute(m *wire.Message) (stop bool) {
 
 	out := &cellSink{s: s, parent: m, count: count, silent: req.Silent}
 	outlet.Set(out)
-	interrupt.SetContext(ctx)
-	payload, err := s.run(ctx, req.Code)
-	interrupt.SetContext(nil)
+	payload, err := s.run(ctx, req.Code) // the session hands ctx to compiled code (package interrupt)
 	outlet.Set(nil)
 	s.flushOutput()
 	if storeHistory && out.resultText != nil {
