@@ -24,7 +24,8 @@ var (
 // recursion ends as an error before it reaches that limit.
 const maxStacks = 512 << 20
 
-// MemoryLimit returns the heap size at which a running cell is stopped:
+// MemoryLimit returns the memory (heap objects and goroutine stacks) at
+// which a running cell is stopped:
 // GOPHLOW_MEMORY_LIMIT (bytes) when set, else 75% of the machine's memory
 // (or of the cgroup's limit, when lower). 0 means no limit.
 func MemoryLimit() (int64, error) {

@@ -44,7 +44,7 @@ type Config struct {
 	// Packages are the interpreter's symbol tables, for completion and
 	// inspection; nil means the standard library's and the preloaded ones.
 	Packages map[string]map[string]reflect.Value
-	// MemoryLimit is the heap size at which a running cell is stopped
+	// MemoryLimit is the memory (heap and stacks) at which a running cell is stopped
 	// (see MemoryLimit); 0 means none.
 	MemoryLimit int64
 	Log         *log.Logger
