@@ -18,32 +18,14 @@ import (
 )
 
 // qualityRecipe is one way of training a 2D flow for issue 9's
-// time-to-quality benchmark.
+// time-to-quality benchmark: a Recipe (network, optimizer, training
+// options, sampler within 40 evaluations: Midpoint 20, RK4 10, Heun 20 or
+// Euler 40) with a step budget.
 type qualityRecipe struct {
-	name      string
-	hidden    []int
-	batch     int
-	optimizer nn.Optimizer
-	// emaDecay > 0 samples from the moving average, started after emaStart steps.
-	emaDecay float64
-	emaStart int
-	fourier  int // Fourier time features (0: t raw)
-	times    func(rng *rand.Rand) float64
-	coupling Coupling
-	method   Method // within 40 evaluations: Midpoint 20, RK4 10, Heun 20, Euler 40
-	chunk    int    // steps between clock checks
-	steps    int    // stop after this many steps (0: train until the last mark)
-}
-
-// solverSteps is the number of steps that spends 40 field evaluations.
-func (r qualityRecipe) solverSteps() int {
-	switch r.method {
-	case Euler:
-		return 40
-	case RK4:
-		return 10
-	}
-	return 20
+	name string
+	Recipe
+	chunk int // steps between clock checks
+	steps int // stop after this many steps (0: train until the last mark)
 }
 
 // qualityPoint is one evaluation during training: Score is in_support on
@@ -56,17 +38,10 @@ type qualityPoint struct {
 	Loss    float64 `json:"loss"`
 }
 
-// sampleQuality draws n samples of the network's flow (or its moving
-// average) with at most 40 evaluations and scores them with score.
+// sampleQuality draws n samples of the recipe's flow (its moving average
+// once one is kept) and checks that it took at most 40 evaluations.
 func sampleQuality(t *testing.T, net *nn.Network, r qualityRecipe, n int, seed uint64) *Solution {
-	field := net
-	if r.emaDecay > 0 && net.EMADecay() > 0 {
-		var err error
-		if field, err = net.EMA(); err != nil {
-			t.Fatal(err)
-		}
-	}
-	sol, err := Solve(field, StandardNormal(n, 2, seed), SolveOptions{Method: r.method, Steps: r.solverSteps()})
+	sol, err := r.Sample(net, n, seed)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -82,23 +57,16 @@ func sampleQuality(t *testing.T, net *nn.Network, r qualityRecipe, n int, seed u
 // that mark's seconds. Only the Train calls are timed.
 func trainForQuality(t *testing.T, r qualityRecipe, data DataSampler, marks []float64, n int,
 	score func(*Solution) (float64, float64)) []qualityPoint {
-	cfg := nn.Config{Dim: 2, Hidden: r.hidden, Activation: nn.SiLU, Seed: 1}
-	if r.fourier > 0 {
-		cfg.Time, cfg.Frequencies = nn.TimeFourier, r.fourier
-	}
-	net, err := nn.New(cfg)
+	net, err := r.NewNetwork()
 	if err != nil {
-		t.Fatal(err)
-	}
-	if err := net.SetOptimizer(r.optimizer); err != nil {
 		t.Fatal(err)
 	}
 	chunk := r.chunk
 	if chunk == 0 {
 		chunk = 25
 	}
-	opts := TrainOptions{Data: data, BatchSize: r.batch, Steps: chunk, Seed: 2, TimeSampler: r.times,
-		Coupling: r.coupling, Every: chunk}
+	opts := r.Train
+	opts.Data, opts.Steps, opts.Every = data, chunk, chunk
 	var points []qualityPoint
 	var trained time.Duration
 	var chunkTime time.Duration
@@ -106,11 +74,6 @@ func trainForQuality(t *testing.T, r qualityRecipe, data DataSampler, marks []fl
 	for _, mark := range marks {
 		limit := time.Duration(mark * float64(time.Second))
 		for trained+chunkTime < limit && (r.steps == 0 || net.Step() < r.steps) {
-			if r.emaDecay > 0 && net.EMADecay() == 0 && net.Step() >= r.emaStart {
-				if err := net.SetEMA(r.emaDecay); err != nil {
-					t.Fatal(err)
-				}
-			}
 			if r.steps > 0 {
 				opts.Steps = min(chunk, r.steps-net.Step())
 			}
@@ -174,15 +137,23 @@ func printPoints(who string, r qualityRecipe, ps []qualityPoint) {
 }
 
 // qualityWinner and qualityLong name the recipes the benchmark reports for
-// one minute and for five minutes of training.
+// one minute and for five minutes of training: Recipe2D(20000, 1) and
+// Recipe2D(90000, 1).
 const (
 	qualityWinner = "w64_3e-3cos20k_ema"
 	qualityLong   = "w64_3e-3cos90k_ema"
 )
 
 // qualityRecipes are the configurations explored for issue 9, by name.
+// The winners are Recipe2D, fmlib's default, with the step budget of each
+// time limit on this machine.
 func qualityRecipes() map[string]qualityRecipe {
-	base := qualityRecipe{name: "ref256", hidden: []int{256, 256, 256, 256}, batch: 1024, optimizer: nn.Adam(1e-3), method: Midpoint}
+	base := qualityRecipe{name: "ref256", Recipe: Recipe{
+		Network:   nn.Config{Dim: 2, Hidden: []int{256, 256, 256, 256}, Activation: nn.SiLU, Seed: 1},
+		Optimizer: nn.Adam(1e-3),
+		Train:     TrainOptions{BatchSize: 1024, Seed: 2},
+		Solve:     SolveOptions{Method: Midpoint, Steps: 20},
+	}}
 	rs := map[string]qualityRecipe{"ref256": base}
 	add := func(name string, f func(r *qualityRecipe)) {
 		r := base
@@ -190,64 +161,57 @@ func qualityRecipes() map[string]qualityRecipe {
 		f(&r)
 		rs[name] = r
 	}
-	add("ref512", func(r *qualityRecipe) { r.hidden = []int{512, 512, 512, 512}; r.batch = 4096 })
-	add("b256", func(r *qualityRecipe) { r.batch = 256 })
-	add("b4096", func(r *qualityRecipe) { r.batch = 4096 })
-	add("w128", func(r *qualityRecipe) { r.hidden = []int{128, 128, 128, 128} })
-	add("w128b256", func(r *qualityRecipe) { r.hidden = []int{128, 128, 128, 128}; r.batch = 256 })
-	add("lr3e-3", func(r *qualityRecipe) { r.optimizer = nn.Adam(3e-3) })
-	add("lr3e-3warm", func(r *qualityRecipe) { r.optimizer = nn.Adam(3e-3); r.optimizer.WarmupSteps = 200 })
-	add("rk4", func(r *qualityRecipe) { r.method = RK4 })
-	add("heun", func(r *qualityRecipe) { r.method = Heun })
-	add("ema", func(r *qualityRecipe) { r.emaDecay, r.emaStart = 0.99, 200 })
-	add("fourier", func(r *qualityRecipe) { r.fourier = 4 })
-	w128 := func(r *qualityRecipe) { r.hidden = []int{128, 128, 128, 128} }
-	cosine := func(lr float64, warm, total int) nn.Optimizer {
-		o := nn.Adam(lr)
-		o.Schedule, o.WarmupSteps, o.TotalSteps = nn.CosineLR, warm, total
-		return o
+	width := func(w int) func(r *qualityRecipe) {
+		return func(r *qualityRecipe) { r.Network.Hidden = []int{w, w, w, w} }
 	}
-	add("w64", func(r *qualityRecipe) { r.hidden = []int{64, 64, 64, 64} })
-	add("w128ema", func(r *qualityRecipe) { w128(r); r.emaDecay, r.emaStart = 0.995, 500 })
-	add("w128cos", func(r *qualityRecipe) { w128(r); r.optimizer = cosine(1e-3, 0, 8000) })
-	add("w128cos2e-3ema", func(r *qualityRecipe) {
-		w128(r)
-		r.optimizer = cosine(2e-3, 200, 8000)
-		r.emaDecay, r.emaStart = 0.995, 500
-	})
-	w64 := func(r *qualityRecipe) { r.hidden = []int{64, 64, 64, 64} }
-	add("w64cosema", func(r *qualityRecipe) {
-		w64(r)
-		r.optimizer = cosine(2e-3, 200, 24000)
-		r.emaDecay, r.emaStart = 0.995, 500
-	})
-	add("w64cos3e-3ema", func(r *qualityRecipe) {
-		w64(r)
-		r.optimizer = cosine(3e-3, 200, 24000)
-		r.emaDecay, r.emaStart = 0.995, 500
-	})
-	add("w64b2048cosema", func(r *qualityRecipe) {
-		w64(r)
-		r.batch = 2048
-		r.optimizer = cosine(2e-3, 200, 14000)
-		r.emaDecay, r.emaStart = 0.995, 500
-	})
-	// The winners: 4×64, Adam 3e-3 with 200 warm-up steps and a cosine decay
-	// over a step budget that fits the time on this machine, EMA 0.995 from step 500.
-	budget := func(steps int) func(r *qualityRecipe) {
+	ema := func(decay float64, start int) func(r *qualityRecipe) {
+		return func(r *qualityRecipe) { r.Train.EMADecay, r.Train.EMAStart = decay, start }
+	}
+	cosine := func(lr float64, warm, total int) func(r *qualityRecipe) {
 		return func(r *qualityRecipe) {
-			w64(r)
-			r.steps = steps
-			r.optimizer = cosine(3e-3, 200, steps)
-			r.emaDecay, r.emaStart = 0.995, 500
+			r.Optimizer = nn.Adam(lr)
+			r.Optimizer.Schedule, r.Optimizer.WarmupSteps, r.Optimizer.TotalSteps = nn.CosineLR, warm, total
 		}
 	}
-	add("w64_3e-3cos20k_ema", budget(20000))
-	add("w64_3e-3cos90k_ema", budget(90000))
-	add("ot", func(r *qualityRecipe) { r.coupling = OTCoupling })
-	add("ot256", func(r *qualityRecipe) { r.coupling = OTCoupling; r.batch = 256 })
+	all := func(fs ...func(r *qualityRecipe)) func(r *qualityRecipe) {
+		return func(r *qualityRecipe) {
+			for _, f := range fs {
+				f(r)
+			}
+		}
+	}
+	add("ref512", func(r *qualityRecipe) { width(512)(r); r.Train.BatchSize = 4096 })
+	add("b256", func(r *qualityRecipe) { r.Train.BatchSize = 256 })
+	add("b4096", func(r *qualityRecipe) { r.Train.BatchSize = 4096 })
+	add("w128", width(128))
+	add("w128b256", func(r *qualityRecipe) { width(128)(r); r.Train.BatchSize = 256 })
+	add("lr3e-3", func(r *qualityRecipe) { r.Optimizer = nn.Adam(3e-3) })
+	add("lr3e-3warm", func(r *qualityRecipe) { r.Optimizer = nn.Adam(3e-3); r.Optimizer.WarmupSteps = 200 })
+	add("rk4", func(r *qualityRecipe) { r.Solve = SolveOptions{Method: RK4, Steps: 10} })
+	add("heun", func(r *qualityRecipe) { r.Solve = SolveOptions{Method: Heun, Steps: 20} })
+	add("ema", ema(0.99, 200))
+	add("fourier", func(r *qualityRecipe) { r.Network.Time, r.Network.Frequencies = nn.TimeFourier, 4 })
+	add("w64", width(64))
+	add("w128ema", all(width(128), ema(0.995, 500)))
+	add("w128cos", all(width(128), cosine(1e-3, 0, 8000)))
+	add("w128cos2e-3ema", all(width(128), cosine(2e-3, 200, 8000), ema(0.995, 500)))
+	add("w64cosema", all(width(64), cosine(2e-3, 200, 24000), ema(0.995, 500)))
+	add("w64cos3e-3ema", all(width(64), cosine(3e-3, 200, 24000), ema(0.995, 500)))
+	add("w64b2048cosema", func(r *qualityRecipe) {
+		all(width(64), cosine(2e-3, 200, 14000), ema(0.995, 500))(r)
+		r.Train.BatchSize = 2048
+	})
+	// The winners: fmlib's default recipe over a step budget that fits the
+	// time on this machine (4×64, Adam 3e-3 with 200 warm-up steps and a
+	// cosine decay over the budget, EMA 0.995 from step 500, midpoint 20).
+	for _, steps := range []int{20000, 90000} {
+		name := fmt.Sprintf("w64_3e-3cos%dk_ema", steps/1000)
+		rs[name] = qualityRecipe{name: name, Recipe: Recipe2D(steps, 1), steps: steps}
+	}
+	add("ot", func(r *qualityRecipe) { r.Train.Coupling = OTCoupling })
+	add("ot256", func(r *qualityRecipe) { r.Train.Coupling = OTCoupling; r.Train.BatchSize = 256 })
 	add("tlate", func(r *qualityRecipe) {
-		r.times = func(rng *rand.Rand) float64 { return 1 - math.Pow(rng.Float64(), 2) }
+		r.Train.TimeSampler = func(rng *rand.Rand) float64 { return 1 - math.Pow(rng.Float64(), 2) }
 	})
 	return rs
 }

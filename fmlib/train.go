@@ -52,6 +52,14 @@ type TrainOptions struct {
 	// the null class Φ, so the network also learns the unconditional field
 	// needed by classifier-free guidance (eq. 40).
 	LabelDropout float64
+	// EMADecay > 0 makes the network keep an exponential moving average of
+	// its weights for sampling (nn.Network.SetEMA, read with
+	// nn.Network.EMA): once the network's step count reaches EMAStart,
+	// Train starts the average from the current weights, unless the network
+	// already averages with this decay (as when an earlier call started it).
+	// 0 leaves the network's own setting alone.
+	EMADecay float64
+	EMAStart int
 	// Every and Callback report progress: Callback is called after every
 	// Every steps (0: every 100) and after the last step.
 	Every    int
@@ -103,8 +111,9 @@ type trainer struct {
 // data batch x1, a noise batch x0, pairs them by the coupling, draws
 // t ~ U(0,1) per row, samples (x_t, u_t(x_t|x1)) from the path and takes one
 // optimizer step of the network on ‖u_θ(t, x_t[, c]) − u_t‖². The network's
-// optimizer, schedule and EMA (see package nn) are used and kept, so a later
-// call resumes where this one stopped.
+// optimizer, schedule and EMA (see package nn; EMADecay starts one) are
+// used and kept, so a later call resumes where this one stopped. Recipe2D
+// gives all of these the defaults that train a 2D flow fastest.
 //
 // Progress goes to Callback and, inside the kernel, to its progress bar
 // (package progress). An interrupt (or cancelled Context) stops training between steps within a
@@ -191,6 +200,12 @@ func newTrainer(net *nn.Network, opts *TrainOptions) (*trainer, error) {
 	if !(opts.LabelDropout >= 0 && opts.LabelDropout <= 1) {
 		return nil, fmt.Errorf("fmlib: Train: TrainOptions.LabelDropout = %v, want a probability in [0, 1]", opts.LabelDropout)
 	}
+	if !(opts.EMADecay >= 0 && opts.EMADecay < 1) {
+		return nil, fmt.Errorf("fmlib: Train: TrainOptions.EMADecay = %v, want 0 ≤ decay < 1 (0: no moving average)", opts.EMADecay)
+	}
+	if opts.EMAStart < 0 || (opts.EMAStart > 0 && opts.EMADecay == 0) {
+		return nil, fmt.Errorf("fmlib: Train: TrainOptions.EMAStart = %d, want ≥ 0 and used only with EMADecay > 0 (EMADecay = %v)", opts.EMAStart, opts.EMADecay)
+	}
 	labelled := opts.LabeledData != nil || opts.Labels != nil
 	if labelled && cfg.Classes == 0 {
 		return nil, fmt.Errorf("fmlib: Train: the data has classes but the network is unconditional (nn.Config.Classes = 0)")
@@ -250,9 +265,15 @@ func newTrainer(net *nn.Network, opts *TrainOptions) (*trainer, error) {
 	return tr, nil
 }
 
-// step draws one batch and takes one optimizer step.
+// step draws one batch and takes one optimizer step, first starting the
+// moving average of the weights if its step has come.
 func (tr *trainer) step() (float64, error) {
 	o, n := tr.opts, tr.opts.BatchSize
+	if o.EMADecay > 0 && tr.net.EMADecay() != o.EMADecay && tr.net.Step() >= o.EMAStart {
+		if err := tr.net.SetEMA(o.EMADecay); err != nil {
+			return 0, err
+		}
+	}
 	if err := tr.drawData(); err != nil {
 		return 0, err
 	}

@@ -492,6 +492,10 @@ func TestTrainMisuse(t *testing.T) {
 		"wrong dimension":    {net, TrainOptions{Points: mat.NewDense(5, 3, nil), BatchSize: 8, Steps: 1}},
 		"label out of range": {cond, TrainOptions{Points: Moons(2, 0, 1), Labels: []int{0, 3}, BatchSize: 8, Steps: 1}},
 		"bad coupling":       {net, TrainOptions{Data: moons, Coupling: 9, BatchSize: 8, Steps: 1}},
+		"EMA decay 1":        {net, TrainOptions{Data: moons, EMADecay: 1, BatchSize: 8, Steps: 1}},
+		"EMA decay < 0":      {net, TrainOptions{Data: moons, EMADecay: -0.5, BatchSize: 8, Steps: 1}},
+		"EMA start < 0":      {net, TrainOptions{Data: moons, EMADecay: 0.9, EMAStart: -1, BatchSize: 8, Steps: 1}},
+		"EMA start, no EMA":  {net, TrainOptions{Data: moons, EMAStart: 10, BatchSize: 8, Steps: 1}},
 	} {
 		if _, err := Train(c.net, c.opts); err == nil {
 			t.Errorf("%s: accepted", name)
