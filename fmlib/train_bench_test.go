@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"runtime"
+	"strings"
 	"testing"
 	"time"
 
@@ -88,7 +89,8 @@ func torchMs(name string) (float64, error) {
 // a test: fmlib and bench/nn_torch.py on the same configurations, printed
 // as `bench NAME torch_ms=… fmlib_ms=… ratio=…` (ratio = torch/fmlib), plus
 // the training step's achieved GFLOPS against the measured GEMM peak. It
-// runs only with GOPHLOW_BENCH=1; without python3-torch the torch columns
+// runs only with GOPHLOW_BENCH=1 (GOPHLOW_BENCH_ONLY=text keeps the
+// configurations whose name contains text); without python3-torch the torch columns
 // say NA.
 func TestBenchNetworkVsPyTorch(t *testing.T) {
 	if os.Getenv("GOPHLOW_BENCH") != "1" {
@@ -132,6 +134,9 @@ func TestBenchNetworkVsPyTorch(t *testing.T) {
 			})
 		}},
 	} {
+		if only := os.Getenv("GOPHLOW_BENCH_ONLY"); only != "" && !strings.Contains(c.name, only) {
+			continue
+		}
 		ms, extra := c.run()
 		tm, err := torchMs(c.name)
 		if err != nil {

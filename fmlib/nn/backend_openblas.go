@@ -18,11 +18,13 @@ void openblas_set_num_threads(int);
 
 // exp_poly is e^x in single precision, branch-free so that loops over it
 // vectorise: x = n·ln2 + r with n rounded by adding 1.5·2^23, e^r by Cephes'
-// degree-5 polynomial for expf, 2^n built in the exponent bits (in two
-// factors, so both stay normal). x is clamped to [-87.33, 88.72]; NaN stays NaN.
+// degree-5 polynomial for expf, 2^n built in the exponent bits. x is first
+// clamped to [-87, 87] by a max and a min, so 2^n stays a normal number; the
+// clamp turns NaN into a bound, so a kernel whose result would not carry the
+// NaN of its input on its own restores it.
 static inline float exp_poly(float x) {
-	x = x < -87.33f ? -87.33f : x;
-	x = x > 88.72f ? 88.72f : x;
+	x = x > -87.0f ? x : -87.0f;
+	x = x < 87.0f ? x : 87.0f;
 	float k = x * 1.44269504088896341f + 12582912.0f;
 	int32_t kb;
 	memcpy(&kb, &k, 4);
@@ -31,12 +33,10 @@ static inline float exp_poly(float x) {
 	float r = x - fn * 0.693359375f - fn * -2.12194440e-4f;
 	float p = ((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r + 4.1665795894e-2f) * r + 1.6666665459e-1f) * r + 5.0000001201e-1f;
 	p = p * r * r + r + 1.0f;
-	int32_t half = n >> 1;
-	int32_t b1 = (half + 127) << 23, b2 = (n - half + 127) << 23;
-	float s1, s2;
-	memcpy(&s1, &b1, 4);
-	memcpy(&s2, &b2, 4);
-	return p * s1 * s2;
+	int32_t b = (n + 127) << 23;
+	float scale;
+	memcpy(&scale, &b, 4);
+	return p * scale;
 }
 
 // Each kernel has a form with the derivative and one without, so every loop
@@ -52,13 +52,14 @@ static inline float exp_poly(float x) {
 #define NOPARAMS
 #define ELUPARAMS , float scale, float alpha
 
+// SiLU: v·s with s = 1/(1 + e^{−v}); NaN is carried by the factor v.
 KERNEL(gophlow_silu, NOPARAMS, ,
 	float s = 1.0f / (1.0f + exp_poly(-v)); h[i] = v * s;,
 	d[i] = s * (1.0f + v * (1.0f - s));)
 
-// tanh(v) = sign(v)·(1 − 2/(e^{2|v|} + 1)).
+// tanh(v) = sign(v)·(1 − 2/(e^{2|v|} + 1)), and NaN for NaN.
 KERNEL(gophlow_tanh, NOPARAMS, ,
-	float a = v < 0 ? -v : v; float y = 1.0f - 2.0f / (exp_poly(2.0f * a) + 1.0f); y = v < 0 ? -y : y; h[i] = y;,
+	float a = v < 0 ? -v : v; float y = 1.0f - 2.0f / (exp_poly(2.0f * a) + 1.0f); y = v < 0 ? -y : y; y = v == v ? y : v; h[i] = y;,
 	d[i] = 1.0f - y * y;)
 
 // ELU and SELU: scale·v for v > 0, scale·alpha·(e^v − 1) otherwise (NaN

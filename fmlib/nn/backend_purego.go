@@ -16,3 +16,11 @@ func mul32([]float32, []float32) bool { return false }
 
 // adam32 reports that no native kernel exists; the Go loop runs.
 func adam32(p, g, m, v []float32, b1, b2, step, rc2, eps, decay, l2 float32) bool { return false }
+
+// inferWork is never called without native kernels.
+func inferWork([]int32, int, bool) int { return 0 }
+
+// inferNative is never called without native kernels (see engine.infer).
+func inferNative([]float32, []int32, Activation, []float32, int, []float32, []float32, []float32, int) {
+	panic("nn: inferNative without native kernels")
+}

@@ -33,6 +33,8 @@ type engine[T float] struct {
 	feat    []T           // the time features of a shared t
 	done    chan struct{} // completion of the helper's half of a split pass
 
+	fused inference // the fused kernel's buffers (infer.go)
+
 	capTan     int
 	tanIn      []T // R×Dim input tangents
 	tanA, tanB []T // R×max width tangent ping-pong buffers

@@ -11,7 +11,7 @@ import (
 func (n *Network) Velocity(t float64, x, out *mat.Dense) {
 	rows := n.checkBatch("Velocity", x, out)
 	n.eng.load(x, t, nil, nil, n.nullOr())
-	n.eng.forward(rows, false)
+	n.eng.evaluate(rows, nil)
 	n.eng.outputTo(rows, out)
 }
 
@@ -22,7 +22,7 @@ func (n *Network) VelocityBatch(t []float64, x, out *mat.Dense) {
 		panic(fmt.Sprintf("nn: VelocityBatch: %d times for %d rows", len(t), rows))
 	}
 	n.eng.load(x, 0, t, nil, n.nullOr())
-	n.eng.forward(rows, false)
+	n.eng.evaluate(rows, nil)
 	n.eng.outputTo(rows, out)
 }
 
@@ -35,7 +35,7 @@ func (n *Network) VelocityClass(t float64, x *mat.Dense, class []int, out *mat.D
 	}
 	n.checkClasses("VelocityClass", class, rows)
 	n.eng.load(x, t, nil, class, 0)
-	n.eng.forward(rows, false)
+	n.eng.evaluate(rows, nil)
 	n.eng.outputTo(rows, out)
 }
 
@@ -61,9 +61,8 @@ func (n *Network) velocityDivergence(who string, t float64, x *mat.Dense, class 
 	}
 	n.checkClasses(who, class, rows)
 	n.eng.load(x, t, nil, class, n.nullOr())
-	n.eng.forward(rows, true)
+	n.eng.evaluate(rows, div)
 	n.eng.outputTo(rows, out)
-	n.eng.divergence(rows, div)
 }
 
 // JVP writes the Jacobian-vector product (∂u_θ(t,x_i)/∂x)·v_i into row i of
@@ -109,7 +108,7 @@ func (f *ClassField) Class() int { return f.class[0] }
 func (f *ClassField) Velocity(t float64, x, out *mat.Dense) {
 	rows := f.net.checkBatch("ClassField.Velocity", x, out)
 	f.net.eng.load(x, t, nil, nil, f.class[0])
-	f.net.eng.forward(rows, false)
+	f.net.eng.evaluate(rows, nil)
 	f.net.eng.outputTo(rows, out)
 }
 
@@ -120,7 +119,6 @@ func (f *ClassField) VelocityDivergence(t float64, x, out *mat.Dense, div []floa
 		panic(fmt.Sprintf("nn: ClassField.VelocityDivergence: len(div) = %d for %d rows", len(div), rows))
 	}
 	f.net.eng.load(x, t, nil, nil, f.class[0])
-	f.net.eng.forward(rows, true)
+	f.net.eng.evaluate(rows, div)
 	f.net.eng.outputTo(rows, out)
-	f.net.eng.divergence(rows, div)
 }

@@ -10,6 +10,7 @@ import (
 type engineAPI interface {
 	load(x *mat.Dense, t float64, ts []float64, class []int, classAll int) int
 	forward(rows int, withDeriv bool)
+	evaluate(rows int, div []float64)
 	outputTo(rows int, out *mat.Dense)
 	mseGradient(rows int, target *mat.Dense) float64
 	divergence(rows int, div []float64)

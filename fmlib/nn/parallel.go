@@ -21,6 +21,7 @@ type halfJob struct {
 	z, h, d []float32
 	g32     gemmArgs[float32]
 	g64     gemmArgs[float64]
+	inf     inferArgs
 	done    chan struct{}
 }
 
@@ -32,6 +33,7 @@ const (
 	jobMul                     // mul32(z, h)
 	jobGemm32                  // g32.run()
 	jobGemm64                  // g64.run()
+	jobInfer                   // inf.run()
 )
 
 var helper struct {
@@ -62,6 +64,13 @@ func sendGemm[T float](g gemmArgs[T], done chan struct{}) {
 	helper.jobs <- j
 }
 
+// sendInfer hands the second half of a fused evaluation to the helper,
+// which signals done.
+func sendInfer(a inferArgs, done chan struct{}) {
+	startHelper()
+	helper.jobs <- halfJob{kind: jobInfer, inf: a, done: done}
+}
+
 // runHelper executes half jobs forever.
 func runHelper() {
 	for j := range helper.jobs {
@@ -74,6 +83,8 @@ func runHelper() {
 			j.g32.run()
 		case jobGemm64:
 			j.g64.run()
+		case jobInfer:
+			j.inf.run()
 		}
 		j.done <- struct{}{}
 	}

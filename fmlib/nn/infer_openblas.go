@@ -1,0 +1,202 @@
+//go:build cgo && !purego
+
+package nn
+
+/*
+#cgo CFLAGS: -O3
+
+#pragma GCC optimize("no-trapping-math", "no-math-errno")
+
+#include <string.h>
+
+// OpenBLAS's CBLAS entry point, declared with its enums as ints.
+void cblas_sgemm(int order, int ta, int tb, int m, int n, int k, float alpha, const float *a, int lda,
+		const float *b, int ldb, float beta, float *c, int ldc);
+enum { ROW_MAJOR = 101, NO_TRANS = 111, TRANS = 112 };
+
+// The activation kernels of backend_openblas.go.
+void gophlow_silu(const float *z, float *h, long n);
+void gophlow_silu_d(const float *z, float *h, float *d, long n);
+void gophlow_tanh(const float *z, float *h, long n);
+void gophlow_tanh_d(const float *z, float *h, float *d, long n);
+void gophlow_elu(const float *z, float *h, long n, float scale, float alpha);
+void gophlow_elu_d(const float *z, float *h, float *d, long n, float scale, float alpha);
+
+// Activation codes, as nn.Activation numbers them.
+enum { ACT_SILU = 0, ACT_TANH = 2, ACT_ELU = 3, ACT_SELU = 4 };
+
+// activate applies activation a to n values of z into h, and σ' into d
+// unless d is NULL.
+static void activate(int a, const float *z, float *h, float *d, long n) {
+	const float lambda = 1.0507009873554804934193349852946f, alpha = 1.6732632423543772848170429916717f;
+	switch (a) {
+	case ACT_SILU:
+		if (d) gophlow_silu_d(z, h, d, n); else gophlow_silu(z, h, n);
+		break;
+	case ACT_TANH:
+		if (d) gophlow_tanh_d(z, h, d, n); else gophlow_tanh(z, h, n);
+		break;
+	case ACT_ELU:
+		if (d) gophlow_elu_d(z, h, d, n, 1, 1); else gophlow_elu(z, h, n, 1, 1);
+		break;
+	case ACT_SELU:
+		if (d) gophlow_elu_d(z, h, d, n, lambda, alpha); else gophlow_elu(z, h, n, lambda, alpha);
+		break;
+	}
+}
+
+// Layers with at most NARROW inputs or outputs are computed by the loops
+// below: BLAS packs its operands for products that size, which costs more
+// than the arithmetic.
+#define NARROW 16
+
+#define CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+
+// dot is Σ a_j·b_j with eight partial sums, so that it vectorises.
+static inline float dot(const float *restrict a, const float *restrict b, int n) {
+	float acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+	int j = 0;
+	for (; j + 8 <= n; j += 8)
+		for (int q = 0; q < 8; q++) acc[q] += a[j + q] * b[j + q];
+	float s = 0;
+	for (; j < n; j++) s += a[j] * b[j];
+	for (int q = 0; q < 8; q++) s += acc[q];
+	return s;
+}
+
+// dense computes z = x·Wᵀ + b for r rows of x (r×nin); W is nout×nin
+// (PyTorch's layout) and wt, when not NULL, its transpose, used when nin is
+// narrow.
+static void dense(const float *x, long r, int nin, const float *w, const float *wt, const float *b, int nout, float *z) {
+	if (nout <= NARROW) {
+		for (long i = 0; i < r; i++)
+			for (int o = 0; o < nout; o++) z[i * nout + o] = b[o] + dot(x + i * nin, w + (long)o * nin, nin);
+		return;
+	}
+	if (wt && nin <= NARROW) {
+		for (long i = 0; i < r; i++) {
+			float *restrict zi = z + i * nout;
+			memcpy(zi, b, sizeof(float) * nout);
+			for (int j = 0; j < nin; j++) {
+				const float xj = x[i * nin + j];
+				const float *restrict wj = wt + (long)j * nout;
+				for (int o = 0; o < nout; o++) zi[o] += xj * wj[o];
+			}
+		}
+		return;
+	}
+	for (long i = 0; i < r; i++) memcpy(z + i * nout, b, sizeof(float) * nout);
+	cblas_sgemm(ROW_MAJOR, NO_TRANS, TRANS, r, nout, nin, 1, x, nin, w, nin, 1, z, nout);
+}
+
+// gophlow_mlp_work is the number of floats of work space gophlow_mlp_infer
+// needs for chunks of r rows.
+long gophlow_mlp_work(const int *sizes, int layers, long r, int with_div) {
+	int maxw = 0;
+	for (int l = 1; l <= layers; l++) maxw = sizes[l] > maxw ? sizes[l] : maxw;
+	long n = (long)sizes[0] * sizes[1] + 2 * r * maxw; // wt, z, h
+	if (with_div) {
+		for (int l = 1; l < layers; l++) n += r * sizes[l];  // σ' of each hidden layer
+		n += 2 * (long)sizes[layers] * r * maxw;            // tangent ping-pong
+	}
+	return n;
+}
+
+// gophlow_mlp_infer evaluates the MLP on rows rows of in (rows×sizes[0]),
+// chunk rows at a time so that every intermediate stays in cache, writing
+// the output (rows×sizes[layers]) into out and, when div is not NULL, the
+// trace of the output's Jacobian in the first sizes[layers] input columns
+// into div: the unit tangents e_k are pushed forward through the network
+// linearised at each row (forward mode), and only the diagonal of the last
+// layer's product is formed. params holds each layer's weights and then its
+// biases, back to back; layers ≥ 2.
+CLONES void gophlow_mlp_infer(const float *params, const int *sizes, int layers, int act, const float *in,
+		long rows, float *out, float *div, float *work, long chunk) {
+	int maxw = 0;
+	for (int l = 1; l <= layers; l++) maxw = sizes[l] > maxw ? sizes[l] : maxw;
+	const int dim = sizes[layers], n1 = sizes[1];
+	// Layer 0's weights, transposed.
+	float *wt = work;
+	for (int o = 0; o < n1; o++)
+		for (int j = 0; j < sizes[0]; j++) wt[(long)j * n1 + o] = params[(long)o * sizes[0] + j];
+	float *z = wt + (long)sizes[0] * n1, *h = z + chunk * maxw;
+	float *deriv[64], *ta = NULL, *tb = NULL;
+	float *next = h + chunk * maxw;
+	if (div) {
+		for (int l = 0; l + 1 < layers; l++) {
+			deriv[l] = next;
+			next += chunk * sizes[l + 1];
+		}
+		ta = next;
+		tb = ta + (long)dim * chunk * maxw;
+	}
+	for (long r0 = 0; r0 < rows; r0 += chunk) {
+		const long r = rows - r0 < chunk ? rows - r0 : chunk;
+		const float *x = in + r0 * sizes[0];
+		const float *p = params;
+		for (int l = 0; l < layers; l++) {
+			const int nin = sizes[l], nout = sizes[l + 1];
+			const float *w = p, *b = p + (long)nout * nin;
+			p = b + nout;
+			if (l + 1 == layers) {
+				dense(x, r, nin, w, NULL, b, nout, out + r0 * nout);
+				break;
+			}
+			dense(x, r, nin, w, l == 0 ? wt : NULL, b, nout, z);
+			activate(act, z, h, div ? deriv[l] : NULL, r * nout);
+			x = h; // the next layer reads h and writes z
+		}
+		if (!div) continue;
+		// Tangent k of layer 0: σ'(z) ⊙ W₀[:, k], stacked k-major (dim·r rows).
+		for (int k = 0; k < dim; k++)
+			for (long i = 0; i < r; i++) {
+				float *restrict t = ta + ((long)k * r + i) * n1;
+				const float *restrict d = deriv[0] + i * n1, *restrict wk = wt + (long)k * n1;
+				for (int j = 0; j < n1; j++) t[j] = d[j] * wk[j];
+			}
+		p = params + (long)n1 * sizes[0] + n1;
+		for (int l = 1; l + 1 < layers; l++) {
+			const int nin = sizes[l], nout = sizes[l + 1];
+			cblas_sgemm(ROW_MAJOR, NO_TRANS, TRANS, dim * r, nout, nin, 1, ta, nin, p, nin, 0, tb, nout);
+			p += (long)nout * nin + nout;
+			for (int k = 0; k < dim; k++)
+				for (long i = 0; i < r * nout; i++) tb[k * r * nout + i] *= deriv[l][i];
+			float *s = ta;
+			ta = tb;
+			tb = s;
+		}
+		const int nl = sizes[layers - 1];
+		for (long i = 0; i < r; i++) {
+			float s = 0;
+			for (int k = 0; k < dim; k++) s += dot(ta + ((long)k * r + i) * nl, p + (long)k * nl, nl);
+			div[r0 + i] = s;
+		}
+	}
+}
+*/
+import "C"
+
+import "unsafe"
+
+// inferWork is the number of floats of work space inferNative needs for
+// chunks of chunk rows.
+func inferWork(sizes []int32, chunk int, withDiv bool) int {
+	w := 0
+	if withDiv {
+		w = 1
+	}
+	return int(C.gophlow_mlp_work((*C.int)(unsafe.Pointer(&sizes[0])), C.int(len(sizes)-1), C.long(chunk), C.int(w)))
+}
+
+// inferNative evaluates the float32 network (and its divergence when div is
+// not nil) on rows rows of in with the fused C kernel, chunk rows at a time;
+// sizes are the layer widths and work holds inferWork floats.
+func inferNative(params []float32, sizes []int32, act Activation, in []float32, rows int, out, div, work []float32, chunk int) {
+	var dp *C.float
+	if div != nil {
+		dp = (*C.float)(unsafe.Pointer(&div[0]))
+	}
+	C.gophlow_mlp_infer((*C.float)(unsafe.Pointer(&params[0])), (*C.int)(unsafe.Pointer(&sizes[0])), C.int(len(sizes)-1),
+		C.int(act), (*C.float)(unsafe.Pointer(&in[0])), C.long(rows), (*C.float)(unsafe.Pointer(&out[0])), dp,
+		(*C.float)(unsafe.Pointer(&work[0])), C.long(chunk))
+}
