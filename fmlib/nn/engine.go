@@ -21,6 +21,7 @@ type engine[T float] struct {
 	emb, gemb     []T   // (Classes+1)×EmbedDim, the last row is the null class Φ
 
 	m, v, ema []T // optimizer moments (SGD uses m as its momentum buffer) and EMA weights
+	scratch   []T // the helper's half of a split weight gradient (the largest layer's size)
 
 	capRows int
 	in, din []T   // rows×sizes[0] input and its gradient
@@ -49,10 +50,12 @@ func newEngine[T float](cfg Config) *engine[T] {
 	e.done = make(chan struct{})
 	e.sizes = append([]int{cfg.inputs()}, cfg.Hidden...)
 	e.sizes = append(e.sizes, cfg.Dim)
-	n := 0
+	n, largest := 0, 0
 	for l := 0; l+1 < len(e.sizes); l++ {
 		n += e.sizes[l+1]*e.sizes[l] + e.sizes[l+1]
+		largest = max(largest, e.sizes[l+1]*e.sizes[l])
 	}
+	e.scratch = make([]T, largest)
 	n += (cfg.Classes + 1) * cfg.EmbedDim
 	if cfg.Classes == 0 {
 		n -= cfg.EmbedDim
@@ -222,7 +225,7 @@ func (e *engine[T]) backward(rows int, paramGrads, inputGrad bool) {
 		}
 		dz := e.dz[l][:rows*nOut]
 		if paramGrads {
-			gemm(true, false, nOut, nIn, rows, 1, dz, nOut, inp, nIn, 0, e.gw[l], nIn, e.done)
+			weightGradient(nOut, nIn, rows, dz, inp[:rows*nIn], e.gw[l], e.scratch, e.done)
 			gemvT(rows, nOut, 1, dz, nOut, e.ones, 0, e.gb[l])
 		}
 		if l > 0 {
