@@ -1,0 +1,328 @@
+// Command qualityplot draws issue 9's time-to-quality figure: in_support
+// (the fraction of checkerboard samples inside the squares) against
+// seconds of training, for gophlow and PyTorch, from the points of one
+// benchmark invocation recorded in bench/quality_results.txt (section 1,
+// as printed by `make bench-quality`). The issue's targets — 0.90 within
+// 60 s, 0.95 within 300 s — are drawn as dashed lines.
+//
+// From the repository's root:
+//
+//	go run ./bench/qualityplot            # writes docs/time-to-quality.png
+//	go run ./bench/qualityplot -in FILE -section 1b -out FILE.png
+package main
+
+//go:generate go run . -in ../quality_results.txt -out ../../docs/time-to-quality.png
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"image/color"
+	"io"
+	"log"
+	"math"
+	"os"
+	"regexp"
+	"strconv"
+
+	"github.com/gophlow/gophlow/plots"
+	"gonum.org/v1/plot"
+	"gonum.org/v1/plot/font"
+	"gonum.org/v1/plot/plotter"
+	"gonum.org/v1/plot/text"
+	"gonum.org/v1/plot/vg"
+	"gonum.org/v1/plot/vg/draw"
+	"gonum.org/v1/plot/vg/vgimg"
+)
+
+// point is one evaluation during training.
+type point struct{ seconds, inSupport float64 }
+
+// series is the evaluations of one training run, in file order.
+type series struct {
+	who    string // "torch" or "gophlow"
+	recipe string // the recipe's name for gophlow runs
+	points []point
+}
+
+// pointLine matches a result line: `torch step=… train_s=… in_support=…`
+// or `gophlow RECIPE step=… train_s=… in_support=…`.
+var pointLine = regexp.MustCompile(`^(torch|gophlow)(?: (\S+))? step=\d+ train_s=([0-9.]+) in_support=([0-9.]+)`)
+
+// sectionHeader matches a section's first line, "## 1b. Title"; further
+// "##" lines continue the title.
+var sectionHeader = regexp.MustCompile(`^## (\w+)\. `)
+
+// parseSection reads the result lines of the section whose header starts
+// with "## <name>. " and returns its runs in order of first appearance.
+func parseSection(r io.Reader, name string) ([]series, error) {
+	sc := bufio.NewScanner(r)
+	in, found := false, false
+	var out []series
+	index := map[string]int{}
+	for sc.Scan() {
+		line := sc.Text()
+		if h := sectionHeader.FindStringSubmatch(line); h != nil {
+			in = h[1] == name
+			found = found || in
+			continue
+		}
+		if !in {
+			continue
+		}
+		m := pointLine.FindStringSubmatch(line)
+		if m == nil {
+			continue
+		}
+		s, _ := strconv.ParseFloat(m[3], 64)
+		q, _ := strconv.ParseFloat(m[4], 64)
+		key := m[1] + " " + m[2]
+		k, ok := index[key]
+		if !ok {
+			k = len(out)
+			index[key] = k
+			out = append(out, series{who: m[1], recipe: m[2]})
+		}
+		out[k].points = append(out[k].points, point{s, q})
+	}
+	if err := sc.Err(); err != nil {
+		return nil, err
+	}
+	if !found {
+		return nil, fmt.Errorf("no section %q (a line starting with \"## %s.\")", name, name)
+	}
+	if len(out) == 0 {
+		return nil, fmt.Errorf("section %q has no torch or gophlow result lines", name)
+	}
+	return out, nil
+}
+
+// recipeSteps reads the step budget of the benchmark's Recipe2D runs from
+// their name (w64_3e-3cos20k_ema: 20,000 steps).
+var recipeSteps = regexp.MustCompile(`^w64_3e-3cos(\d+)k_ema$`)
+
+// label names a run in the legend.
+func label(s series) string {
+	if s.who == "torch" {
+		return "PyTorch 1.13: 4×256, batch 1024, Adam 1e-3"
+	}
+	if m := recipeSteps.FindStringSubmatch(s.recipe); m != nil {
+		return fmt.Sprintf("gophlow: fmlib.Recipe2D, %s,000 steps", m[1])
+	}
+	return "gophlow " + s.recipe
+}
+
+// firstAtLeast is the first point of s with in_support ≥ level.
+func firstAtLeast(s series, level float64) (point, bool) {
+	for _, p := range s.points {
+		if p.inSupport >= level {
+			return p, true
+		}
+	}
+	return point{}, false
+}
+
+// sans is the typeface of all text, as in package plots.
+var sans = font.Font{Typeface: "Liberation", Variant: "Sans"}
+
+// figure draws the runs with the issue's targets.
+func figure(runs []series, title string) (*plot.Plot, error) {
+	plot.DefaultFont, plotter.DefaultFont = sans, sans
+	p := plot.New()
+	p.Title.Text = title
+	p.Title.TextStyle.Font.Size = 13
+	p.X.Label.Text = "training seconds (two CPU cores)"
+	p.Y.Label.Text = "in_support (fraction of samples in the squares)"
+	for _, a := range []*plot.Axis{&p.X, &p.Y} {
+		a.Label.TextStyle.Font.Size = 12
+		a.Tick.Label.Font.Size = 11
+	}
+	p.Legend.Top, p.Legend.Left = false, false
+	p.Legend.XOffs, p.Legend.YOffs = -vg.Points(60), vg.Points(48)
+	p.Legend.TextStyle.Font.Size = 11
+	grid := plotter.NewGrid()
+	grid.Vertical.Color, grid.Horizontal.Color = color.Gray{0xe0}, color.Gray{0xe0}
+	p.Add(grid)
+
+	xMax, yMin := 320.0, 1.0
+	for _, s := range runs {
+		for _, pt := range s.points {
+			xMax, yMin = math.Max(xMax, 1.05*pt.seconds), math.Min(yMin, pt.inSupport)
+		}
+	}
+	yMin = math.Floor(yMin*20-0.5) / 20
+	p.X.Min, p.X.Max = 0, xMax
+	p.Y.Min, p.Y.Max = yMin, 1
+
+	// The issue's targets: in_support 0.90 within 60 s, 0.95 within 300 s.
+	grey := color.Gray{0x60}
+	var ns notes
+	for _, t := range []struct{ level, seconds float64 }{{0.90, 60}, {0.95, 300}} {
+		h, err := plotter.NewLine(plotter.XYs{{X: 0, Y: t.level}, {X: xMax, Y: t.level}})
+		if err != nil {
+			return nil, err
+		}
+		v, err := plotter.NewLine(plotter.XYs{{X: t.seconds, Y: yMin}, {X: t.seconds, Y: 1}})
+		if err != nil {
+			return nil, err
+		}
+		for _, l := range []*plotter.Line{h, v} {
+			l.Color, l.Width, l.Dashes = grey, vg.Points(1), []vg.Length{vg.Points(5), vg.Points(3)}
+			p.Add(l)
+		}
+		ns.list = append(ns.list, note{x: xMax, y: t.level, color: grey, fixed: true,
+			text: fmt.Sprintf("target: %.2f within %.0f s", t.level, t.seconds)},
+			note{x: t.seconds, y: 1, color: grey, fixed: true, text: fmt.Sprintf("%.0f s", t.seconds)})
+	}
+
+	// The runs, with where each tool first reaches 0.90 and each run's last point.
+	var marks []plotter.XY
+	firstOf := map[string]float64{}
+	for _, s := range runs {
+		if pt, ok := firstAtLeast(s, 0.90); ok {
+			if t, seen := firstOf[s.who]; !seen || pt.seconds < t {
+				firstOf[s.who] = pt.seconds
+			}
+		}
+	}
+	for k, s := range runs {
+		col := plots.ClassColor(k)
+		xys := make(plotter.XYs, len(s.points))
+		for i, pt := range s.points {
+			xys[i] = plotter.XY{X: pt.seconds, Y: pt.inSupport}
+		}
+		marks = append(marks, xys...)
+		line, dots, err := plotter.NewLinePoints(xys)
+		if err != nil {
+			return nil, err
+		}
+		line.Color, line.Width = col, vg.Points(1.8)
+		dots.Color, dots.Shape, dots.Radius = col, draw.CircleGlyph{}, vg.Points(3)
+		p.Add(line, dots)
+		p.Legend.Add(label(s), line, dots)
+		for i, pt := range s.points {
+			first := pt.inSupport >= 0.90 && firstOf[s.who] == pt.seconds
+			if first || i == len(s.points)-1 {
+				ns.list = append(ns.list, note{x: pt.seconds, y: pt.inSupport, color: col,
+					text: fmt.Sprintf("%.3f at %.0f s", pt.inSupport, pt.seconds)})
+			}
+		}
+	}
+	ns.avoid = marks
+	p.Add(ns)
+	return p, nil
+}
+
+// note is a text placed beside a point of the plot on a white box; fixed
+// notes (the targets) sit below their point, to its left.
+type note struct {
+	x, y  float64
+	text  string
+	color color.Color
+	fixed bool
+}
+
+// notes is a plotter of notes that places each one below-right, above-left
+// or above-right of its point: the first of these that covers none of the
+// avoid points and no note placed before it.
+type notes struct {
+	list  []note
+	avoid []plotter.XY
+}
+
+// Plot implements plot.Plotter.
+func (ns notes) Plot(c draw.Canvas, p *plot.Plot) {
+	trX, trY := p.Transforms(&c)
+	gap := vg.Points(5)
+	var placed []vg.Rectangle
+	for _, n := range ns.list {
+		sty := text.Style{Color: n.color, Font: font.From(sans, 10), Handler: plot.DefaultTextHandler}
+		at := vg.Point{X: trX(n.x), Y: trY(n.y)}
+		type place struct {
+			dx, dy vg.Length
+			xa     text.XAlignment
+			ya     text.YAlignment
+		}
+		places := []place{{gap, -gap, draw.XLeft, draw.YTop}, {-gap, gap, draw.XRight, draw.YBottom}, {gap, gap, draw.XLeft, draw.YBottom}}
+		if n.fixed {
+			places = []place{{-gap, -vg.Points(2), draw.XRight, draw.YTop}}
+		}
+		var box vg.Rectangle
+		var anchor vg.Point
+		for _, pl := range places {
+			sty.XAlign, sty.YAlign = pl.xa, pl.ya
+			anchor = vg.Point{X: at.X + pl.dx, Y: at.Y + pl.dy}
+			box = sty.Rectangle(n.text).Add(anchor)
+			if !covers(box, ns.avoid, trX, trY, vg.Points(4)) && !overlaps(box, placed) {
+				break
+			}
+		}
+		placed = append(placed, box)
+		pad := vg.Points(1.5)
+		c.FillPolygon(color.NRGBA{0xff, 0xff, 0xff, 0xe0}, []vg.Point{
+			{X: box.Min.X - pad, Y: box.Min.Y - pad}, {X: box.Max.X + pad, Y: box.Min.Y - pad},
+			{X: box.Max.X + pad, Y: box.Max.Y + pad}, {X: box.Min.X - pad, Y: box.Max.Y + pad}})
+		c.FillText(sty, anchor, n.text)
+	}
+}
+
+// overlaps reports whether box intersects one of the others.
+func overlaps(box vg.Rectangle, others []vg.Rectangle) bool {
+	for _, o := range others {
+		if box.Min.X < o.Max.X && o.Min.X < box.Max.X && box.Min.Y < o.Max.Y && o.Min.Y < box.Max.Y {
+			return true
+		}
+	}
+	return false
+}
+
+// covers reports whether box, grown by margin, contains one of the points.
+func covers(box vg.Rectangle, pts []plotter.XY, trX, trY func(float64) vg.Length, margin vg.Length) bool {
+	for _, p := range pts {
+		x, y := trX(p.X), trY(p.Y)
+		if x >= box.Min.X-margin && x <= box.Max.X+margin && y >= box.Min.Y-margin && y <= box.Max.Y+margin {
+			return true
+		}
+	}
+	return false
+}
+
+// savePNG writes the plot as an 8×5-inch PNG at 192 dots per inch (sharp
+// on high-DPI screens; the README shows it at half size).
+func savePNG(p *plot.Plot, path string) error {
+	c := vgimg.NewWith(vgimg.UseWH(8*vg.Inch, 5*vg.Inch), vgimg.UseDPI(192))
+	p.Draw(draw.New(c))
+	f, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	if _, err := (vgimg.PngCanvas{Canvas: c}).WriteTo(f); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}
+
+func main() {
+	in := flag.String("in", "bench/quality_results.txt", "the results file")
+	section := flag.String("section", "1", "the section of the results file to draw (its header starts with \"## <section>.\")")
+	out := flag.String("out", "docs/time-to-quality.png", "the PNG to write")
+	flag.Parse()
+	f, err := os.Open(*in)
+	if err != nil {
+		log.Fatal(err)
+	}
+	runs, err := parseSection(f, *section)
+	f.Close()
+	if err != nil {
+		log.Fatalf("%s: %v", *in, err)
+	}
+	p, err := figure(runs, "Time to quality on the 2D checkerboard (issue 9)")
+	if err != nil {
+		log.Fatal(err)
+	}
+	if err := savePNG(p, *out); err != nil {
+		log.Fatal(err)
+	}
+	fmt.Printf("wrote %s: %d runs from section %s of %s\n", *out, len(runs), *section, *in)
+}
