@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"math"
 
+	"github.com/gophlow/gophlow/fmlib/nn"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -62,6 +63,41 @@ func checkTimes(arg string, t []float64, rows int) error {
 		if !(v >= 0 && v <= 1) {
 			return fmt.Errorf("fmlib: %s[%d] = %v is outside [0,1]", arg, i, v)
 		}
+	}
+	return nil
+}
+
+// fieldDimension returns the data dimension field is defined on, or 0 when
+// the field does not tell (a func literal, a custom type without Dim).
+func fieldDimension(field Field) int {
+	switch f := field.(type) {
+	case interface{ Dim() int }:
+		return f.Dim()
+	case *nn.Network:
+		if f != nil {
+			return f.Config().Dim
+		}
+	case *MixtureMarginal:
+		if f != nil {
+			return f.mix.Dim()
+		}
+	case *GuidedField:
+		if f != nil {
+			if m, ok := f.model.(Field); ok {
+				return fieldDimension(m)
+			}
+		}
+	}
+	return 0
+}
+
+// checkFieldDimension reports an error naming arg when the batch m has not
+// as many columns as field's dimension (when the field tells it), rather
+// than letting the field panic on its own argument names.
+func checkFieldDimension(arg string, field Field, m *mat.Dense) error {
+	d := fieldDimension(field)
+	if _, c := m.Dims(); d > 0 && c != d {
+		return fmt.Errorf("fmlib: %s has %d columns, the field's dimension is %d", arg, c, d)
 	}
 	return nil
 }

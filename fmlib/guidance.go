@@ -40,6 +40,9 @@ func Guided(model ClassConditionalField, class int, w float64) (*GuidedField, er
 	if model == nil {
 		return nil, fmt.Errorf("fmlib: Guided: model is nil")
 	}
+	if null := model.NullClass(); null > 0 && (class < 0 || class > null) {
+		return nil, fmt.Errorf("fmlib: Guided: class = %d, want 0…%d (%d is Φ)", class, null, null)
+	}
 	if err := checkGuidance(model, []int{class}, w); err != nil {
 		return nil, err
 	}
@@ -69,7 +72,7 @@ func checkGuidance(model ClassConditionalField, classes []int, w float64) error 
 	}
 	for i, c := range classes {
 		if c < 0 || c > null {
-			return fmt.Errorf("fmlib: guidance: class[%d] = %d, want 0…%d (%d is Φ)", i, c, null, null)
+			return fmt.Errorf("fmlib: guidance: classes[%d] = %d, want 0…%d (%d is Φ)", i, c, null, null)
 		}
 	}
 	if math.IsNaN(w) || math.IsInf(w, 0) {

@@ -69,7 +69,7 @@ type Likelihood struct {
 // path starts from N(x1, σ_max² I) instead, and a VP path meets eq. 17 only
 // approximately, so their likelihoods carry that approximation.
 func LogLikelihood(field Field, x1 *mat.Dense, opts LikelihoodOptions) (*Likelihood, error) {
-	return LogDensityAt(field, 1, x1, opts)
+	return jointIntegration(field, "x1", x1, 1, 0, opts)
 }
 
 // LogDensityAt computes log p_t(x) at any time t in (0,1] for every row of x,
@@ -81,31 +81,31 @@ func LogDensityAt(field Field, t float64, x *mat.Dense, opts LikelihoodOptions) 
 	if t == 0 {
 		return nil, fmt.Errorf("fmlib: LogDensityAt: t = 0 needs no integration, p_0 = N(0, I)")
 	}
-	return jointIntegration(field, x, t, 0, opts)
+	return jointIntegration(field, "x", x, t, 0, opts)
 }
 
 // SampleWithLogDensity integrates noise x0 forwards from t = 0 to t = 1
 // and returns the samples with their log-density log p_1, accumulated along
 // the way (eq. 13) with no extra pass.
 func SampleWithLogDensity(field Field, x0 *mat.Dense, opts LikelihoodOptions) (*Likelihood, error) {
-	return jointIntegration(field, x0, 0, 1, opts)
+	return jointIntegration(field, "x0", x0, 0, 1, opts)
 }
 
 // jointIntegration solves the augmented ODE d(x, c)/ds = (u_s(x), ∇·u_s(x))
 // from `from` to `to` (one of them 0), starting with c = 0. Then
-// log p_τ(x_τ) = log p_0(x_0) + c(0) − c(τ) at every recorded τ.
-func jointIntegration(field Field, x *mat.Dense, from, to float64, opts LikelihoodOptions) (*Likelihood, error) {
+// log p_τ(x_τ) = log p_0(x_0) + c(0) − c(τ) at every recorded τ. name is
+// the caller's name for x, used in error messages.
+func jointIntegration(field Field, name string, x *mat.Dense, from, to float64, opts LikelihoodOptions) (*Likelihood, error) {
 	if field == nil {
 		return nil, fmt.Errorf("fmlib: field is nil")
-	}
-	name := "x"
-	if from == 0 {
-		name = "x0"
 	}
 	if err := checkDense(name, x); err != nil {
 		return nil, err
 	}
 	if err := checkFinite(name, x); err != nil {
+		return nil, err
+	}
+	if err := checkFieldDimension(name, field, x); err != nil {
 		return nil, err
 	}
 	if opts.Solve.From != 0 || opts.Solve.To != 0 {

@@ -194,7 +194,7 @@ func TestLikelihoodMisuse(t *testing.T) {
 		{func() error {
 			_, err := LogLikelihood(plain, mat.NewDense(1, 2, []float64{math.NaN(), 0}), LikelihoodOptions{Solve: rk})
 			return err
-		}(), "x[0][0] = NaN"},
+		}(), "x1[0][0] = NaN"},
 		{func() error {
 			_, err := LogLikelihood(plain, x, LikelihoodOptions{Solve: SolveOptions{Method: RK4, Steps: 4, To: 1}})
 			return err

@@ -32,6 +32,9 @@ func CFMLoss(field Field, path Path, t []float64, x0, x1 *mat.Dense) (float64, e
 	if err := checkDense("x0", x0); err != nil {
 		return 0, err
 	}
+	if err := checkFieldDimension("x0", field, x0); err != nil {
+		return 0, err
+	}
 	r, c := x0.Dims()
 	xt, ut := mat.NewDense(r, c, nil), mat.NewDense(r, c, nil)
 	if err := path.SampleInto(t, x0, x1, xt, ut); err != nil {

@@ -46,6 +46,9 @@ func checkSampleArgs(t []float64, x0, x1, xt, ut *mat.Dense) error {
 
 // sampleWith allocates xt and ut and calls p.SampleInto with t for every row.
 func sampleWith(p Path, t float64, x0, x1 *mat.Dense) (xt, ut *mat.Dense, err error) {
+	if err := checkTime("t", t); err != nil {
+		return nil, nil, err
+	}
 	if err := checkDense("x0", x0); err != nil {
 		return nil, nil, err
 	}

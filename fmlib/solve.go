@@ -38,6 +38,9 @@ func Solve(field Field, x0 *mat.Dense, opts SolveOptions) (*Solution, error) {
 	if err := checkFinite("x0", x0); err != nil {
 		return nil, err
 	}
+	if err := checkFieldDimension("x0", field, x0); err != nil {
+		return nil, err
+	}
 	r, c := x0.Dims()
 	prob := odeProblem{size: r * c, rhs: func(t float64, y, dy []float64) {
 		field.Velocity(t, mat.NewDense(r, c, y), mat.NewDense(r, c, dy))

@@ -4,21 +4,23 @@ Each test starts the kernel binary (GOPHLOW_BIN, else bin/gophlow) itself,
 on loopback ports of a connection file it writes, and talks to it over raw
 ZeroMQ sockets so that it can send what no well-behaved client would:
 
-- hostile traffic: forged signatures, malformed frames, a 64 MiB content,
+- hostile traffic: forged signatures, replayed messages, malformed frames, a 64 MiB content,
   floods of junk, raw TCP garbage and stalled peers;
 - load: 10,000 sequential cells, four interleaved clients, a cell printing
   100 MB while heartbeat and control must still be answered;
 - faults: panics (in a cell, in its goroutines, in compiled code), runaway
   allocation, infinite loops stopped by interrupt_request and by SIGINT,
-  clients that vanish mid-cell.
+  clients that vanish mid-cell;
+- fmlib from a notebook with bad input: errors name the argument, NaN
+  during training names the step and keeps the last good weights.
 
 Tests marked expectedFailure document kernel bugs this suite found (each
 with a KERNEL BUG comment): when one is fixed the test reports an unexpected
 success, and its decorator should go.
 
 Every wait is bounded. The suite ends by printing one line of figures:
-`reliability forged=… executed=… malformed=… crashes=… sequential=… lost=…
-rss_growth_mb=… faults=… survived=…`.
+`reliability forged=… replayed=… executed=… malformed=… crashes=… sequential=… lost=…
+rss_growth_mb=… faults=… survived=… misuse=… named=…`.
 """
 
 import json
@@ -44,8 +46,9 @@ DELIM = b"<IDS|MSG>"
 
 # The figures printed at the end (tearDownModule).
 FIGURES = {
-    "forged": 0,  # forged or unsigned execute/control requests sent
-    "executed": 0,  # of those, how many ran (side-effect files found)
+    "forged": 0,  # forged, unsigned or replayed execute/control requests sent
+    "replayed": 0,  # of those, correctly signed messages sent a second time
+    "executed": 0,  # of those, how many ran (side effects found)
     "malformed": 0,  # malformed or junk messages sent
     "crashes": 0,  # kernel processes that died without being told to
     "sequential": 0,  # sequential executes answered exactly once, in order
@@ -53,6 +56,8 @@ FIGURES = {
     "rss_growth_mb": float("nan"),
     "faults": 0,  # faults provoked
     "survived": 0,  # faults after which the kernel answered and kept state
+    "misuse": 0,  # fmlib/nn calls with bad input
+    "named": 0,  # of those, errors that named the offending argument (and the step)
 }
 
 
@@ -63,10 +68,10 @@ def tearDownModule():
             k.proc.wait(5)
     f = FIGURES
     print(
-        "\nreliability forged=%d executed=%d malformed=%d crashes=%d sequential=%d lost=%d "
-        "rss_growth_mb=%.1f faults=%d survived=%d"
-        % (f["forged"], f["executed"], f["malformed"], f["crashes"], f["sequential"], f["lost"],
-           f["rss_growth_mb"], f["faults"], f["survived"]),
+        "\nreliability forged=%d replayed=%d executed=%d malformed=%d crashes=%d sequential=%d lost=%d "
+        "rss_growth_mb=%.1f faults=%d survived=%d misuse=%d named=%d"
+        % (f["forged"], f["replayed"], f["executed"], f["malformed"], f["crashes"], f["sequential"], f["lost"],
+           f["rss_growth_mb"], f["faults"], f["survived"], f["misuse"], f["named"]),
         flush=True,
     )
 
@@ -488,6 +493,57 @@ class HostileTraffic(KernelTestCase):
         self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
         self.assertEqual(reply["content"]["status"], "ok", "a forged interrupt_request stopped the cell")
         self.client.iopub_until_idle(msg_id, 10)
+
+    def test_replayed_messages_are_never_executed(self):
+        """A correctly signed execute_request sent again verbatim (the same
+        signature) is dropped: on the same socket, with its hex signature in
+        capitals (which verifies too), on control, and from another
+        connection. The cell appends a line to a file: exactly one must be
+        there. A replayed control request is not answered."""
+        scratch = tempfile.mkdtemp(prefix="gophlow-replay-")
+        self.addCleanup(shutil.rmtree, scratch, True)
+        path = os.path.join(scratch, "runs")
+        code = ('import "os"\nf, _ := os.OpenFile(%s, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o600)\n'
+                'f.WriteString("ran\\n")\nf.Close()' % go_string(path))
+        frames = self.signed("execute_request", {"code": code, "silent": False, "store_history": True,
+                                                 "user_expressions": {}, "allow_stdin": False, "stop_on_error": False})
+        msg_id = json.loads(frames[2])["msg_id"]
+        self.client.send_frames("shell", frames)
+        reply = self.client.recv("shell", 20)
+        self.assertIsNotNone(reply, "the original message was not answered")
+        self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
+        self.assertEqual(reply["content"]["status"], "ok", reply["content"])
+        self.assertIsNotNone(self.client.iopub_until_idle(msg_id, 10))
+        with open(path) as f:
+            self.assertEqual(f.read(), "ran\n", "the original did not run once, so the test proves nothing")
+
+        replays = [("shell", frames), ("shell", [frames[0], frames[1].upper(), *frames[2:]]), ("control", frames)]
+        for channel, fr in replays:
+            self.client.send_frames(channel, fr)
+        other = self.kernel.client(wait=False)
+        self.addCleanup(other.close)
+        other.send_frames("shell", frames)
+        FIGURES["forged"] += len(replays) + 1
+        FIGURES["replayed"] += len(replays) + 1
+        time.sleep(0.5)  # the other connection's replay is on its way too
+        self.assert_serving()
+        self.assertIsNone(self.client.recv("shell", 0.3), "a replayed message was answered")
+        self.assertIsNone(other.recv("shell", 0.3), "a replayed message was answered")
+        with open(path) as f:
+            runs = f.read().count("ran")
+        FIGURES["executed"] += runs - 1
+        self.assertEqual(runs, 1, "a replayed execute_request ran")
+        self.assertIn("replayed", self.kernel.log(), "the replays were not logged")
+        # On control: a kernel_info_request is answered once, not when replayed.
+        info = self.signed("kernel_info_request", {})
+        self.client.send_frames("control", info)
+        reply = self.client.recv("control", 5)
+        self.assertIsNotNone(reply, "the original control request was not answered")
+        self.assertEqual(reply["parent_header"]["msg_id"], json.loads(info[2])["msg_id"])
+        self.client.send_frames("control", info)
+        FIGURES["forged"] += 1
+        FIGURES["replayed"] += 1
+        self.assertIsNone(self.client.recv("control", 0.3), "a replayed control request was answered")
 
     def signed(self, msg_type, content=None, header=None, parent=b"{}", metadata=b"{}", raw_content=None):
         """The frames of a correctly signed message whose parts may be malformed."""
@@ -1363,6 +1419,239 @@ class Faults(KernelTestCase):
         self.assertEqual(result_text(outputs), "11")
         self.assert_serving("kept", "5")
         FIGURES["survived"] += 1
+
+
+class FmlibMisuse(KernelTestCase):
+    """fmlib and nn from a notebook with bad input: every case gives an error
+    output (an error reply, or the error value the cell shows) naming the
+    offending argument; the kernel survives and a variable defined before
+    keeps its value. NaN appearing during training stops it with a message
+    naming the step, and the network keeps the weights of the last step
+    taken. FIGURES counts the cases (misuse) and those whose message named
+    the argument (named)."""
+
+    PRELUDE = r'''
+import "gonum.org/v1/gonum/mat"
+import "math"
+import "math/rand/v2"
+import "os"
+var err error
+net, _ := nn.New(nn.Config{Dim: 2, Hidden: []int{16}, Seed: 1})
+cnet, _ := nn.New(nn.Config{Dim: 2, Hidden: []int{16}, Classes: 3, Seed: 1})
+x2 := fmlib.StandardNormal(4, 2, 1)
+x3 := mat.NewDense(4, 3, nil)
+xnan := mat.NewDense(2, 2, []float64{0, math.NaN(), 1, 1})
+mix, _ := fmlib.NewIsotropicMixture([]float64{0.5, 0.5}, mat.NewDense(2, 2, []float64{-1, 0, 1, 0}), []float64{0.3, 0.3})
+marg, _ := mix.Marginal(fmlib.OTPath(0))
+euler := fmlib.SolveOptions{Method: fmlib.Euler, Steps: 4}
+modelDir, _ := os.MkdirTemp("", "gophlow-misuse-")
+err = net.Save(modelDir + "/net.bin")
+model, _ := os.ReadFile(modelDir + "/net.bin")
+err
+'''
+
+    # (what, code, the strings the error output must contain). A cell ending
+    # in `err` shows the returned error; the others panic with an error reply.
+    CASES = [
+        # wrong dimensions
+        ("3-column batch to a 2-D network", "net.Velocity(0.5, x3, mat.NewDense(4, 3, nil))",
+         ["x is 4×3", "rows×2"]),
+        ("x and out of different shapes", "net.Velocity(0.5, x2, mat.NewDense(5, 2, nil))", ["out 5×2"]),
+        ("Solve: 3-column x0 on a 2-D network", "_, err = fmlib.Solve(net, x3, euler)\nerr",
+         ["x0 has 3 columns"]),
+        ("LogLikelihood: 3-column x1", "_, err = fmlib.LogLikelihood(net, x3, fmlib.LikelihoodOptions{Solve: euler})\nerr",
+         ["x1 has 3 columns"]),
+        ("Train: 3-column Points", "_, err = fmlib.Train(net, fmlib.TrainOptions{Points: x3, BatchSize: 4, Steps: 2})\nerr",
+         ["TrainOptions.Points has 3 columns"]),
+        ("Train: a sampler of 3-column batches",
+         "_, err = fmlib.Train(net, fmlib.TrainOptions{Data: func(n int, rng *rand.Rand) *mat.Dense { return mat.NewDense(n, 3, nil) }, BatchSize: 8, Steps: 2})\nerr",
+         ["TrainOptions.Data", "8×3"]),
+        ("path sample: x1 unlike x0", "_, _, err = fmlib.OTPath(0).Sample(0.5, x2, x3)\nerr", ["x1 is 4×3"]),
+        ("exact marginal: 3-column x", "marg.Velocity(0.5, x3, mat.NewDense(4, 3, nil))", ["x has 3 columns"]),
+        ("TrainStep: target unlike x", "_, err = net.TrainStep([]float64{0.1, 0.2, 0.3, 0.4}, x2, x3, nil)\nerr",
+         ["target 4×3"]),
+        # NaN in data
+        ("Train: NaN in Points", "_, err = fmlib.Train(net, fmlib.TrainOptions{Points: xnan, BatchSize: 4, Steps: 2})\nerr",
+         ["TrainOptions.Points[0][1] = NaN"]),
+        ("Solve: NaN in x0", "_, err = fmlib.Solve(net, xnan, euler)\nerr", ["x0[0][1] = NaN"]),
+        ("LogLikelihood: NaN in x1", "_, err = fmlib.LogLikelihood(net, xnan, fmlib.LikelihoodOptions{Solve: euler})\nerr",
+         ["x1[0][1] = NaN"]),
+        ("CFMLoss: NaN in x1", "_, err = fmlib.CFMLoss(net, fmlib.OTPath(0), []float64{0.5, 0.5}, x2.Slice(0, 2, 0, 2).(*mat.Dense), xnan)\nerr",
+         ["x1[0][1] = NaN"]),
+        # non-positive step counts
+        ("Solve: Steps = -3", "_, err = fmlib.Solve(net, x2, fmlib.SolveOptions{Method: fmlib.RK4, Steps: -3})\nerr",
+         ["SolveOptions.Steps", "Steps = -3"]),
+        ("Solve: Steps = 0", "_, err = fmlib.Solve(net, x2, fmlib.SolveOptions{Method: fmlib.Midpoint})\nerr",
+         ["SolveOptions.Steps", "Steps = 0"]),
+        ("Solve: negative StepSize", "_, err = fmlib.Solve(net, x2, fmlib.SolveOptions{Method: fmlib.Euler, StepSize: -0.1})\nerr",
+         ["StepSize = -0.1"]),
+        ("Dopri5: MaxSteps = -1",
+         "_, err = fmlib.Solve(net, x2, fmlib.SolveOptions{Method: fmlib.Dopri5, RTol: 1e-3, ATol: 1e-3, MaxSteps: -1})\nerr",
+         ["MaxSteps (-1)"]),
+        ("LogLikelihood: no steps", "_, err = fmlib.LogLikelihood(net, x2, fmlib.LikelihoodOptions{Solve: fmlib.SolveOptions{Method: fmlib.Heun}})\nerr",
+         ["SolveOptions.Steps"]),
+        ("Train: Steps = 0", "_, err = fmlib.Train(net, fmlib.TrainOptions{Data: fmlib.MoonsSampler(0.05), BatchSize: 8})\nerr",
+         ["TrainOptions.Steps = 0"]),
+        ("Train: BatchSize = -4", "_, err = fmlib.Train(net, fmlib.TrainOptions{Data: fmlib.MoonsSampler(0.05), BatchSize: -4, Steps: 3})\nerr",
+         ["TrainOptions.BatchSize = -4"]),
+        ("data set of -3 points", "fmlib.Moons(-3, 0.05, 1)", ["n = -3"]),
+        # t outside [0,1]
+        ("Solve: From = 1.5", "_, err = fmlib.Solve(net, x2, fmlib.SolveOptions{Method: fmlib.Euler, Steps: 4, From: 1.5})\nerr",
+         ["SolveOptions.From = 1.5"]),
+        ("Solve: To = -0.5", "_, err = fmlib.Solve(net, x2, fmlib.SolveOptions{Method: fmlib.Euler, Steps: 4, From: 1, To: -0.5})\nerr",
+         ["SolveOptions.To = -0.5"]),
+        ("path sample at t = 1.5", "_, _, err = fmlib.OTPath(0).Sample(1.5, x2, x2)\nerr", ["t = 1.5"]),
+        ("exact marginal log-density at t = -0.5", "_, err = marg.LogDensity(-0.5, x2)\nerr", ["t = -0.5"]),
+        ("exact marginal velocity at t = 1.5", "marg.Velocity(1.5, x2, mat.NewDense(4, 2, nil))", ["t = 1.5"]),
+        ("LogDensityAt t = 2", "_, err = fmlib.LogDensityAt(net, 2, x2, fmlib.LikelihoodOptions{Solve: euler})\nerr",
+         ["t = 2"]),
+        ("Train: TimeSampler returns 1.5",
+         "_, err = fmlib.Train(net, fmlib.TrainOptions{Data: fmlib.MoonsSampler(0.05), BatchSize: 8, Steps: 2, TimeSampler: func(*rand.Rand) float64 { return 1.5 }})\nerr",
+         ["TrainOptions.TimeSampler", "t = 1.5"]),
+        # class id out of range
+        ("Guided: class 7 of 3", "_, err = fmlib.Guided(cnet, 7, 2)\nerr", ["class = 7"]),
+        ("GuidedPerRow: classes[1] = -1", "_, err = fmlib.GuidedPerRow(cnet, []int{0, -1}, 2)\nerr", ["classes[1] = -1"]),
+        ("ForClass(9)", "cnet.ForClass(9)", ["ForClass(9)"]),
+        ("VelocityClass: class[2] = 5", "cnet.VelocityClass(0.5, x2, []int{0, 1, 5, 2}, mat.NewDense(4, 2, nil))",
+         ["class[2] = 5"]),
+        ("Train: Labels[3] = 3", "_, err = fmlib.Train(cnet, fmlib.TrainOptions{Points: x2, Labels: []int{0, 1, 2, 3}, BatchSize: 4, Steps: 2})\nerr",
+         ["Labels[3] = 3"]),
+        ("Train: LabeledData returns label 9",
+         "_, err = fmlib.Train(cnet, fmlib.TrainOptions{LabeledData: func(n int, rng *rand.Rand) (*mat.Dense, []int) { l := make([]int, n); l[0] = 9; return fmlib.Moons(n, 0.05, 1), l }, BatchSize: 4, Steps: 2})\nerr",
+         ["TrainOptions.LabeledData", "label 9"]),
+        # corrupted or truncated model files
+        ("nn.Load: truncated file",
+         'os.WriteFile(modelDir+"/truncated.bin", model[:len(model)/2], 0o600)\n_, err = nn.Load(modelDir + "/truncated.bin")\nerr',
+         ["truncated.bin", "truncated or corrupted"]),
+        ("nn.Load: a flipped byte",
+         'flipped := append([]byte(nil), model...)\nflipped[len(flipped)/2] ^= 0x40\n'
+         'os.WriteFile(modelDir+"/flipped.bin", flipped, 0o600)\n_, err = nn.Load(modelDir + "/flipped.bin")\nerr',
+         ["flipped.bin", "corrupted"]),
+        ("nn.Load: an empty file", 'os.WriteFile(modelDir+"/empty.bin", nil, 0o600)\n_, err = nn.Load(modelDir + "/empty.bin")\nerr',
+         ["empty.bin", "not a gophlow model file"]),
+        ("nn.Load: not a model", 'os.WriteFile(modelDir+"/text.bin", []byte("{\\"Dim\\": 2}"), 0o600)\n_, err = nn.Load(modelDir + "/text.bin")\nerr',
+         ["text.bin", "not a gophlow model file"]),
+        ("nn.Load: no such file", '_, err = nn.Load(modelDir + "/missing.bin")\nerr', ["missing.bin"]),
+    ]
+
+    def setUp(self):
+        super().setUp()
+        if getattr(self.kernel, "misuse_prelude", False):
+            return
+        content, outputs = self.client.execute(self.PRELUDE)
+        self.assertEqual(content["status"], "ok", content)
+        self.assertEqual(result_text(outputs), "<nil>", "the model file was not saved")
+        self.kernel.misuse_prelude = True
+
+    def error_output(self, code):
+        """Defines a variable, runs code, checks the kernel serves and kept the
+        variable; returns the error text the cell showed ("" for none)."""
+        token = random.randrange(10 ** 6)
+        content, _ = self.client.execute("before := %d" % token)
+        self.assertEqual(content["status"], "ok", content)
+        content, outputs = self.client.execute(code)
+        if content["status"] == "error":
+            text = content["evalue"] + "\n" + "\n".join(content["traceback"])
+        else:
+            text = result_text(outputs) or ""
+            if text == "<nil>":
+                text = ""
+        self.assert_serving("before", str(token))
+        return text
+
+    def test_bad_input_errors_name_the_argument(self):
+        unnamed = []
+        for what, code, names in self.CASES:
+            FIGURES["misuse"] += 1
+            with self.subTest(what):
+                text = self.error_output(code)
+                self.assertTrue(text, "%s: no error output" % what)
+                missing = [n for n in names if n not in text]
+                if missing:
+                    unnamed.append(what)
+                self.assertEqual(missing, [], "%s: the error %r does not name %r" % (what, text[:300], missing))
+                FIGURES["named"] += 1
+        self.assertEqual(unnamed, [])
+
+    # (see fmlib.Train: a non-finite loss stops training and the weights of
+    # the step before are kept; the Callback, called after every step here,
+    # records the network's output on a fixed input after each good step.)
+    TRACKED = r'''
+probe := mat.NewDense(1, 2, []float64{0.3, -0.2})
+outputs := []*mat.Dense{}
+'''
+    RECORD = "func(p fmlib.TrainProgress) { o := mat.NewDense(1, 2, nil); trained.Velocity(0.5, probe, o); outputs = append(outputs, o) }"
+
+    def nan_during_training(self, train_code, want_step, want_in_error):
+        """Runs a training cell that fails at want_step; checks the message
+        names the step and the network took no step after it; returns
+        whether the network's output on the probe is finite and whether it
+        equals the one recorded after the last good step."""
+        FIGURES["misuse"] += 1
+        content, _ = self.client.execute(self.TRACKED)
+        self.assertEqual(content["status"], "ok", content)
+        text = self.error_output(train_code)
+        self.assertIn("step %d" % want_step, text)
+        for w in want_in_error:
+            self.assertIn(w, text)
+        FIGURES["named"] += 1
+        content, outputs = self.client.execute(
+            'import "fmt"\nafter := mat.NewDense(1, 2, nil)\ntrained.Velocity(0.5, probe, after)\n'
+            'a, l := after.RawMatrix().Data, outputs[len(outputs)-1].RawMatrix().Data\n'
+            'finite := !math.IsNaN(a[0]+a[1]) && !math.IsInf(a[0]+a[1], 0)\n'
+            'same := math.Float64bits(a[0]) == math.Float64bits(l[0]) && math.Float64bits(a[1]) == math.Float64bits(l[1])\n'
+            'fmt.Sprintf("%d %d %v %v %v", trained.Step(), len(outputs), finite, same, a)')
+        self.assertEqual(content["status"], "ok", content)
+        step, recorded, finite, same, values = result_text(outputs).strip('"').split(" ", 4)
+        self.assertEqual(int(step), want_step, "the network took a step after the bad one")
+        self.assertEqual(int(recorded), want_step, "the callback saw %s steps, want %d" % (recorded, want_step))
+        return finite == "true", same == "true", values
+
+    def test_nan_data_at_step_k_stops_training_with_the_last_good_weights(self):
+        finite, same, values = self.nan_during_training(
+            'trained, _ := nn.New(nn.Config{Dim: 2, Hidden: []int{16}, Seed: 2})\ncalls := 0\n'
+            'sampler := func(n int, rng *rand.Rand) *mat.Dense {\n'
+            '\tcalls++\n\tm := fmlib.Moons(n, 0.05, uint64(calls))\n'
+            '\tif calls == 4 { m.Set(1, 1, math.NaN()) }\n\treturn m\n}\n'
+            '_, err = fmlib.Train(trained, fmlib.TrainOptions{Data: sampler, BatchSize: 8, Steps: 10, Every: 1, Callback: ' + self.RECORD + '})\nerr',
+            3, ["TrainOptions.Data", "NaN"])
+        self.assertTrue(finite, values)
+        # Equal bit for bit: the same weights give the same output.
+        self.assertTrue(same, "the weights changed after the last good step")
+
+    def test_huge_learning_rate_stops_training_naming_the_step(self):
+        _, same, values = self.huge_learning_rate()
+        self.assertTrue(same, "the failing step changed the weights (the output is now %s)" % values)
+
+    def huge_learning_rate(self):
+        return self.nan_during_training(
+            'trained, _ := nn.New(nn.Config{Dim: 2, Hidden: []int{16}, Seed: 2})\n'
+            'trained.SetOptimizer(nn.SGD(1e30, 0))\n'
+            '_, err = fmlib.Train(trained, fmlib.TrainOptions{Data: fmlib.MoonsSampler(0.05), BatchSize: 8, Steps: 10, Every: 1, Callback: ' + self.RECORD + '})\nerr',
+            1, ["loss is", "learning rate"])
+
+    # KERNEL BUG (fmlib/nn, reported; not ours to edit): a step whose loss is
+    # finite but whose update overflows the weights (learning rate 1e30) is
+    # kept, since nn.Network.TrainStep checks only the loss before the
+    # update and fmlib.Train only the loss; training stops one step later, so
+    # the weights kept are not good ones: the network outputs +Inf. A fix
+    # checks the updated parameters in TrainStep and restores the previous
+    # ones (or Train keeps a copy of the last finite weights).
+    @unittest.expectedFailure
+    def test_huge_learning_rate_keeps_finite_weights(self):
+        finite, _, values = self.huge_learning_rate()
+        self.assertTrue(finite, "the network outputs %s after training stopped" % values)
+
+    # KERNEL BUG (fmlib/nn, reported; not ours to edit): nn.Network.TrainStep
+    # with NaN in its target (or x) reports "the loss is NaN at step 0 (check
+    # the data ...)" without naming the argument holding the NaN.
+    @unittest.expectedFailure
+    def test_train_step_names_the_argument_holding_nan(self):
+        FIGURES["misuse"] += 1
+        text = self.error_output('_, err = net.TrainStep([]float64{0.5, 0.5}, x2.Slice(0, 2, 0, 2).(*mat.Dense), xnan, nil)\nerr')
+        self.assertIn("NaN", text)
+        self.assertIn("target", text)
+        FIGURES["named"] += 1
 
 
 class FatalFaults(unittest.TestCase):

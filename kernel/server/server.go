@@ -59,6 +59,9 @@ type Server struct {
 	ctx     context.Context
 	stop    context.CancelFunc
 	history history
+	// digests are the signatures of the messages accepted lately: one
+	// sent again verbatim (a replay) is dropped.
+	digests *wire.DigestHistory
 
 	shell, control, stdin, iopub, hb zmq4.Socket
 	iopubMu, shellMu, controlMu      sync.Mutex
@@ -90,7 +93,7 @@ func New(cfg Config) (*Server, error) {
 	}
 	ctx, stop := context.WithCancel(context.Background())
 	s := &Server{cfg: cfg, signer: signer, id: wire.NewID(), log: cfg.Log, ctx: ctx, stop: stop,
-		shutdown: make(chan shutdownRequest, 1)}
+		digests: wire.NewDigestHistory(wire.DigestHistorySize), shutdown: make(chan shutdownRequest, 1)}
 	s.shell = zmq4.NewRouter(ctx, zmq4.WithID(zmq4.SocketIdentity("shell")))
 	s.control = zmq4.NewRouter(ctx, zmq4.WithID(zmq4.SocketIdentity("control")))
 	s.stdin = zmq4.NewRouter(ctx, zmq4.WithID(zmq4.SocketIdentity("stdin")))
@@ -164,7 +167,8 @@ func (s *Server) Run() (restart bool) {
 }
 
 // receive decodes messages from sock and queues them. Messages that do not
-// decode or whose signature does not verify are logged and dropped.
+// decode, whose signature does not verify, or whose signature was seen
+// before (a replay) are logged and dropped.
 func (s *Server) receive(sock zmq4.Socket, name string, queue chan<- *wire.Message) {
 	for {
 		raw, err := sock.Recv()
@@ -178,6 +182,10 @@ func (s *Server) receive(sock zmq4.Socket, name string, queue chan<- *wire.Messa
 		m, err := wire.Decode(raw.Frames, s.signer)
 		if err != nil {
 			s.log.Printf("%s: dropped a message: %v", name, err)
+			continue
+		}
+		if !s.digests.Add(m.Signature) {
+			s.log.Printf("%s: dropped a replayed message (%q, msg_id %q): its signature was seen before", name, m.Header.MsgType, m.Header.MsgID)
 			continue
 		}
 		queue <- m

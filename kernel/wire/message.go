@@ -44,6 +44,9 @@ type Message struct {
 	Metadata map[string]any
 	Content  json.RawMessage
 	Buffers  [][]byte
+	// Signature is the hex signature a decoded message arrived with (it
+	// verified); Encode ignores it and signs afresh.
+	Signature []byte
 }
 
 // NewID returns a fresh random message or session id.
@@ -112,7 +115,7 @@ func Decode(frames [][]byte, s *Signer) (*Message, error) {
 	if !s.Verify(rest[0], rest[1:5]) {
 		return nil, ErrSignature
 	}
-	m := &Message{Identities: frames[:at], Parent: json.RawMessage(rest[2]), Content: json.RawMessage(rest[4])}
+	m := &Message{Identities: frames[:at], Parent: json.RawMessage(rest[2]), Content: json.RawMessage(rest[4]), Signature: rest[0]}
 	if err := json.Unmarshal(rest[1], &m.Header); err != nil {
 		return nil, fmt.Errorf("wire: header: %w", err)
 	}

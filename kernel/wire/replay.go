@@ -1,0 +1,69 @@
+package wire
+
+import (
+	"strings"
+	"sync"
+)
+
+// DigestHistorySize is how many signatures a kernel remembers, as
+// jupyter_client's Session.digest_history_size (2^16). At 32 bytes of MAC
+// each, the history holds at most a few megabytes.
+const DigestHistorySize = 1 << 16
+
+// DigestHistory remembers the signatures of the last messages accepted, so
+// that a message sent a second time verbatim — a replay, which carries a
+// valid signature — is recognised and dropped, as jupyter_client does
+// ("Duplicate Signature"). Real clients never repeat a signature: every
+// header has a fresh msg_id and date.
+//
+// The history is a ring of the last size signatures with a set over it: the
+// oldest is forgotten when a new one comes, so memory stays bounded and the
+// most recent messages are always remembered. It is safe for concurrent use
+// (the shell and control sockets share one).
+type DigestHistory struct {
+	mu   sync.Mutex
+	ring []string
+	next int // the ring slot the next signature takes
+	seen map[string]struct{}
+}
+
+// NewDigestHistory returns a history of the last size signatures (size > 0).
+func NewDigestHistory(size int) *DigestHistory {
+	if size <= 0 {
+		panic("wire: NewDigestHistory: size must be positive")
+	}
+	return &DigestHistory{ring: make([]string, 0, size), seen: make(map[string]struct{}, size)}
+}
+
+// Add records the hex signature sig and reports whether it is new: false
+// means a message with this signature was accepted before, among the last
+// size. Hex digits are compared without regard to case (a MAC written in
+// capitals verifies too). The empty signature of an unkeyed kernel is
+// never recorded and always new.
+func (h *DigestHistory) Add(sig []byte) bool {
+	if len(sig) == 0 {
+		return true
+	}
+	key := strings.ToLower(string(sig))
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if _, dup := h.seen[key]; dup {
+		return false
+	}
+	if len(h.ring) < cap(h.ring) {
+		h.ring = append(h.ring, key)
+	} else {
+		delete(h.seen, h.ring[h.next])
+		h.ring[h.next] = key
+	}
+	h.next = (h.next + 1) % cap(h.ring)
+	h.seen[key] = struct{}{}
+	return true
+}
+
+// Len is the number of signatures remembered.
+func (h *DigestHistory) Len() int {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	return len(h.seen)
+}
