@@ -40,17 +40,10 @@ static inline float exp_poly(float x) {
 }
 
 // Each kernel has a form with the derivative and one without, so every loop
-// is straight-line code the compiler vectorises; target_clones builds
-// x86-64-v4 (AVX-512), x86-64-v3 (AVX2 with FMA) and baseline SSE2 versions
-// and picks one at load time.
+// is straight-line vector code; target_clones builds x86-64-v4 (AVX-512),
+// x86-64-v3 (AVX2 with FMA) and baseline SSE2 versions and picks one at
+// load time.
 #define CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-#define KERNEL(name, params, pre, body_h, body_d) \
-	CLONES void name##_d(const float *restrict z, float *restrict h, float *restrict d, long n params) { \
-		pre for (long i = 0; i < n; i++) { float v = z[i]; body_h body_d } } \
-	CLONES void name(const float *restrict z, float *restrict h, long n params) { \
-		pre for (long i = 0; i < n; i++) { float v = z[i]; body_h } }
-#define NOPARAMS
-#define ELUPARAMS , float scale, float alpha
 
 // SiLU: v·s with s = 1/(1 + e^{−v}); NaN is carried by the factor v. Eight
 // lanes at a time in GCC's vector types (the clamp as selects), which
@@ -111,17 +104,71 @@ CLONES void gophlow_silu(const float *restrict z, float *restrict h, long n) {
 	}
 }
 
-// tanh(v) = sign(v)·(1 − 2/(e^{2|v|} + 1)), and NaN for NaN.
-KERNEL(gophlow_tanh, NOPARAMS, ,
-	float a = v < 0 ? -v : v; float y = 1.0f - 2.0f / (exp_poly(2.0f * a) + 1.0f); y = v < 0 ? -y : y; y = v == v ? y : v; h[i] = y;,
-	d[i] = 1.0f - y * y;)
+// tanh(v) = sign(v)·(1 − 2/(e^{2|v|} + 1)), and NaN for NaN; the loops
+// are left to the auto-vectoriser.
+static inline float tanh_one(float v) {
+	float a = v < 0 ? -v : v;
+	float y = 1.0f - 2.0f / (exp_poly(2.0f * a) + 1.0f);
+	y = v < 0 ? -y : y;
+	return v == v ? y : v;
+}
+
+CLONES void gophlow_tanh_d(const float *restrict z, float *restrict h, float *restrict d, long n) {
+	for (long i = 0; i < n; i++) {
+		float y = tanh_one(z[i]);
+		h[i] = y;
+		d[i] = 1.0f - y * y;
+	}
+}
+
+CLONES void gophlow_tanh(const float *restrict z, float *restrict h, long n) {
+	for (long i = 0; i < n; i++) h[i] = tanh_one(z[i]);
+}
 
 // ELU and SELU: scale·v for v > 0, scale·alpha·(e^v − 1) otherwise (NaN
 // takes the first form). h is written as sa·(e^v − 1), which no fused
-// multiply-add can round differently in the two forms of the kernel.
-KERNEL(gophlow_elu, ELUPARAMS, float sa = scale * alpha;,
-	float e = exp_poly(v < 0 ? v : 0.0f); h[i] = v <= 0 ? sa * (e - 1.0f) : scale * v;,
-	d[i] = v <= 0 ? sa * e : scale;)
+// multiply-add can round differently in the two forms of the kernel. Eight
+// lanes at a time as SiLU, the branches as selects.
+#define ELU_LANES(v, h, d) \
+	v8i neg = v <= 0.0f; \
+	v8f e = (v8f)(neg & (v8i)v); \
+	exp_v8(&e); \
+	h = (v8f)((neg & (v8i)(sa * (e - 1.0f))) | (~neg & (v8i)(scale * v))); \
+	d = (v8f)((neg & (v8i)(sa * e)) | (~neg & (v8i)((v8f){} + scale)));
+
+CLONES void gophlow_elu_d(const float *restrict z, float *restrict h, float *restrict d, long n, float scale, float alpha) {
+	const float sa = scale * alpha;
+	long i = 0;
+	for (; i + 8 <= n; i += 8) {
+		v8f v, o, g;
+		memcpy(&v, z + i, 32);
+		ELU_LANES(v, o, g)
+		memcpy(h + i, &o, 32);
+		memcpy(d + i, &g, 32);
+	}
+	for (; i < n; i++) {
+		float v = z[i];
+		float e = exp_poly(v < 0 ? v : 0.0f);
+		h[i] = v <= 0 ? sa * (e - 1.0f) : scale * v;
+		d[i] = v <= 0 ? sa * e : scale;
+	}
+}
+
+CLONES void gophlow_elu(const float *restrict z, float *restrict h, long n, float scale, float alpha) {
+	const float sa = scale * alpha;
+	long i = 0;
+	for (; i + 8 <= n; i += 8) {
+		v8f v, o, g;
+		memcpy(&v, z + i, 32);
+		ELU_LANES(v, o, g)
+		memcpy(h + i, &o, 32);
+	}
+	for (; i < n; i++) {
+		float v = z[i];
+		float e = exp_poly(v < 0 ? v : 0.0f);
+		h[i] = v <= 0 ? sa * (e - 1.0f) : scale * v;
+	}
+}
 
 // gophlow_mul multiplies a by b elementwise (the backward pass's σ'(z) factor).
 CLONES void gophlow_mul(float *restrict a, const float *restrict b, long n) {
