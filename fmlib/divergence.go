@@ -22,9 +22,10 @@ const (
 	// 2d extra field evaluations per step stage in dimension d.
 	DivergenceFiniteDifference
 	// DivergenceHutchinson estimates tr J = E[εᵀ J ε] with K probes ε
-	// (Rademacher or Gaussian), each J ε by a central difference of the field:
-	// 2K extra evaluations per stage. Unbiased, with variance
-	// 2 Σ_{i≠j} J_ij² /K for Rademacher probes.
+	// (Rademacher or Gaussian), each J ε exact from a JacobianField (one
+	// extra evaluation per probe and stage) or else by a central difference
+	// of the field (two). Unbiased, with variance 2 Σ_{i≠j} J_ij² /K for
+	// Rademacher probes.
 	DivergenceHutchinson
 )
 
@@ -182,6 +183,21 @@ func (e *divergenceEvaluator) eval(t float64, x, out *mat.Dense, div []float64) 
 	}
 	if e.fresh {
 		e.drawProbes()
+	}
+	if jf, ok := e.field.(JacobianField); ok {
+		for _, p := range e.probes {
+			e.evaluations++
+			jf.JVP(t, x, p, e.up)
+			ed := p.RawMatrix().Data
+			for i := 0; i < rows; i++ {
+				var s float64
+				for j := 0; j < d; j++ {
+					s += ed[i*d+j] * upd[i*d+j]
+				}
+				div[i] += s / float64(len(e.probes))
+			}
+		}
+		return
 	}
 	for _, p := range e.probes {
 		ed := p.RawMatrix().Data

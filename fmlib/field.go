@@ -24,6 +24,16 @@ type DivergenceField interface {
 	VelocityDivergence(t float64, x, out *mat.Dense, div []float64)
 }
 
+// JacobianField is a Field that also gives exact Jacobian-vector products
+// (∂u_t/∂x)·v, as the trained network does (nn.Network.JVP, forward mode).
+// Hutchinson's estimator of the divergence then uses them instead of
+// central differences of the velocity.
+type JacobianField interface {
+	Field
+	// JVP writes (∂u_t(x_i)/∂x)·v_i into row i of out.
+	JVP(t float64, x, v, out *mat.Dense)
+}
+
 // DivergenceFunc lets a plain Go func that computes a velocity together with
 // its exact divergence be a DivergenceField.
 type DivergenceFunc func(t float64, x, out *mat.Dense, div []float64)

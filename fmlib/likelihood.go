@@ -52,7 +52,8 @@ type Likelihood struct {
 	States []*mat.Dense
 	LogPs  [][]float64
 	// NFE counts field evaluations (each on the whole batch), including the
-	// extra ones of finite-difference or Hutchinson divergences.
+	// extra ones of finite-difference or Hutchinson divergences (a J·v of a
+	// JacobianField counts as one).
 	NFE int
 	// Divergence is the method that was used; for Hutchinson, Probes is K
 	// and FreshProbes says whether probes were redrawn at every evaluation
