@@ -94,6 +94,52 @@ func trainForQuality(t *testing.T, r qualityRecipe, data DataSampler, marks []fl
 	return points
 }
 
+// trainToSteps trains the recipe on data and evaluates it on the
+// checkerboard (n samples) when its step count reaches each of steps, as
+// bench/quality_torch.py does at its checkpoints. Only Train is timed.
+func trainToSteps(t *testing.T, r qualityRecipe, data DataSampler, steps []float64, n int) []qualityPoint {
+	net, err := r.NewNetwork()
+	if err != nil {
+		t.Fatal(err)
+	}
+	opts := r.Train
+	opts.Data = data
+	var points []qualityPoint
+	var trained time.Duration
+	for _, s := range steps {
+		opts.Steps = int(s) - net.Step()
+		if opts.Steps <= 0 {
+			t.Fatalf("GOPHLOW_QUALITY_AT_STEPS must increase: %v", steps)
+		}
+		res, err := Train(net, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		trained += res.Elapsed
+		in, bal := checkerboardScore(t)(sampleQuality(t, net, r, n, uint64(1000+len(points))))
+		points = append(points, qualityPoint{Step: net.Step(), TrainS: trained.Seconds(), Score: in, Balance: bal, Loss: res.Losses[len(res.Losses)-1]})
+	}
+	return points
+}
+
+// numbers parses the comma-separated numbers of an environment variable
+// (nil when it is unset).
+func numbers(t *testing.T, name string) []float64 {
+	v := os.Getenv(name)
+	if v == "" {
+		return nil
+	}
+	var out []float64
+	for _, s := range strings.Split(v, ",") {
+		var x float64
+		if _, err := fmt.Sscan(s, &x); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		out = append(out, x)
+	}
+	return out
+}
+
 // checkerboardScore is CheckerboardQuality of the solution.
 func checkerboardScore(t *testing.T) func(*Solution) (float64, float64) {
 	return func(s *Solution) (float64, float64) {
@@ -219,7 +265,8 @@ func qualityRecipes() map[string]qualityRecipe {
 // TestBenchCheckerboardQuality is issue 9's time-to-quality benchmark. It
 // runs only with GOPHLOW_BENCH_QUALITY=1; GOPHLOW_QUALITY_RECIPES (comma-
 // separated names of qualityRecipes) with GOPHLOW_QUALITY_MARKS (seconds)
-// and GOPHLOW_QUALITY_SAMPLES explore recipes instead.
+// or GOPHLOW_QUALITY_AT_STEPS (step counts, as bench/quality_torch.py's
+// --checkpoints) and GOPHLOW_QUALITY_SAMPLES explore recipes instead.
 func TestBenchCheckerboardQuality(t *testing.T) {
 	if os.Getenv("GOPHLOW_BENCH_QUALITY") != "1" {
 		t.Skip("benchmark: set GOPHLOW_BENCH_QUALITY=1")
@@ -229,13 +276,9 @@ func TestBenchCheckerboardQuality(t *testing.T) {
 		return
 	}
 	if names := os.Getenv("GOPHLOW_QUALITY_RECIPES"); names != "" {
-		var marks []float64
-		for _, s := range strings.Split(os.Getenv("GOPHLOW_QUALITY_MARKS"), ",") {
-			var m float64
-			if _, err := fmt.Sscan(s, &m); err != nil {
-				t.Fatalf("GOPHLOW_QUALITY_MARKS: %v", err)
-			}
-			marks = append(marks, m)
+		marks, steps := numbers(t, "GOPHLOW_QUALITY_MARKS"), numbers(t, "GOPHLOW_QUALITY_AT_STEPS")
+		if (marks == nil) == (steps == nil) {
+			t.Fatal("set one of GOPHLOW_QUALITY_MARKS (seconds) and GOPHLOW_QUALITY_AT_STEPS (step counts)")
 		}
 		n := 10000
 		if s := os.Getenv("GOPHLOW_QUALITY_SAMPLES"); s != "" {
@@ -245,6 +288,10 @@ func TestBenchCheckerboardQuality(t *testing.T) {
 			r, ok := qualityRecipes()[name]
 			if !ok {
 				t.Fatalf("no recipe %q", name)
+			}
+			if steps != nil {
+				printPoints("gophlow", r, trainToSteps(t, r, CheckerboardSampler(), steps, n))
+				continue
 			}
 			printPoints("gophlow", r, trainForQuality(t, r, CheckerboardSampler(), marks, n, checkerboardScore(t)))
 		}

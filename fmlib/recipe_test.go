@@ -107,7 +107,7 @@ func TestTrainStartsEMA(t *testing.T) {
 
 // TestRecipe2DTrainsTwoMoons runs the default recipe, scaled down to 1000
 // steps for CI (~4 s on two idle cores), on two moons (noise 0.05) and
-// samples it as the recipe says (EMA weights, midpoint 20 steps). Mean
+// samples it as the recipe says (Model: the EMA weights; midpoint 20 steps). Mean
 // over three draws of exact W2 between 500 samples and 500 held-out points:
 // it must be within 0.1 of the data's own W2 between two such draws
 // (measured: 0.204 against 0.153). For scale, TestTrainTwoMoons's TorchCFM
@@ -151,6 +151,20 @@ func TestRecipe2DTrainsTwoMoons(t *testing.T) {
 	}
 	if before < 2*(floor+0.1) {
 		t.Errorf("the untrained network is already at W2 %.3f: the bound says nothing", before)
+	}
+	// Model is the moving average once there is one, the network itself before.
+	if m, err := r.Model(untrained); err != nil || m != untrained {
+		t.Errorf("Model of a network without a moving average: %p, %v; want the network %p itself", m, err, untrained)
+	}
+	avg, err := net.EMA()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if m, err := r.Model(net); err != nil || m == net || !slices.Equal(m.Params(), avg.Params()) {
+		t.Errorf("Model of the trained network is not its moving average (err %v)", err)
+	}
+	if _, err := r.Model(nil); err == nil {
+		t.Error("Model of a nil network accepted")
 	}
 	if _, err := r.Sample(nil, 10, 1); err == nil {
 		t.Error("Sample of a nil network accepted")
