@@ -337,7 +337,12 @@ func (tr *trainer) drawData() error {
 		xd, xs, _, _ := rowsOf(tr.x1)
 		for i := 0; i < n; i++ {
 			k := tr.rng.IntN(rows)
-			copy(rowSlice(xd, xs, i, d), rowSlice(pd, ps, k, d))
+			// An element loop, not copy: the rows are short and scattered,
+			// and independent loads let the cache misses overlap.
+			dst, src := rowSlice(xd, xs, i, d), rowSlice(pd, ps, k, d)
+			for j := range dst {
+				dst[j] = src[j]
+			}
 			if o.Labels != nil {
 				tr.classes[i] = o.Labels[k]
 			}

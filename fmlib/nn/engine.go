@@ -184,9 +184,7 @@ func (e *engine[T]) forward(rows int, withDeriv bool) {
 	for l := 0; l < L; l++ {
 		nIn, nOut := e.sizes[l], e.sizes[l+1]
 		z := e.z[l][:rows*nOut]
-		for i := 0; i < rows; i++ {
-			copy(z[i*nOut:(i+1)*nOut], e.b[l])
-		}
+		fillRows(z, e.b[l])
 		gemm(false, true, rows, nOut, nIn, 1, inp, nIn, e.w[l], nIn, 1, z, nOut, e.done)
 		if l == L-1 {
 			break
@@ -197,6 +195,19 @@ func (e *engine[T]) forward(rows int, withDeriv bool) {
 		}
 		activate(e.cfg.Activation, z, e.h[l][:rows*nOut], deriv, e.done)
 		inp = e.h[l]
+	}
+}
+
+// fillRows sets every row of the row-major dst (rows of len(row)) to row,
+// doubling the filled part with each copy: log₂(rows) copies instead of
+// one per row.
+func fillRows[T float](dst, row []T) {
+	if len(dst) == 0 {
+		return
+	}
+	n := copy(dst, row)
+	for n < len(dst) {
+		n += copy(dst[n:], dst[:n])
 	}
 }
 
