@@ -101,6 +101,7 @@ func init() {
 		"GaussianMixture":       reflect.ValueOf((*fmlib.GaussianMixture)(nil)),
 		"GuidedField":           reflect.ValueOf((*fmlib.GuidedField)(nil)),
 		"InverseStats":          reflect.ValueOf((*fmlib.InverseStats)(nil)),
+		"JacobianField":         reflect.ValueOf((*fmlib.JacobianField)(nil)),
 		"LabeledSampler":        reflect.ValueOf((*fmlib.LabeledSampler)(nil)),
 		"Layer":                 reflect.ValueOf((*fmlib.Layer)(nil)),
 		"Likelihood":            reflect.ValueOf((*fmlib.Likelihood)(nil)),
@@ -134,6 +135,7 @@ func init() {
 		"_ClassConditionalField": reflect.ValueOf((*_github_com_gophlow_gophlow_fmlib_ClassConditionalField)(nil)),
 		"_DivergenceField":       reflect.ValueOf((*_github_com_gophlow_gophlow_fmlib_DivergenceField)(nil)),
 		"_Field":                 reflect.ValueOf((*_github_com_gophlow_gophlow_fmlib_Field)(nil)),
+		"_JacobianField":         reflect.ValueOf((*_github_com_gophlow_gophlow_fmlib_JacobianField)(nil)),
 		"_Layer":                 reflect.ValueOf((*_github_com_gophlow_gophlow_fmlib_Layer)(nil)),
 		"_Marginal":              reflect.ValueOf((*_github_com_gophlow_gophlow_fmlib_Marginal)(nil)),
 		"_Path":                  reflect.ValueOf((*_github_com_gophlow_gophlow_fmlib_Path)(nil)),
@@ -182,6 +184,20 @@ type _github_com_gophlow_gophlow_fmlib_Field struct {
 }
 
 func (W _github_com_gophlow_gophlow_fmlib_Field) Velocity(t float64, x *mat.Dense, out *mat.Dense) {
+	W.WVelocity(t, x, out)
+}
+
+// _github_com_gophlow_gophlow_fmlib_JacobianField is an interface wrapper for JacobianField type
+type _github_com_gophlow_gophlow_fmlib_JacobianField struct {
+	IValue    interface{}
+	WJVP      func(t float64, x *mat.Dense, v *mat.Dense, out *mat.Dense)
+	WVelocity func(t float64, x *mat.Dense, out *mat.Dense)
+}
+
+func (W _github_com_gophlow_gophlow_fmlib_JacobianField) JVP(t float64, x *mat.Dense, v *mat.Dense, out *mat.Dense) {
+	W.WJVP(t, x, v, out)
+}
+func (W _github_com_gophlow_gophlow_fmlib_JacobianField) Velocity(t float64, x *mat.Dense, out *mat.Dense) {
 	W.WVelocity(t, x, out)
 }
 
