@@ -68,7 +68,9 @@ static inline void exp_v8(v8f *lanes) {
 	*lanes = p * (v8f)((n + 127) << 23);
 }
 
-CLONES void gophlow_silu_d(const float *restrict z, float *restrict h, float *restrict d, long n) {
+// silu_span is the SiLU kernel, with σ' into d unless d is NULL; inlined
+// into both entry points, the NULL test disappears from the loop.
+static inline void silu_span(const float *restrict z, float *restrict h, float *restrict d, long n) {
 	long i = 0;
 	for (; i + 8 <= n; i += 8) {
 		v8f v, s, o, g;
@@ -77,32 +79,21 @@ CLONES void gophlow_silu_d(const float *restrict z, float *restrict h, float *re
 		exp_v8(&s);
 		s = 1.0f / (1.0f + s);
 		o = v * s;
-		g = s * (1.0f + v * (1.0f - s));
 		memcpy(h + i, &o, 32);
-		memcpy(d + i, &g, 32);
+		if (d) {
+			g = s * (1.0f + v * (1.0f - s));
+			memcpy(d + i, &g, 32);
+		}
 	}
 	for (; i < n; i++) {
 		float v = z[i], s = 1.0f / (1.0f + exp_poly(-v));
 		h[i] = v * s;
-		d[i] = s * (1.0f + v * (1.0f - s));
+		if (d) d[i] = s * (1.0f + v * (1.0f - s));
 	}
 }
 
-CLONES void gophlow_silu(const float *restrict z, float *restrict h, long n) {
-	long i = 0;
-	for (; i + 8 <= n; i += 8) {
-		v8f v, o;
-		memcpy(&v, z + i, 32);
-		o = -v;
-		exp_v8(&o);
-		o = v * (1.0f / (1.0f + o));
-		memcpy(h + i, &o, 32);
-	}
-	for (; i < n; i++) {
-		float v = z[i];
-		h[i] = v * (1.0f / (1.0f + exp_poly(-v)));
-	}
-}
+CLONES void gophlow_silu_d(const float *restrict z, float *restrict h, float *restrict d, long n) { silu_span(z, h, d, n); }
+CLONES void gophlow_silu(const float *restrict z, float *restrict h, long n) { silu_span(z, h, NULL, n); }
 
 // tanh(v) = sign(v)·(1 − 2/(e^{2|v|} + 1)), and NaN for NaN; the loops
 // are left to the auto-vectoriser.
@@ -128,46 +119,37 @@ CLONES void gophlow_tanh(const float *restrict z, float *restrict h, long n) {
 // ELU and SELU: scale·v for v > 0, scale·alpha·(e^v − 1) otherwise (NaN
 // takes the first form). h is written as sa·(e^v − 1), which no fused
 // multiply-add can round differently in the two forms of the kernel. Eight
-// lanes at a time as SiLU, the branches as selects.
-#define ELU_LANES(v, h, d) \
-	v8i neg = v <= 0.0f; \
-	v8f e = (v8f)(neg & (v8i)v); \
-	exp_v8(&e); \
-	h = (v8f)((neg & (v8i)(sa * (e - 1.0f))) | (~neg & (v8i)(scale * v))); \
-	d = (v8f)((neg & (v8i)(sa * e)) | (~neg & (v8i)((v8f){} + scale)));
-
-CLONES void gophlow_elu_d(const float *restrict z, float *restrict h, float *restrict d, long n, float scale, float alpha) {
+// lanes at a time as SiLU, the branches as selects; with σ' into d unless d
+// is NULL.
+static inline void elu_span(const float *restrict z, float *restrict h, float *restrict d, long n, float scale, float alpha) {
 	const float sa = scale * alpha;
 	long i = 0;
 	for (; i + 8 <= n; i += 8) {
-		v8f v, o, g;
+		v8f v, e, o, g;
 		memcpy(&v, z + i, 32);
-		ELU_LANES(v, o, g)
+		v8i neg = v <= 0.0f;
+		e = (v8f)(neg & (v8i)v);
+		exp_v8(&e);
+		o = (v8f)((neg & (v8i)(sa * (e - 1.0f))) | (~neg & (v8i)(scale * v)));
 		memcpy(h + i, &o, 32);
-		memcpy(d + i, &g, 32);
+		if (d) {
+			g = (v8f)((neg & (v8i)(sa * e)) | (~neg & (v8i)((v8f){} + scale)));
+			memcpy(d + i, &g, 32);
+		}
 	}
 	for (; i < n; i++) {
 		float v = z[i];
 		float e = exp_poly(v < 0 ? v : 0.0f);
 		h[i] = v <= 0 ? sa * (e - 1.0f) : scale * v;
-		d[i] = v <= 0 ? sa * e : scale;
+		if (d) d[i] = v <= 0 ? sa * e : scale;
 	}
 }
 
+CLONES void gophlow_elu_d(const float *restrict z, float *restrict h, float *restrict d, long n, float scale, float alpha) {
+	elu_span(z, h, d, n, scale, alpha);
+}
 CLONES void gophlow_elu(const float *restrict z, float *restrict h, long n, float scale, float alpha) {
-	const float sa = scale * alpha;
-	long i = 0;
-	for (; i + 8 <= n; i += 8) {
-		v8f v, o, g;
-		memcpy(&v, z + i, 32);
-		ELU_LANES(v, o, g)
-		memcpy(h + i, &o, 32);
-	}
-	for (; i < n; i++) {
-		float v = z[i];
-		float e = exp_poly(v < 0 ? v : 0.0f);
-		h[i] = v <= 0 ? sa * (e - 1.0f) : scale * v;
-	}
+	elu_span(z, h, NULL, n, scale, alpha);
 }
 
 // gophlow_mul multiplies a by b elementwise (the backward pass's σ'(z) factor).
