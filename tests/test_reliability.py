@@ -1669,7 +1669,8 @@ class FatalFaults(unittest.TestCase):
         FIGURES["faults"] += 1
 
     def survives(self, code, timeout):
-        """Runs code; the kernel must answer it and keep kept."""
+        """Runs code; the kernel must answer it and keep kept. Returns the
+        cell's standard error."""
         msg_id = self.client.send("shell", "execute_request", {"code": code, "silent": False})
         deadline = time.monotonic() + timeout
         reply = None
@@ -1680,19 +1681,27 @@ class FatalFaults(unittest.TestCase):
                         % (self.kernel.proc.returncode, self.kernel.log()[-2000:]))
         self.assertIsNotNone(reply, "no reply within %d s; heartbeat: %s" % (timeout, self.client.heartbeat(1)))
         self.assertEqual(reply["parent_header"]["msg_id"], msg_id)
-        self.client.iopub_until_idle(msg_id, 5)
+        cell_outputs = self.client.iopub_until_idle(msg_id, 5) or []
         _, outputs = self.client.execute("kept")
         self.assertEqual(result_text(outputs), "23")
         FIGURES["survived"] += 1
+        return stream_text(cell_outputs, "stderr")
 
-    # KERNEL BUG (reported): a func literal handed to compiled code that runs
-    # it on a goroutine of its own (time.AfterFunc, http handlers, ...) is not
-    # covered by the session's rewrite of go statements: its panic kills the
-    # process (the panic message now reaches the kernel's log).
-    @unittest.expectedFailure
+    # Regression test: a func literal handed to compiled code that runs it on
+    # a goroutine of its own (time.AfterFunc, context.AfterFunc, gonum's
+    # concurrent finite differences) once killed the process with its panic;
+    # the session now guards every func argument of a compiled function, and
+    # the panic is reported on the cell's standard error.
     def test_panic_in_a_callback_goroutine(self):
-        self.survives('import "time"\ntime.AfterFunc(10*time.Millisecond, func() { panic("in a timer") })\n'
-                      'time.Sleep(300 * time.Millisecond)', 20)
+        err = self.survives('import "time"\ntime.AfterFunc(10*time.Millisecond, func() { panic("in a timer") })\n'
+                            'time.Sleep(300 * time.Millisecond)', 20)
+        self.assertIn("time.AfterFunc ran on a goroutine of its own", err)
+        self.assertIn("in a timer", err)
+        FIGURES["faults"] += 1
+        err = self.survives('import "gonum.org/v1/gonum/diff/fd"\n'
+                            'fd.Gradient(nil, func(x []float64) float64 { if x[0] > 1 { panic("in a gradient") }; return x[0] }, '
+                            '[]float64{1, 2}, &fd.Settings{Concurrent: true})', 20)
+        self.assertIn("in a gradient", err)
 
     # Regression test: endless recursion once grew a goroutine stack to Go's
     # fatal 1 GB limit while the runtime's report blocked on the capture pipe;

@@ -164,6 +164,10 @@ func (r *rewriter) all() []edit {
 			}
 		case *ast.GoStmt:
 			r.goStmt(n)
+		case *ast.FuncLit:
+			r.nameParams(nil, n.Type)
+		case *ast.FuncDecl:
+			r.nameParams(n.Recv, n.Type)
 		case *ast.CallExpr:
 			if sel, ok := n.Fun.(*ast.SelectorExpr); ok {
 				r.genericHelper(n, sel)

@@ -140,10 +140,15 @@ func maxFloat64(x float64, ys ...float64) float64 {
 // statement at line of its cell (see rewriter.goStmt) on the session's
 // standard error.
 func (s *Session) goroutinePanic(r any, line int) {
+	s.reportPanic(fmt.Sprintf("panic in the goroutine started at line %d", line), r)
+}
+
+// reportPanic writes a recovered panic r, under headline, with the
+// interpreted frames it unwound, on the session's standard error.
+func (s *Session) reportPanic(headline string, r any) {
 	trace := s.trap.take()
 	var b strings.Builder
-	fmt.Fprintf(&b, "%spanic in the goroutine started at line %d%s (recovered, the kernel goes on): %s\n",
-		red+bold, line, reset, userNames(fmt.Sprint(r)))
+	fmt.Fprintf(&b, "%s%s%s (recovered, the kernel goes on): %s\n", red+bold, headline, reset, userNames(fmt.Sprint(r)))
 	for _, line := range trace {
 		if m := locRE.FindStringSubmatch(line); m != nil {
 			loc, fn := parseLocation(m)

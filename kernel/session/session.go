@@ -12,6 +12,8 @@
 //     ranging over an iterator function a cell declared calls it with the
 //     body as yield function (iterators.go);
 //   - `go f()` recovers the goroutine's panics (goroutines.go);
+//   - unnamed parameters of functions are named _, which yaegi needs when
+//     compiled code calls the function (params.go);
 //   - clear, min and max (on int and float64), slices.Sort, slices.Max and
 //     Min (on []int and []float64), and slices.Collect or slices.Sorted of
 //     maps.Keys or maps.Values (maps of basic types) get compiled
@@ -25,6 +27,12 @@
 // (checks.go, errors.go). Edits keep every position of the cell as written
 // (edit.go), so errors point at the user's line and column. Re-running a
 // cell that redefines a name re-evaluates what depends on it (declare.go).
+//
+// The interpreter's symbol tables are the standard library's and the
+// preloaded packages' with every function that takes a func argument
+// wrapped, so that a callback compiled code runs on a goroutine of its own
+// (time.AfterFunc) reports its panic instead of ending the kernel
+// (callbacks.go).
 //
 // Interrupts (run.go) cancel the cell's context: interpreted code stops at
 // once, compiled code that watches interrupt.Context (fmlib) within its own
@@ -123,7 +131,7 @@ func (s *Session) Reset() error {
 func (s *Session) reset() error {
 	s.trap = &panicTrap{out: s.opts.Stderr}
 	in := interp.New(interp.Options{Stdout: s.opts.Stdout, Stderr: s.trap, Unrestricted: true})
-	for _, exports := range []interp.Exports{stdlib.Symbols, symbols.Symbols, s.runtimeExports()} {
+	for _, exports := range []interp.Exports{s.guardedExports(stdlib.Symbols), s.guardedExports(symbols.Symbols), s.runtimeExports()} {
 		if err := in.Use(exports); err != nil {
 			return fmt.Errorf("session: loading symbols: %w", err)
 		}
