@@ -1318,6 +1318,27 @@ class Faults(KernelTestCase):
         self.assertEqual(result_text(outputs), "18")
         FIGURES["survived"] += 1
 
+    # Regression test: memory left above the limit by a stopped cell (here a
+    # compiled call, which the stop cannot end, still allocating in the
+    # background) once stopped the next cell too, whatever that cell did.
+    def test_memory_left_by_a_stopped_cell_does_not_stop_the_next(self):
+        k = Kernel(env={"GOPHLOW_MEMORY_LIMIT": str(256 << 20)})
+        self.addCleanup(k.stop)
+        c = k.client()
+        self.addCleanup(c.close)
+        c.execute("kept := 17")
+        FIGURES["faults"] += 1
+        content, _ = c.execute('import "io"\nimport "math/rand"\nimport "time"\n'
+                               'data, _ := io.ReadAll(io.LimitReader(rand.New(rand.NewSource(1)), 384<<20))\n'
+                               'len(data)', timeout=60)
+        self.assertEqual(content.get("ename"), "MemoryError", content)
+        # Long enough for the watchdog (every 50 ms) to look while the
+        # background call holds memory above the limit.
+        content, outputs = c.execute("time.Sleep(400 * time.Millisecond)\nkept + 2", timeout=30)
+        self.assertEqual(content["status"], "ok", content)
+        self.assertEqual(result_text(outputs), "19")
+        FIGURES["survived"] += 1
+
     def interrupted(self, code, how):
         """Starts code, interrupts it by how ("message" or "signal"), returns
         the seconds from the interrupt to the reply."""

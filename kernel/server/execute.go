@@ -31,12 +31,13 @@ func (s *Server) execute(m *wire.Message) (stop bool) {
 
 	ctx, cancel := context.WithCancelCause(s.ctx)
 	defer cancel(nil)
+	heap, stacks := memoryInUse()
 	s.mu.Lock()
 	if storeHistory {
 		s.executionCount++
 	}
 	count := s.executionCount
-	s.current, s.cancelCell = m, cancel
+	s.current, s.cancelCell, s.memoryAtStart = m, cancel, heap+stacks
 	s.mu.Unlock()
 	defer func() {
 		s.mu.Lock()

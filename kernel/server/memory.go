@@ -10,6 +10,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/gophlow/gophlow/kernel/wire"
 )
 
 // Causes given to a cell stopped by the memory watchdog.
@@ -36,11 +38,38 @@ func MemoryLimit() (int64, error) {
 		}
 		return n, nil
 	}
+	return machineMemory() / 4 * 3, nil
+}
+
+// machineMemory is the machine's memory, or the cgroup's limit when lower
+// (0 when neither is known).
+func machineMemory() int64 {
 	total := physicalMemory()
 	if cg := cgroupLimit(); cg > 0 && (total == 0 || cg < total) {
 		total = cg
 	}
-	return total / 4 * 3, nil
+	return total
+}
+
+// memoryCeiling is the memory at which a running cell is stopped even when
+// the memory above the limit is not its doing (see watchMemory): halfway
+// from the limit to the machine's memory, or twice the limit when that is
+// unknown (or not above the limit).
+func memoryCeiling(limit int64) int64 {
+	if total := machineMemory(); total > limit {
+		return limit + (total-limit)/2
+	}
+	return 2 * limit
+}
+
+// memorySample reads the two measures the watchdog adds up.
+var memorySample = []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/stacks:bytes"}}
+
+// memoryInUse returns the bytes of heap objects and of goroutine stacks.
+func memoryInUse() (heap, stacks int64) {
+	sample := append([]metrics.Sample(nil), memorySample...)
+	metrics.Read(sample)
+	return int64(sample[0].Value.Uint64()), int64(sample[1].Value.Uint64())
 }
 
 func physicalMemory() int64 {
@@ -72,18 +101,18 @@ func cgroupLimit() int64 {
 	return n
 }
 
-// watchMemory stops the running cell when the heap grows past limit, so a
-// runaway allocation ends as an error in that cell instead of taking the
-// machine (and the kernel) down. The Go runtime is also told the limit, so
-// that it collects garbage harder before the watchdog has to act.
+// watchMemory stops the running cell when memory (heap objects and
+// goroutine stacks) grows past limit, so a runaway allocation ends as an
+// error in that cell instead of taking the machine (and the kernel) down.
+// The Go runtime is also told the limit, so that it collects garbage harder
+// before the watchdog has to act. Which cell is stopped when is
+// memoryWatch's judgement.
 func (s *Server) watchMemory(limit int64) {
 	if limit <= 0 {
 		return
 	}
 	debug.SetMemoryLimit(limit)
-	// Goroutine stacks count too: a cell that starts 100,000 goroutines or
-	// recurses without end grows them, not the heap.
-	sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}, {Name: "/memory/classes/heap/stacks:bytes"}}
+	w := &memoryWatch{limit: limit, ceiling: memoryCeiling(limit), armed: true}
 	t := time.NewTicker(50 * time.Millisecond)
 	defer t.Stop()
 	for {
@@ -92,21 +121,15 @@ func (s *Server) watchMemory(limit int64) {
 			return
 		case <-t.C:
 		}
-		metrics.Read(sample)
-		heap, stacks := int64(sample[0].Value.Uint64()), int64(sample[1].Value.Uint64())
-		var cause error
-		switch {
-		case stacks >= maxStacks:
-			cause = errStacks
-		case heap+stacks >= limit:
-			cause = errMemory
-		default:
-			continue
-		}
+		heap, stacks := memoryInUse()
 		s.mu.Lock()
-		cancel := s.cancelCell
+		cancel, cell, atStart := s.cancelCell, s.current, s.memoryAtStart
 		s.mu.Unlock()
 		if cancel == nil {
+			cell = nil
+		}
+		cause := w.verdict(heap, stacks, cell, atStart)
+		if cause == nil {
 			continue
 		}
 		s.log.Printf("%v (heap %d MiB, stacks %d MiB): stopping the running cell", cause, heap>>20, stacks>>20)
@@ -115,11 +138,53 @@ func (s *Server) watchMemory(limit int64) {
 		// per garbage collection, so collect until the stacks are small.
 		for range 12 {
 			debug.FreeOSMemory()
-			metrics.Read(sample)
-			if int64(sample[1].Value.Uint64()) < maxStacks/4 {
+			if _, stacks := memoryInUse(); stacks < maxStacks/4 {
 				break
 			}
 			time.Sleep(10 * time.Millisecond)
 		}
 	}
+}
+
+// memoryWatch decides, from the memory in use at each look, whether the
+// running cell must stop.
+//
+// A cell is stopped only for memory it took. When memory was already above
+// the limit as the cell started, or the watchdog has just stopped a cell,
+// what is above the limit belongs to earlier cells — variables holding it,
+// or an interrupted compiled call that goes on allocating in the
+// background, which no stop can end — so the watchdog holds off (is not
+// armed) until memory is back below the limit, unless it passes the
+// ceiling. Goroutine stacks count too (a cell that starts 100,000
+// goroutines or recurses without end grows them, not the heap), and past
+// maxStacks stop the cell in any case.
+type memoryWatch struct {
+	limit, ceiling int64
+	armed          bool
+	seen           *wire.Message // the last cell looked at
+}
+
+// verdict returns why the running cell must stop, or nil; cell is the
+// running cell's request (nil when none runs) and atStart the memory in use
+// as it started.
+func (w *memoryWatch) verdict(heap, stacks int64, cell *wire.Message, atStart int64) error {
+	if cell != nil && cell != w.seen {
+		w.seen, w.armed = cell, atStart < w.limit
+	}
+	used := heap + stacks
+	if used < w.limit {
+		w.armed = true
+	}
+	var cause error
+	switch {
+	case cell == nil:
+	case stacks >= maxStacks:
+		cause = errStacks
+	case used >= w.ceiling || (w.armed && used >= w.limit):
+		cause = errMemory
+	}
+	if cause != nil {
+		w.armed = false
+	}
+	return cause
 }

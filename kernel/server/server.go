@@ -66,11 +66,13 @@ type Server struct {
 	shell, control, stdin, iopub, hb zmq4.Socket
 	iopubMu, shellMu, controlMu      sync.Mutex
 
-	// The running cell: its request (parent of its output) and the cancel
-	// function an interrupt calls.
+	// The running cell: its request (parent of its output), the cancel
+	// function an interrupt calls, and the memory in use as it started
+	// (see watchMemory).
 	mu             sync.Mutex
 	current        *wire.Message
 	cancelCell     context.CancelCauseFunc
+	memoryAtStart  int64
 	executionCount int
 
 	shutdown chan shutdownRequest
