@@ -1640,33 +1640,31 @@ outputs := []*mat.Dense{}
         # Equal bit for bit: the same weights give the same output.
         self.assertTrue(same, "the weights changed after the last good step")
 
-    def test_huge_learning_rate_stops_training_naming_the_step(self):
-        _, same, values = self.huge_learning_rate()
-        self.assertTrue(same, "the failing step changed the weights (the output is now %s)" % values)
-
-    def huge_learning_rate(self):
-        return self.nan_during_training(
+    # Regression test: a step whose loss is finite but whose update overflows
+    # the weights (SGD at learning rate 1e30) was kept, and training stopped
+    # one step later with weights that output +Inf. nn.Network.TrainStep now
+    # puts back the weights from before the diverging update: the network is
+    # at step 0 again with its initial weights, bit for bit.
+    def test_huge_learning_rate_restores_the_last_good_weights(self):
+        FIGURES["misuse"] += 1
+        content, _ = self.client.execute(self.TRACKED)
+        self.assertEqual(content["status"], "ok", content)
+        text = self.error_output(
             'trained, _ := nn.New(nn.Config{Dim: 2, Hidden: []int{16}, Seed: 2})\n'
             'trained.SetOptimizer(nn.SGD(1e30, 0))\n'
-            '_, err = fmlib.Train(trained, fmlib.TrainOptions{Data: fmlib.MoonsSampler(0.05), BatchSize: 8, Steps: 10, Every: 1, Callback: ' + self.RECORD + '})\nerr',
-            1, ["loss is", "learning rate"])
+            'initial := mat.NewDense(1, 2, nil)\ntrained.Velocity(0.5, probe, initial)\n'
+            '_, err = fmlib.Train(trained, fmlib.TrainOptions{Data: fmlib.MoonsSampler(0.05), BatchSize: 8, Steps: 10})\nerr')
+        for w in ["step 1", "diverge", "learning rate"]:
+            self.assertIn(w, text)
+        FIGURES["named"] += 1
+        content, outputs = self.client.execute(
+            'import "fmt"\nafter := mat.NewDense(1, 2, nil)\ntrained.Velocity(0.5, probe, after)\n'
+            'fmt.Sprintf("%d %v", trained.Step(), mat.Equal(after, initial))')
+        self.assertEqual(content["status"], "ok", content)
+        self.assertEqual(result_text(outputs).strip('"'), "0 true", "the weights were not put back")
 
-    # KERNEL BUG (fmlib/nn, reported; not ours to edit): a step whose loss is
-    # finite but whose update overflows the weights (learning rate 1e30) is
-    # kept, since nn.Network.TrainStep checks only the loss before the
-    # update and fmlib.Train only the loss; training stops one step later, so
-    # the weights kept are not good ones: the network outputs +Inf. A fix
-    # checks the updated parameters in TrainStep and restores the previous
-    # ones (or Train keeps a copy of the last finite weights).
-    @unittest.expectedFailure
-    def test_huge_learning_rate_keeps_finite_weights(self):
-        finite, _, values = self.huge_learning_rate()
-        self.assertTrue(finite, "the network outputs %s after training stopped" % values)
-
-    # KERNEL BUG (fmlib/nn, reported; not ours to edit): nn.Network.TrainStep
-    # with NaN in its target (or x) reports "the loss is NaN at step 0 (check
-    # the data ...)" without naming the argument holding the NaN.
-    @unittest.expectedFailure
+    # Regression test: nn.Network.TrainStep with NaN in its target once
+    # reported "the loss is NaN at step 0" without naming the argument.
     def test_train_step_names_the_argument_holding_nan(self):
         FIGURES["misuse"] += 1
         text = self.error_output('_, err = net.TrainStep([]float64{0.5, 0.5}, x2.Slice(0, 2, 0, 2).(*mat.Dense), xnan, nil)\nerr')

@@ -23,6 +23,8 @@ type engine[T float] struct {
 	m, v, ema []T // optimizer moments (SGD uses m as its momentum buffer) and EMA weights
 	scratch   []T // the helper's half of a split weight gradient (the largest layer's size)
 
+	good, goodEMA []T // the weights and moving average before the last update (keepGood)
+
 	capRows int
 	in, din []T   // rows×sizes[0] input and its gradient
 	z       [][]T // z[l]: rows×sizes[l+1] pre-activations (z[L-1] is the output)

@@ -25,6 +25,8 @@ type engineAPI interface {
 	getVector(which vector) []float64
 	setVector(which vector, src []float64)
 	dropVector(which vector)
+	keepGood()
+	restoreGood()
 }
 
 // Network is an MLP vector field u_θ(t, x[, c]) with its optimizer state,
@@ -41,6 +43,7 @@ type Network struct {
 	opt      Optimizer
 	step     int
 	emaDecay float64
+	rollback bool // the engine kept the weights from before the last TrainStep's update
 }
 
 // New builds a network with the architecture cfg, initialised from cfg.Seed
@@ -142,5 +145,6 @@ func (n *Network) SetParams(p []float64) error {
 		return fmt.Errorf("nn: SetParams: %d values for %d parameters", len(p), n.eng.numParams())
 	}
 	n.eng.setVector(vecParams, p)
+	n.rollback = false
 	return nil
 }

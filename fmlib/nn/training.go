@@ -29,6 +29,7 @@ func (n *Network) SetEMA(decay float64) error {
 		return fmt.Errorf("nn: SetEMA: decay = %v, want 0 ≤ decay < 1", decay)
 	}
 	n.emaDecay = decay
+	n.rollback = false
 	if decay == 0 {
 		n.eng.dropVector(vecEMA)
 		return nil
@@ -58,13 +59,28 @@ func (n *Network) EMA() (*Network, error) {
 // loss (eq. 20/36): the mean over rows and coordinates (PyTorch's MSELoss)
 // of (u_θ(t_i, x_i, c_i) − target_i)². class is nil for an unconditional
 // network (for a conditional one, nil means Φ for every row). It returns
-// the loss before the step; a non-finite loss is an error and the weights
-// are left unchanged. Once the buffers have grown, it allocates nothing.
+// the loss before the step. A batch holding NaN or ±Inf is an error naming
+// it, and the weights are left unchanged. A non-finite loss on a finite
+// batch means that the previous step's update made the weights diverge: it
+// is an error, and the weights (with the moving average and the step count)
+// are put back to what they were before that update, the last ones whose
+// loss was finite; the optimizer's moments keep that step's gradient. Once
+// the buffers have grown, it allocates nothing.
 func (n *Network) TrainStep(t []float64, x, target *mat.Dense, class []int) (float64, error) {
 	loss, err := n.lossGradient("TrainStep", t, x, target, class)
 	if err != nil {
 		return loss, err
 	}
+	if math.IsNaN(loss) || math.IsInf(loss, 0) {
+		if !n.rollback {
+			return loss, fmt.Errorf("nn: TrainStep: the loss is %v at step %d on a finite batch; the weights were not updated", loss, n.step)
+		}
+		n.eng.restoreGood()
+		n.rollback = false
+		n.step--
+		return loss, fmt.Errorf("nn: TrainStep: the loss is %v at step %d on a finite batch: the update of step %d made the weights diverge (lower the learning rate); the weights of step %d are restored", loss, n.step+1, n.step+1, n.step)
+	}
+	n.eng.keepGood()
 	o := &n.opt
 	n.eng.clipGradients(o.ClipNorm)
 	n.eng.update(o, o.LearningRate(n.step), n.step+1)
@@ -72,6 +88,7 @@ func (n *Network) TrainStep(t []float64, x, target *mat.Dense, class []int) (flo
 	if n.emaDecay > 0 {
 		n.eng.emaUpdate(n.emaDecay)
 	}
+	n.rollback = true
 	return loss, nil
 }
 
@@ -100,13 +117,35 @@ func (n *Network) lossGradient(who string, t []float64, x, target *mat.Dense, cl
 			return 0, fmt.Errorf("nn: %s: class[%d] = %d, want 0…%d (%d is Φ)", who, i, ci, n.cfg.Classes, n.cfg.Classes)
 		}
 	}
+	if err := finiteBatch(who, t, x, target); err != nil {
+		return 0, err
+	}
 	n.eng.load(x, 0, t, class, n.nullOr())
 	n.eng.forward(r, true)
-	loss := n.eng.mseGradient(r, target)
-	if math.IsNaN(loss) || math.IsInf(loss, 0) {
-		return loss, fmt.Errorf("nn: %s: the loss is %v at step %d (check the data and the learning rate); the weights were not updated", who, loss, n.step)
+	return n.eng.mseGradient(r, target), nil
+}
+
+// finiteBatch returns an error naming the first NaN or ±Inf of a batch.
+func finiteBatch(who string, t []float64, x, target *mat.Dense) error {
+	for i, v := range t {
+		if math.IsNaN(v) || math.IsInf(v, 0) {
+			return fmt.Errorf("nn: %s: t[%d] is %v", who, i, v)
+		}
 	}
-	return loss, nil
+	for _, m := range []struct {
+		name string
+		data *mat.Dense
+	}{{"x", x}, {"target", target}} {
+		raw := m.data.RawMatrix()
+		for i := 0; i < raw.Rows; i++ {
+			for j, v := range raw.Data[i*raw.Stride : i*raw.Stride+raw.Cols] {
+				if math.IsNaN(v) || math.IsInf(v, 0) {
+					return fmt.Errorf("nn: %s: %s[%d][%d] is %v", who, m.name, i, j, v)
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // Gradient returns the loss of TrainStep and its gradient with respect to
@@ -115,6 +154,9 @@ func (n *Network) Gradient(t []float64, x, target *mat.Dense, class []int) (floa
 	loss, err := n.lossGradient("Gradient", t, x, target, class)
 	if err != nil {
 		return loss, nil, err
+	}
+	if math.IsNaN(loss) || math.IsInf(loss, 0) {
+		return loss, nil, fmt.Errorf("nn: Gradient: the loss is %v on a finite batch (the weights have diverged)", loss)
 	}
 	return loss, n.eng.getVector(vecGrads), nil
 }

@@ -67,3 +67,21 @@ func (e *engine[T]) dropVector(which vector) {
 	}
 	*e.slot(which) = nil
 }
+
+// keepGood copies the weights and the moving average, so that restoreGood
+// can undo the update that follows.
+func (e *engine[T]) keepGood() {
+	e.good = append(e.good[:0], e.params...)
+	e.goodEMA = append(e.goodEMA[:0], e.ema...)
+}
+
+// restoreGood puts back the weights and moving average of keepGood (an
+// average that the undone update started is dropped).
+func (e *engine[T]) restoreGood() {
+	copy(e.params, e.good)
+	if len(e.goodEMA) == len(e.ema) {
+		copy(e.ema, e.goodEMA)
+	} else {
+		e.ema = nil
+	}
+}
