@@ -10,34 +10,11 @@ package nn
 // set errno, or they block vectorisation.
 #pragma GCC optimize("no-trapping-math", "no-math-errno")
 
-#include <stdint.h>
-#include <string.h>
 #include <math.h>
 
-void openblas_set_num_threads(int);
+#include "lanes.h"
 
-// exp_poly is e^x in single precision, branch-free so that loops over it
-// vectorise: x = n·ln2 + r with n rounded by adding 1.5·2^23, e^r by Cephes'
-// degree-5 polynomial for expf, 2^n built in the exponent bits. x is first
-// clamped to [-87, 87] by a max and a min, so 2^n stays a normal number; the
-// clamp turns NaN into a bound, so a kernel whose result would not carry the
-// NaN of its input on its own restores it.
-static inline float exp_poly(float x) {
-	x = x > -87.0f ? x : -87.0f;
-	x = x < 87.0f ? x : 87.0f;
-	float k = x * 1.44269504088896341f + 12582912.0f;
-	int32_t kb;
-	memcpy(&kb, &k, 4);
-	int32_t n = kb - 0x4b400000;
-	float fn = k - 12582912.0f;
-	float r = x - fn * 0.693359375f - fn * -2.12194440e-4f;
-	float p = ((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r + 4.1665795894e-2f) * r + 1.6666665459e-1f) * r + 5.0000001201e-1f;
-	p = p * r * r + r + 1.0f;
-	int32_t b = (n + 127) << 23;
-	float scale;
-	memcpy(&scale, &b, 4);
-	return p * scale;
-}
+void openblas_set_num_threads(int);
 
 // Each kernel has a form with the derivative and one without, so every loop
 // is straight-line vector code; target_clones builds x86-64-v4 (AVX-512),
@@ -45,45 +22,17 @@ static inline float exp_poly(float x) {
 // load time.
 #define CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 
-// SiLU: v·s with s = 1/(1 + e^{−v}); NaN is carried by the factor v. Eight
-// lanes at a time in GCC's vector types (the clamp as selects), which
-// compiles to plainer vector code than the auto-vectorised scalar loop.
-typedef float v8f __attribute__((vector_size(32)));
-typedef int32_t v8i __attribute__((vector_size(32)));
-
-// exp_v8 replaces eight lanes by their exp_poly (in place: a vector passed
-// by value would make GCC warn about the ABI of the non-AVX clone).
-static inline void exp_v8(v8f *lanes) {
-	v8f x = *lanes;
-	v8i m = x > -87.0f;
-	x = (v8f)((m & (v8i)x) | (~m & (v8i)((v8f){} - 87.0f)));
-	m = x < 87.0f;
-	x = (v8f)((m & (v8i)x) | (~m & (v8i)((v8f){} + 87.0f)));
-	v8f k = x * 1.44269504088896341f + 12582912.0f;
-	v8i n = (v8i)k - 0x4b400000;
-	v8f fn = k - 12582912.0f;
-	v8f r = x - fn * 0.693359375f - fn * -2.12194440e-4f;
-	v8f p = ((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r + 4.1665795894e-2f) * r + 1.6666665459e-1f) * r + 5.0000001201e-1f;
-	p = p * r * r + r + 1.0f;
-	*lanes = p * (v8f)((n + 127) << 23);
-}
-
-// silu_span is the SiLU kernel, with σ' into d unless d is NULL; inlined
-// into both entry points, the NULL test disappears from the loop.
+// silu_span is the SiLU kernel, eight lanes at a time (lanes.h) and a
+// scalar tail, with σ' into d unless d is NULL; inlined into both entry
+// points, the NULL test disappears from the loop.
 static inline void silu_span(const float *restrict z, float *restrict h, float *restrict d, long n) {
 	long i = 0;
 	for (; i + 8 <= n; i += 8) {
-		v8f v, s, o, g;
+		v8f v, o, g;
 		memcpy(&v, z + i, 32);
-		s = -v;
-		exp_v8(&s);
-		s = 1.0f / (1.0f + s);
-		o = v * s;
+		silu_lanes(&v, &o, d ? &g : NULL);
 		memcpy(h + i, &o, 32);
-		if (d) {
-			g = s * (1.0f + v * (1.0f - s));
-			memcpy(d + i, &g, 32);
-		}
+		if (d) memcpy(d + i, &g, 32);
 	}
 	for (; i < n; i++) {
 		float v = z[i], s = 1.0f / (1.0f + exp_poly(-v));
@@ -116,26 +65,17 @@ CLONES void gophlow_tanh(const float *restrict z, float *restrict h, long n) {
 	for (long i = 0; i < n; i++) h[i] = tanh_one(z[i]);
 }
 
-// ELU and SELU: scale·v for v > 0, scale·alpha·(e^v − 1) otherwise (NaN
-// takes the first form). h is written as sa·(e^v − 1), which no fused
-// multiply-add can round differently in the two forms of the kernel. Eight
-// lanes at a time as SiLU, the branches as selects; with σ' into d unless d
-// is NULL.
+// elu_span is the ELU and SELU kernel (see elu_lanes), eight lanes at a time
+// and a scalar tail of the same form, with σ' into d unless d is NULL.
 static inline void elu_span(const float *restrict z, float *restrict h, float *restrict d, long n, float scale, float alpha) {
 	const float sa = scale * alpha;
 	long i = 0;
 	for (; i + 8 <= n; i += 8) {
-		v8f v, e, o, g;
+		v8f v, o, g;
 		memcpy(&v, z + i, 32);
-		v8i neg = v <= 0.0f;
-		e = (v8f)(neg & (v8i)v);
-		exp_v8(&e);
-		o = (v8f)((neg & (v8i)(sa * (e - 1.0f))) | (~neg & (v8i)(scale * v)));
+		elu_lanes(&v, scale, alpha, &o, d ? &g : NULL);
 		memcpy(h + i, &o, 32);
-		if (d) {
-			g = (v8f)((neg & (v8i)(sa * e)) | (~neg & (v8i)((v8f){} + scale)));
-			memcpy(d + i, &g, 32);
-		}
+		if (d) memcpy(d + i, &g, 32);
 	}
 	for (; i < n; i++) {
 		float v = z[i];

@@ -7,7 +7,7 @@ package nn
 
 #pragma GCC optimize("no-trapping-math", "no-math-errno")
 
-#include <string.h>
+#include "lanes.h"
 
 // OpenBLAS's CBLAS entry point, declared with its enums as ints.
 void cblas_sgemm(int order, int ta, int tb, int m, int n, int k, float alpha, const float *a, int lda,
@@ -22,13 +22,9 @@ void gophlow_tanh_d(const float *z, float *h, float *d, long n);
 void gophlow_elu(const float *z, float *h, long n, float scale, float alpha);
 void gophlow_elu_d(const float *z, float *h, float *d, long n, float scale, float alpha);
 
-// Activation codes, as nn.Activation numbers them.
-enum { ACT_SILU = 0, ACT_TANH = 2, ACT_ELU = 3, ACT_SELU = 4 };
-
 // activate applies activation a to n values of z into h, and σ' into d
 // unless d is NULL.
 static void activate(int a, const float *z, float *h, float *d, long n) {
-	const float lambda = 1.0507009873554804934193349852946f, alpha = 1.6732632423543772848170429916717f;
 	switch (a) {
 	case ACT_SILU:
 		if (d) gophlow_silu_d(z, h, d, n); else gophlow_silu(z, h, n);
@@ -40,7 +36,7 @@ static void activate(int a, const float *z, float *h, float *d, long n) {
 		if (d) gophlow_elu_d(z, h, d, n, 1, 1); else gophlow_elu(z, h, n, 1, 1);
 		break;
 	case ACT_SELU:
-		if (d) gophlow_elu_d(z, h, d, n, lambda, alpha); else gophlow_elu(z, h, n, lambda, alpha);
+		if (d) gophlow_elu_d(z, h, d, n, SELU_LAMBDA, SELU_ALPHA); else gophlow_elu(z, h, n, SELU_LAMBDA, SELU_ALPHA);
 		break;
 	}
 }
@@ -96,8 +92,6 @@ static void dense(const float *x, long r, int nin, const float *w, const float *
 // packing, zeroing or extra pass. C = A·Wᵀ is computed in tiles of 6 rows
 // by 16 columns held in twelve 8-lane accumulators (the classic register
 // tile for AVX2's sixteen registers).
-typedef float v8f __attribute__((vector_size(32)));
-
 // pack16 lays out the nout×nin W (nout a multiple of 16) as nout/16 panels
 // of nin rows of 16: panel p holds W[16p+c][j] at j·16+c.
 static void pack16(const float *w, int nout, int nin, float *bp) {

@@ -1,0 +1,103 @@
+// lanes.h: single-precision elementwise maths for the C kernels of
+// backend_openblas.go and infer_openblas.go, as scalars and as eight lanes
+// of GCC's vector types (which compile to plainer vector code than the
+// auto-vectoriser makes of the scalar loops). Lanes are passed by pointer:
+// a vector passed by value would make GCC warn about the ABI of the non-AVX
+// clones.
+#ifndef GOPHLOW_LANES_H
+#define GOPHLOW_LANES_H
+
+#include <stdint.h>
+#include <string.h>
+
+typedef float v8f __attribute__((vector_size(32)));
+typedef int32_t v8i __attribute__((vector_size(32)));
+
+// Activation codes, as nn.Activation numbers them.
+enum { ACT_SILU = 0, ACT_TANH = 2, ACT_ELU = 3, ACT_SELU = 4 };
+
+// SELU's λ and α (torch.nn.SELU).
+#define SELU_LAMBDA 1.0507009873554804934193349852946f
+#define SELU_ALPHA 1.6732632423543772848170429916717f
+
+// exp_poly is e^x in single precision, branch-free so that loops over it
+// vectorise: x = n·ln2 + r with n rounded by adding 1.5·2^23, e^r by Cephes'
+// degree-5 polynomial for expf, 2^n built in the exponent bits. x is first
+// clamped to [-87, 87] by a max and a min, so 2^n stays a normal number; the
+// clamp turns NaN into a bound, so a kernel whose result would not carry the
+// NaN of its input on its own restores it.
+static inline float exp_poly(float x) {
+	x = x > -87.0f ? x : -87.0f;
+	x = x < 87.0f ? x : 87.0f;
+	float k = x * 1.44269504088896341f + 12582912.0f;
+	int32_t kb;
+	memcpy(&kb, &k, 4);
+	int32_t n = kb - 0x4b400000;
+	float fn = k - 12582912.0f;
+	float r = x - fn * 0.693359375f - fn * -2.12194440e-4f;
+	float p = ((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r + 4.1665795894e-2f) * r + 1.6666665459e-1f) * r + 5.0000001201e-1f;
+	p = p * r * r + r + 1.0f;
+	int32_t b = (n + 127) << 23;
+	float scale;
+	memcpy(&scale, &b, 4);
+	return p * scale;
+}
+
+// exp_v8 replaces eight lanes by their exp_poly (the clamp as selects).
+static inline void exp_v8(v8f *lanes) {
+	v8f x = *lanes;
+	v8i m = x > -87.0f;
+	x = (v8f)((m & (v8i)x) | (~m & (v8i)((v8f){} - 87.0f)));
+	m = x < 87.0f;
+	x = (v8f)((m & (v8i)x) | (~m & (v8i)((v8f){} + 87.0f)));
+	v8f k = x * 1.44269504088896341f + 12582912.0f;
+	v8i n = (v8i)k - 0x4b400000;
+	v8f fn = k - 12582912.0f;
+	v8f r = x - fn * 0.693359375f - fn * -2.12194440e-4f;
+	v8f p = ((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r + 4.1665795894e-2f) * r + 1.6666665459e-1f) * r + 5.0000001201e-1f;
+	p = p * r * r + r + 1.0f;
+	*lanes = p * (v8f)((n + 127) << 23);
+}
+
+// silu_lanes writes SiLU(v) = v·s, s = 1/(1 + e^{−v}), into h and its
+// derivative s·(1 + v·(1 − s)) into d unless d is NULL; NaN is carried by
+// the factor v.
+static inline void silu_lanes(const v8f *v, v8f *h, v8f *d) {
+	v8f s = -*v;
+	exp_v8(&s);
+	s = 1.0f / (1.0f + s);
+	*h = *v * s;
+	if (d) *d = s * (1.0f + *v * (1.0f - s));
+}
+
+// elu_lanes writes scale·v for v > 0, scale·alpha·(e^v − 1) otherwise, into
+// h and its derivative into d unless d is NULL (NaN takes the first form).
+// h is written as sa·(e^v − 1), which no fused multiply-add can round
+// differently with and without d.
+static inline void elu_lanes(const v8f *v, float scale, float alpha, v8f *h, v8f *d) {
+	const float sa = scale * alpha;
+	v8i neg = *v <= 0.0f;
+	v8f e = (v8f)(neg & (v8i)*v);
+	exp_v8(&e);
+	*h = (v8f)((neg & (v8i)(sa * (e - 1.0f))) | (~neg & (v8i)(scale * *v)));
+	if (d) *d = (v8f)((neg & (v8i)(sa * e)) | (~neg & (v8i)((v8f){} + scale)));
+}
+
+// activation_lanes applies activation act (SiLU, ELU or SELU) to eight lanes
+// and reports whether it has a lane form.
+static inline int activation_lanes(int act, const v8f *v, v8f *h, v8f *d) {
+	switch (act) {
+	case ACT_SILU:
+		silu_lanes(v, h, d);
+		return 1;
+	case ACT_ELU:
+		elu_lanes(v, 1, 1, h, d);
+		return 1;
+	case ACT_SELU:
+		elu_lanes(v, SELU_LAMBDA, SELU_ALPHA, h, d);
+		return 1;
+	}
+	return 0;
+}
+
+#endif
