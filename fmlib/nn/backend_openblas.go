@@ -19,13 +19,14 @@ void openblas_set_num_threads(int);
 // Each kernel has a form with the derivative and one without, so every loop
 // is straight-line vector code; target_clones builds x86-64-v4 (AVX-512),
 // x86-64-v3 (AVX2 with FMA) and baseline SSE2 versions and picks one at
-// load time.
+// load time. The static helpers they call are always inlined: one compiled
+// on its own would be the baseline version whatever clone calls it.
 #define CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 
 // silu_span is the SiLU kernel, eight lanes at a time (lanes.h) and a
 // scalar tail, with σ' into d unless d is NULL; inlined into both entry
 // points, the NULL test disappears from the loop.
-static inline void silu_span(const float *restrict z, float *restrict h, float *restrict d, long n) {
+static inline __attribute__((always_inline)) void silu_span(const float *restrict z, float *restrict h, float *restrict d, long n) {
 	long i = 0;
 	for (; i + 8 <= n; i += 8) {
 		v8f v, o, g;
@@ -46,7 +47,7 @@ CLONES void gophlow_silu(const float *restrict z, float *restrict h, long n) { s
 
 // tanh(v) = sign(v)·(1 − 2/(e^{2|v|} + 1)), and NaN for NaN; the loops
 // are left to the auto-vectoriser.
-static inline float tanh_one(float v) {
+static inline __attribute__((always_inline)) float tanh_one(float v) {
 	float a = v < 0 ? -v : v;
 	float y = 1.0f - 2.0f / (exp_poly(2.0f * a) + 1.0f);
 	y = v < 0 ? -y : y;
@@ -67,7 +68,7 @@ CLONES void gophlow_tanh(const float *restrict z, float *restrict h, long n) {
 
 // elu_span is the ELU and SELU kernel (see elu_lanes), eight lanes at a time
 // and a scalar tail of the same form, with σ' into d unless d is NULL.
-static inline void elu_span(const float *restrict z, float *restrict h, float *restrict d, long n, float scale, float alpha) {
+static inline __attribute__((always_inline)) void elu_span(const float *restrict z, float *restrict h, float *restrict d, long n, float scale, float alpha) {
 	const float sa = scale * alpha;
 	long i = 0;
 	for (; i + 8 <= n; i += 8) {

@@ -49,7 +49,7 @@ static void activate(int a, const float *z, float *h, float *d, long n) {
 #define CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 
 // dot is Σ a_j·b_j with eight partial sums, so that it vectorises.
-static inline float dot(const float *restrict a, const float *restrict b, int n) {
+static inline __attribute__((always_inline)) float dot(const float *restrict a, const float *restrict b, int n) {
 	float acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
 	int j = 0;
 	for (; j + 8 <= n; j += 8)
@@ -63,7 +63,7 @@ static inline float dot(const float *restrict a, const float *restrict b, int n)
 // dense computes z = x·Wᵀ + b for r rows of x (r×nin); W is nout×nin
 // (PyTorch's layout) and wt, when not NULL, its transpose, used when nin is
 // narrow.
-static void dense(const float *x, long r, int nin, const float *w, const float *wt, const float *b, int nout, float *z) {
+static inline __attribute__((always_inline)) void dense(const float *x, long r, int nin, const float *w, const float *wt, const float *b, int nout, float *z) {
 	if (nout <= NARROW) {
 		for (long i = 0; i < r; i++)
 			for (int o = 0; o < nout; o++) z[i * nout + o] = b[o] + dot(x + i * nin, w + (long)o * nin, nin);
@@ -125,9 +125,11 @@ static inline __attribute__((always_inline)) void tile(const float *restrict a, 
 
 // mul16 computes C = A·Wᵀ for the m×k A and the n×k W packed by pack16,
 // then adds bias to every row when bias is not NULL, or multiplies row i
-// elementwise by row i mod period of scale when scale is not NULL.
-static inline __attribute__((always_inline)) void mul16(const float *a, long m, int k, const float *bp, int n, float *c, const float *bias,
-		const float *scale, long period) {
+// elementwise by row i mod period of scale when scale is not NULL; then,
+// when act ≥ 0 (a fusable activation), stores σ(C) in C and σ'(C) in d
+// unless d is NULL.
+static inline __attribute__((always_inline)) void mul16(const float *a, long m, int k, const float *bp, int n, float *c,
+		const float *bias, const float *scale, long period, int act, float *d) {
 	for (long i0 = 0; i0 < m; i0 += 6) {
 		const int rows = m - i0 < 6 ? (int)(m - i0) : 6;
 		for (int p = 0; p < n / 16; p++) {
@@ -151,6 +153,15 @@ static inline __attribute__((always_inline)) void mul16(const float *a, long m, 
 					c0 *= f0;
 					c1 *= f1;
 				}
+				if (act >= 0) {
+					v8f z0 = c0, z1 = c1;
+					activation_lanes(act, &z0, &c0, d ? &f0 : NULL);
+					activation_lanes(act, &z1, &c1, d ? &f1 : NULL);
+					if (d) {
+						memcpy(d + (i0 + r) * n + p * 16, &f0, 32);
+						memcpy(d + (i0 + r) * n + p * 16 + 8, &f1, 32);
+					}
+				}
 				float *cr = c + (i0 + r) * n + p * 16;
 				memcpy(cr, &c0, 32);
 				memcpy(cr + 8, &c1, 32);
@@ -158,6 +169,9 @@ static inline __attribute__((always_inline)) void mul16(const float *a, long m, 
 		}
 	}
 }
+
+// fusable reports whether mul16 can apply activation act itself.
+static inline int fusable(int act) { return act == ACT_SILU || act == ACT_ELU || act == ACT_SELU; }
 
 // gophlow_mlp_work is the number of floats of work space gophlow_mlp_infer
 // needs for chunks of r rows.
@@ -215,22 +229,31 @@ CLONES void gophlow_mlp_infer(const float *params, const int *sizes, int layers,
 	}
 	for (long r0 = 0; r0 < rows; r0 += chunk) {
 		const long r = rows - r0 < chunk ? rows - r0 : chunk;
-		const float *x = in + r0 * sizes[0];
-		const float *p = params;
-		for (int l = 0; l < layers; l++) {
+		// Layer 0 reads the input; each later layer reads the activations x
+		// (in z or h) and writes the other buffer, o.
+		dense(in + r0 * sizes[0], r, sizes[0], params, wt, params + (long)n1 * sizes[0], n1, z);
+		activate(act, z, h, div ? deriv[0] : NULL, r * n1);
+		float *x = h;
+		const float *p = params + (long)n1 * sizes[0] + n1;
+		for (int l = 1; l < layers; l++) {
 			const int nin = sizes[l], nout = sizes[l + 1];
 			const float *w = p, *b = p + (long)nout * nin;
+			float *o = x == h ? z : h;
 			p = b + nout;
 			if (l + 1 == layers) {
 				dense(x, r, nin, w, NULL, b, nout, out + r0 * nout);
 				break;
 			}
+			if (packed[l] && fusable(act)) {
+				mul16(x, r, nin, packed[l], nout, o, b, NULL, 0, act, div ? deriv[l] : NULL);
+				x = o;
+				continue;
+			}
 			if (packed[l])
-				mul16(x, r, nin, packed[l], nout, z, b, NULL, 0);
+				mul16(x, r, nin, packed[l], nout, o, b, NULL, 0, -1, NULL);
 			else
-				dense(x, r, nin, w, l == 0 ? wt : NULL, b, nout, z);
-			activate(act, z, h, div ? deriv[l] : NULL, r * nout);
-			x = h; // the next layer reads h and writes z
+				dense(x, r, nin, w, NULL, b, nout, o);
+			activate(act, o, x, div ? deriv[l] : NULL, r * nout); // x's old values are spent
 		}
 		if (!div) continue;
 		// Tangent k of layer 0: σ'(z) ⊙ W₀[:, k], stacked k-major (dim·r rows).
@@ -244,7 +267,7 @@ CLONES void gophlow_mlp_infer(const float *params, const int *sizes, int layers,
 		for (int l = 1; l + 1 < layers; l++) {
 			const int nin = sizes[l], nout = sizes[l + 1];
 			if (packed[l]) {
-				mul16(ta, dim * r, nin, packed[l], nout, tb, NULL, deriv[l], r);
+				mul16(ta, dim * r, nin, packed[l], nout, tb, NULL, deriv[l], r, -1, NULL);
 			} else {
 				cblas_sgemm(ROW_MAJOR, NO_TRANS, TRANS, dim * r, nout, nin, 1, ta, nin, p, nin, 0, tb, nout);
 				for (int k = 0; k < dim; k++)

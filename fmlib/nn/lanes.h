@@ -44,7 +44,7 @@ static inline float exp_poly(float x) {
 }
 
 // exp_v8 replaces eight lanes by their exp_poly (the clamp as selects).
-static inline void exp_v8(v8f *lanes) {
+static inline __attribute__((always_inline)) void exp_v8(v8f *lanes) {
 	v8f x = *lanes;
 	v8i m = x > -87.0f;
 	x = (v8f)((m & (v8i)x) | (~m & (v8i)((v8f){} - 87.0f)));
@@ -62,7 +62,7 @@ static inline void exp_v8(v8f *lanes) {
 // silu_lanes writes SiLU(v) = v·s, s = 1/(1 + e^{−v}), into h and its
 // derivative s·(1 + v·(1 − s)) into d unless d is NULL; NaN is carried by
 // the factor v.
-static inline void silu_lanes(const v8f *v, v8f *h, v8f *d) {
+static inline __attribute__((always_inline)) void silu_lanes(const v8f *v, v8f *h, v8f *d) {
 	v8f s = -*v;
 	exp_v8(&s);
 	s = 1.0f / (1.0f + s);
@@ -74,7 +74,7 @@ static inline void silu_lanes(const v8f *v, v8f *h, v8f *d) {
 // h and its derivative into d unless d is NULL (NaN takes the first form).
 // h is written as sa·(e^v − 1), which no fused multiply-add can round
 // differently with and without d.
-static inline void elu_lanes(const v8f *v, float scale, float alpha, v8f *h, v8f *d) {
+static inline __attribute__((always_inline)) void elu_lanes(const v8f *v, float scale, float alpha, v8f *h, v8f *d) {
 	const float sa = scale * alpha;
 	v8i neg = *v <= 0.0f;
 	v8f e = (v8f)(neg & (v8i)*v);
@@ -85,7 +85,7 @@ static inline void elu_lanes(const v8f *v, float scale, float alpha, v8f *h, v8f
 
 // activation_lanes applies activation act (SiLU, ELU or SELU) to eight lanes
 // and reports whether it has a lane form.
-static inline int activation_lanes(int act, const v8f *v, v8f *h, v8f *d) {
+static inline __attribute__((always_inline)) int activation_lanes(int act, const v8f *v, v8f *h, v8f *d) {
 	switch (act) {
 	case ACT_SILU:
 		silu_lanes(v, h, d);
