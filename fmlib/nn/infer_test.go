@@ -12,9 +12,11 @@ import (
 // C kernel with OpenBLAS, the layer-by-layer Go passes otherwise) against
 // the float64 network with the same weights, on shapes that reach every
 // branch of the kernel: narrow and wide layers, widths that are not
-// multiples of 8, Fourier time features (a wide first layer), class
-// embeddings, Dim 3, one and four hidden layers, and 300 rows (two full
-// chunks, a partial one, and the split over two cores). Velocities must
+// multiples of 8 or 16 (BLAS) and that are (our own products, with the
+// activation applied in them for SiLU, ELU and SELU, after them for tanh),
+// Fourier time features (a wide first layer), class embeddings, Dim 3, one
+// to four hidden layers, and 300 rows (two full chunks, a partial one, and
+// the split over two cores). Velocities must
 // agree to 2e-5 relative (a few hundred float32 roundings of order-one
 // values, as in TestFloat32MatchesFloat64). The divergence's terms cancel,
 // so its error is measured against |∇·u| + Σ_k|J_kk|: float32 rounding
@@ -28,6 +30,9 @@ func TestFusedInferenceMatchesFloat64(t *testing.T) {
 		{Dim: 3, Hidden: []int{37, 19, 53}, Activation: ELU},
 		{Dim: 2, Hidden: []int{64}, Activation: SELU, Time: TimeFourier, Frequencies: 12},
 		{Dim: 2, Hidden: []int{48, 48}, Activation: SiLU, Classes: 4, EmbedDim: 16},
+		{Dim: 2, Hidden: []int{16, 32, 48}, Activation: ELU},
+		{Dim: 3, Hidden: []int{32, 32}, Activation: SELU},
+		{Dim: 2, Hidden: []int{32, 32}, Activation: Tanh},
 		{Dim: 2, Hidden: []int{24, 24}, Activation: ReLU},
 		{Dim: 2, Hidden: []int{24, 24}, Activation: GELU},
 	}
