@@ -21,6 +21,6 @@ func adam32(p, g, m, v []float32, b1, b2, step, rc2, eps, decay, l2 float32) boo
 func inferWork([]int32, int, bool) int { return 0 }
 
 // inferNative is never called without native kernels (see engine.infer).
-func inferNative([]float32, []int32, Activation, []float32, int, []float32, []float32, []float32, int) {
+func inferNative([]float32, []int32, Activation, []float32, int, []float32, []float32, []float32, int, []int64) {
 	panic("nn: inferNative without native kernels")
 }

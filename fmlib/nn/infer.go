@@ -3,10 +3,10 @@ package nn
 import "runtime"
 
 // Inference (Velocity, VelocityDivergence and their class forms) in float32
-// with the C kernels runs fused: each core takes half of the rows and pushes
-// them through every layer inferChunk rows at a time, so the activations,
-// σ' and tangents of a chunk stay in the core's cache instead of streaming
-// the whole batch through memory once per layer and pass. The divergence
+// with the C kernels runs fused: the two cores take chunks of inferChunk
+// rows from a shared counter and push each through every layer, so the
+// activations, σ' and tangents of a chunk stay in the core's cache instead
+// of streaming the whole batch through memory once per layer and pass. The divergence
 // (eq. 13–14) is the forward-mode trace of engine.divergence, with layer 0's
 // tangents formed without a product and only the diagonal of the last
 // layer's product computed.
@@ -21,6 +21,7 @@ type inference struct {
 	work    [2][]float32 // one work space per core
 	withDiv bool         // whether work is sized for the divergence
 	div     []float32    // the divergence of each row
+	claim   [1]int64     // the next chunk to take, shared by the two cores
 }
 
 // fusable reports whether the fused kernel can evaluate the network.
@@ -63,21 +64,18 @@ func (e *engine[T]) infer(rows int, div []float64) {
 		div32 = f.div[:rows]
 	}
 	params, in, out := as32(e.params), as32(e.in), as32(e.z[e.layers()-1])
-	act, nin, nout := e.cfg.Activation, e.sizes[0], e.cfg.Dim
+	act := e.cfg.Activation
 	if rows < 2*inferChunk || runtime.GOMAXPROCS(0) < 2 {
-		inferNative(params, f.sizes, act, in, rows, out, div32, f.work[0], inferChunk)
+		inferNative(params, f.sizes, act, in, rows, out, div32, f.work[0], inferChunk, nil)
 	} else {
-		// Split on a chunk boundary, so every row is computed in the same
-		// chunk as on one core: the results do not depend on GOMAXPROCS.
-		mid := rows / 2 / inferChunk * inferChunk
-		second := inferArgs{params: params, sizes: f.sizes, act: act, in: in[mid*nin:], rows: rows - mid,
-			out: out[mid*nout:], work: f.work[1]}
-		if withDiv {
-			second.div = div32[mid:]
-			div32 = div32[:mid]
-		}
-		sendInfer(second, e.done)
-		inferNative(params, f.sizes, act, in, mid, out, div32, f.work[0], inferChunk)
+		// Both cores take chunks from one counter until none is left, so a
+		// core slowed by other work does less of it. A row is computed in
+		// the same chunk whichever core takes it: the results do not depend
+		// on the split.
+		f.claim[0] = 0
+		sendInfer(inferArgs{params: params, sizes: f.sizes, act: act, in: in, rows: rows, out: out, div: div32,
+			work: f.work[1], claim: f.claim[:]}, e.done)
+		inferNative(params, f.sizes, act, in, rows, out, div32, f.work[0], inferChunk, f.claim[:])
 		<-e.done
 	}
 	for i, v := range f.div[:len(div)] {
@@ -91,9 +89,10 @@ type inferArgs struct {
 	sizes                      []int32
 	act                        Activation
 	rows                       int
+	claim                      []int64
 }
 
 // run calls inferNative with the arguments.
 func (a *inferArgs) run() {
-	inferNative(a.params, a.sizes, a.act, a.in, a.rows, a.out, a.div, a.work, inferChunk)
+	inferNative(a.params, a.sizes, a.act, a.in, a.rows, a.out, a.div, a.work, inferChunk, a.claim)
 }

@@ -194,9 +194,12 @@ long gophlow_mlp_work(const int *sizes, int layers, long r, int with_div) {
 // into div: the unit tangents e_k are pushed forward through the network
 // linearised at each row (forward mode), and only the diagonal of the last
 // layer's product is formed. params holds each layer's weights and then its
-// biases, back to back; layers ≥ 2.
+// biases, back to back; layers ≥ 2. Chunk c holds rows c·chunk…; with claim
+// NULL the call computes every chunk, otherwise it takes the next chunk
+// number from *claim until none is left, so several threads can share the
+// rows and each finishes when the work does.
 CLONES void gophlow_mlp_infer(const float *params, const int *sizes, int layers, int act, const float *in,
-		long rows, float *out, float *div, float *work, long chunk) {
+		long rows, float *out, float *div, float *work, long chunk, long *claim) {
 	int maxw = 0;
 	for (int l = 1; l <= layers; l++) maxw = sizes[l] > maxw ? sizes[l] : maxw;
 	const int dim = sizes[layers], n1 = sizes[1];
@@ -227,8 +230,9 @@ CLONES void gophlow_mlp_infer(const float *params, const int *sizes, int layers,
 		ta = next;
 		tb = ta + (long)dim * chunk * maxw;
 	}
-	for (long r0 = 0; r0 < rows; r0 += chunk) {
-		const long r = rows - r0 < chunk ? rows - r0 : chunk;
+	for (long c = claim ? __atomic_fetch_add(claim, 1, __ATOMIC_RELAXED) : 0; c * chunk < rows;
+			c = claim ? __atomic_fetch_add(claim, 1, __ATOMIC_RELAXED) : c + 1) {
+		const long r0 = c * chunk, r = rows - r0 < chunk ? rows - r0 : chunk;
 		// Layer 0 reads the input; each later layer reads the activations x
 		// (in z or h) and writes the other buffer, o.
 		dense(in + r0 * sizes[0], r, sizes[0], params, wt, params + (long)n1 * sizes[0], n1, z);
@@ -303,13 +307,19 @@ func inferWork(sizes []int32, chunk int, withDiv bool) int {
 
 // inferNative evaluates the float32 network (and its divergence when div is
 // not nil) on rows rows of in with the fused C kernel, chunk rows at a time;
-// sizes are the layer widths and work holds inferWork floats.
-func inferNative(params []float32, sizes []int32, act Activation, in []float32, rows int, out, div, work []float32, chunk int) {
+// sizes are the layer widths and work holds inferWork floats. With claim
+// not nil, the chunks are shared with other calls through claim[0], the
+// number of the next chunk to take.
+func inferNative(params []float32, sizes []int32, act Activation, in []float32, rows int, out, div, work []float32, chunk int, claim []int64) {
 	var dp *C.float
 	if div != nil {
 		dp = (*C.float)(unsafe.Pointer(&div[0]))
 	}
+	var cp *C.long
+	if claim != nil {
+		cp = (*C.long)(unsafe.Pointer(&claim[0]))
+	}
 	C.gophlow_mlp_infer((*C.float)(unsafe.Pointer(&params[0])), (*C.int)(unsafe.Pointer(&sizes[0])), C.int(len(sizes)-1),
 		C.int(act), (*C.float)(unsafe.Pointer(&in[0])), C.long(rows), (*C.float)(unsafe.Pointer(&out[0])), dp,
-		(*C.float)(unsafe.Pointer(&work[0])), C.long(chunk))
+		(*C.float)(unsafe.Pointer(&work[0])), C.long(chunk), cp)
 }

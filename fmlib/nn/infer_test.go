@@ -86,9 +86,10 @@ func TestFusedInferenceMatchesFloat64(t *testing.T) {
 	}
 }
 
-// TestFusedInferenceIndependentOfCores checks that splitting a batch over
-// two cores gives the one-core results bit for bit (the split falls on a
-// chunk boundary), so results do not depend on GOMAXPROCS.
+// TestFusedInferenceIndependentOfCores checks that sharing a batch's chunks
+// between two cores gives the one-core results bit for bit (a row is
+// computed in the same chunk whichever core takes it), so results do not
+// depend on GOMAXPROCS or on which core was faster.
 func TestFusedInferenceIndependentOfCores(t *testing.T) {
 	if runtime.GOMAXPROCS(0) < 2 {
 		t.Skip("needs GOMAXPROCS ≥ 2")
