@@ -101,6 +101,7 @@ type trainer struct {
 	xt, ut    *mat.Dense
 	t         []float64
 	classes   []int
+	picks     []int // the data rows of a batch drawn from Points
 	couple    *coupler
 	bridge    bool // times must lie in the open interval (0, 1)
 	dim, null int
@@ -257,7 +258,7 @@ func newTrainer(net *nn.Network, opts *TrainOptions) (*trainer, error) {
 		rng: rand.New(rand.NewPCG(opts.Seed, uint64(net.Step())^0x747261696e)),
 		x0:  mat.NewDense(n, d, nil), x1: mat.NewDense(n, d, nil),
 		xt: mat.NewDense(n, d, nil), ut: mat.NewDense(n, d, nil),
-		t: make([]float64, n),
+		t: make([]float64, n), picks: make([]int, n),
 	}
 	if cfg.Classes > 0 {
 		tr.classes = make([]int, n)
@@ -335,10 +336,13 @@ func (tr *trainer) drawData() error {
 	case o.Points != nil:
 		pd, ps, rows, d := rowsOf(o.Points)
 		xd, xs, _, _ := rowsOf(tr.x1)
-		for i := 0; i < n; i++ {
-			k := tr.rng.IntN(rows)
-			// An element loop, not copy: the rows are short and scattered,
-			// and independent loads let the cache misses overlap.
+		// The rows are drawn first and then copied by an element loop, not
+		// copy: they are short and scattered, and back-to-back independent
+		// loads let their cache misses overlap.
+		for i := range tr.picks {
+			tr.picks[i] = tr.rng.IntN(rows)
+		}
+		for i, k := range tr.picks {
 			dst, src := rowSlice(xd, xs, i, d), rowSlice(pd, ps, k, d)
 			for j := range dst {
 				dst[j] = src[j]
