@@ -2,13 +2,10 @@ package server
 
 import (
 	"bytes"
-	"encoding/json"
 	"testing"
 	"time"
 
 	"github.com/go-zeromq/zmq4"
-
-	"github.com/gophlow/gophlow/kernel/wire"
 )
 
 // A correctly signed message sent again verbatim (a replay) is dropped, on
@@ -60,16 +57,4 @@ func TestReplayedMessagesAreDropped(t *testing.T) {
 		t.Fatal("a replayed kernel_info_request was answered on control")
 	case <-time.After(300 * time.Millisecond):
 	}
-}
-
-// signedFrames returns a new message of msgType and its signed frames.
-func (c *client) signedFrames(msgType string, content any) (*wire.Message, [][]byte) {
-	body, _ := json.Marshal(content)
-	m := &wire.Message{Header: wire.Header{MsgID: wire.NewID(), Session: c.session, Username: "test",
-		Date: wire.Now(), MsgType: msgType, Version: wire.ProtocolVersion}, Content: body}
-	frames, err := wire.Encode(m, c.signer)
-	if err != nil {
-		c.t.Fatal(err)
-	}
-	return m, frames
 }

@@ -119,7 +119,8 @@ func startKernel(t *testing.T) (*Server, *client) {
 	return srv, c
 }
 
-func (c *client) send(sock zmq4.Socket, msgType string, content any) string {
+// signedFrames returns a new message of msgType and its signed frames.
+func (c *client) signedFrames(msgType string, content any) (*wire.Message, [][]byte) {
 	body, _ := json.Marshal(content)
 	m := &wire.Message{Header: wire.Header{MsgID: wire.NewID(), Session: c.session, Username: "test",
 		Date: wire.Now(), MsgType: msgType, Version: wire.ProtocolVersion}, Content: body}
@@ -127,6 +128,11 @@ func (c *client) send(sock zmq4.Socket, msgType string, content any) string {
 	if err != nil {
 		c.t.Fatal(err)
 	}
+	return m, frames
+}
+
+func (c *client) send(sock zmq4.Socket, msgType string, content any) string {
+	m, frames := c.signedFrames(msgType, content)
 	if err := sock.SendMulti(zmq4.NewMsgFrom(frames...)); err != nil {
 		c.t.Fatal(err)
 	}
