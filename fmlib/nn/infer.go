@@ -3,13 +3,13 @@ package nn
 import "runtime"
 
 // Inference (Velocity, VelocityDivergence and their class forms) in float32
-// with the C kernels runs fused: the two cores take chunks of inferChunk
-// rows from a shared counter and push each through every layer, so the
-// activations, σ' and tangents of a chunk stay in the core's cache instead
-// of streaming the whole batch through memory once per layer and pass. The divergence
-// (eq. 13–14) is the forward-mode trace of engine.divergence, with layer 0's
-// tangents formed without a product and only the diagonal of the last
-// layer's product computed.
+// with the C kernels runs fused (infer_openblas.go): the two cores take
+// chunks of inferChunk rows from a shared counter and push each through
+// every layer, so the activations, σ' and tangents of a chunk stay in the
+// core's cache instead of streaming the whole batch through memory once per
+// layer and pass. The divergence (eq. 13–14) is the forward-mode trace of
+// engine.divergence, with layer 0's tangents formed without a product and
+// only the diagonal of the last layer's product computed.
 
 // inferChunk is the number of rows a core carries through all layers at
 // once: 128 rows of width 128 with their tangents fit in a 512 KiB L2 cache.
@@ -17,14 +17,14 @@ const inferChunk = 128
 
 // inference holds the fused kernel's buffers between calls.
 type inference struct {
-	sizes   []int32      // the layer widths, as the C kernel reads them
-	work    [2][]float32 // one work space per core
-	withDiv bool         // whether work is sized for the divergence
-	div     []float32    // the divergence of each row
-	claim   [1]int64     // the next chunk to take, shared by the two cores
+	sizes []int32      // the layer widths, as the C kernel reads them
+	work  [2][]float32 // one work space per core
+	div   []float32    // the divergence of each row
+	claim [1]int64     // the next chunk to take, shared by the two cores
 }
 
-// fusable reports whether the fused kernel can evaluate the network.
+// fusable reports whether the fused kernel can evaluate the network (its
+// per-layer tables hold up to 64 hidden layers).
 func (e *engine[T]) fusable() bool {
 	return nativeKernels && is32[T]() && hasNative(e.cfg.Activation) && e.layers() >= 2 && e.layers() <= 65
 }

@@ -64,8 +64,8 @@ func sendGemm[T float](g gemmArgs[T], done chan struct{}) {
 	helper.jobs <- j
 }
 
-// sendInfer hands the second half of a fused evaluation to the helper,
-// which signals done.
+// sendInfer hands the helper a share of a fused evaluation (it takes
+// chunks until none is left) and the helper signals done.
 func sendInfer(a inferArgs, done chan struct{}) {
 	startHelper()
 	helper.jobs <- halfJob{kind: jobInfer, inf: a, done: done}
