@@ -87,11 +87,13 @@ static inline __attribute__((always_inline)) void dense(const float *x, long r, 
 
 // The hidden-to-hidden products whose width is a multiple of 16 use the
 // kernel below instead of BLAS: the weights are packed once per call, the
-// activations are read where they lie, and the bias or the σ' factor is
-// applied to the accumulators before they are stored, so a chunk costs no
-// packing, zeroing or extra pass. C = A·Wᵀ is computed in tiles of 6 rows
-// by 16 columns held in twelve 8-lane accumulators (the classic register
-// tile for AVX2's sixteen registers).
+// activations are read where they lie, and the bias with the activation and
+// σ' (SiLU, ELU, SELU), or the tangents' σ' factor, are applied to the
+// accumulators before they are stored, so a chunk costs no packing, zeroing
+// or extra pass. C = A·Wᵀ is computed in tiles of 6 rows by 16 columns held
+// in twelve 8-lane accumulators (the classic register tile for AVX2's
+// sixteen registers).
+
 // pack16 lays out the nout×nin W (nout a multiple of 16) as nout/16 panels
 // of nin rows of 16: panel p holds W[16p+c][j] at j·16+c.
 static void pack16(const float *w, int nout, int nin, float *bp) {
