@@ -1263,11 +1263,16 @@ class Faults(KernelTestCase):
                      'import "runtime"\nruntime.Goexit()'):
             self.provoke(code)
 
-    def test_runaway_allocation_is_stopped(self):
+    def memory_limited_kernel(self):
+        """A kernel of its own with a 256 MiB memory limit, and a client."""
         k = Kernel(env={"GOPHLOW_MEMORY_LIMIT": str(256 << 20)})
         self.addCleanup(k.stop)
         c = k.client()
         self.addCleanup(c.close)
+        return k, c
+
+    def test_runaway_allocation_is_stopped(self):
+        k, c = self.memory_limited_kernel()
         c.execute("kept := 17")
         cells = [
             # interpreted allocations in a loop
@@ -1305,10 +1310,7 @@ class Faults(KernelTestCase):
     # Regression test: the memory watchdog once read only heap objects;
     # goroutine stacks count too now.
     def test_goroutine_stacks_count_toward_the_memory_limit(self):
-        k = Kernel(env={"GOPHLOW_MEMORY_LIMIT": str(256 << 20)})
-        self.addCleanup(k.stop)
-        c = k.client()
-        self.addCleanup(c.close)
+        k, c = self.memory_limited_kernel()
         c.execute("kept := 17\nrelease := make(chan bool)")
         FIGURES["faults"] += 1
         content, _ = c.execute("for i := 0; i < 60000; i++ { go func() { <-release }() }", timeout=60)
@@ -1322,10 +1324,7 @@ class Faults(KernelTestCase):
     # compiled call, which the stop cannot end, still allocating in the
     # background) once stopped the next cell too, whatever that cell did.
     def test_memory_left_by_a_stopped_cell_does_not_stop_the_next(self):
-        k = Kernel(env={"GOPHLOW_MEMORY_LIMIT": str(256 << 20)})
-        self.addCleanup(k.stop)
-        c = k.client()
-        self.addCleanup(c.close)
+        k, c = self.memory_limited_kernel()
         c.execute("kept := 17")
         FIGURES["faults"] += 1
         content, _ = c.execute('import "io"\nimport "math/rand"\nimport "time"\n'
