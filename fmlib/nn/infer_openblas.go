@@ -172,8 +172,8 @@ static inline __attribute__((always_inline)) void mul16(const float *a, long m, 
 	}
 }
 
-// fusable reports whether mul16 can apply activation act itself.
-static inline int fusable(int act) { return act == ACT_SILU || act == ACT_ELU || act == ACT_SELU; }
+// activation_in_kernel reports whether mul16 can apply activation act itself.
+static inline int activation_in_kernel(int act) { return act == ACT_SILU || act == ACT_ELU || act == ACT_SELU; }
 
 // gophlow_mlp_work is the number of floats of work space gophlow_mlp_infer
 // needs for chunks of r rows.
@@ -250,7 +250,7 @@ CLONES void gophlow_mlp_infer(const float *params, const int *sizes, int layers,
 				dense(x, r, nin, w, NULL, b, nout, out + r0 * nout);
 				break;
 			}
-			if (packed[l] && fusable(act)) {
+			if (packed[l] && activation_in_kernel(act)) {
 				mul16(x, r, nin, packed[l], nout, o, b, NULL, 0, act, div ? deriv[l] : NULL);
 				x = o;
 				continue;
