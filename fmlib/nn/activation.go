@@ -46,10 +46,9 @@ func (a Activation) String() string {
 // valid reports whether a is one of the defined activations.
 func (a Activation) valid() bool { return a >= SiLU && a <= GELU }
 
-// activate writes σ(z) into h and, when deriv is not nil, σ'(z) into deriv;
-// done is the caller's channel for a split pass (see parallel.go).
-func activate[T float](a Activation, z, h, deriv []T, done chan struct{}) {
-	if is32[T]() && activate32Split(a, as32(z), as32(h), as32(deriv), done) {
+// activate writes σ(z) into h and, when deriv is not nil, σ'(z) into deriv.
+func activate[T float](a Activation, z, h, deriv []T) {
+	if is32[T]() && activate32(a, as32(z), as32(h), as32(deriv)) {
 		return
 	}
 	switch a {

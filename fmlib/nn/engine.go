@@ -21,7 +21,9 @@ type engine[T float] struct {
 	emb, gemb     []T   // (Classes+1)×EmbedDim, the last row is the null class Φ
 
 	m, v, ema []T // optimizer moments (SGD uses m as its momentum buffer) and EMA weights
-	scratch   []T // the helper's half of a split weight gradient (the largest layer's size)
+
+	grads2   []T   // the dense layers' gradients from the helper's half of a split batch
+	gw2, gb2 [][]T // views into grads2 laid out as gw and gb
 
 	good, goodEMA []T // the weights and moving average before the last update (keepGood)
 
@@ -35,6 +37,8 @@ type engine[T float] struct {
 	class   []int         // the class of each loaded row
 	feat    []T           // the time features of a shared t
 	done    chan struct{} // completion of the helper's half of a split pass
+	pass    pass          // the pass split over the rows (see split)
+	second  rowHalf[T]    // the helper's half of it
 
 	fused inference // the fused kernel's buffers (infer.go)
 
@@ -52,12 +56,11 @@ func newEngine[T float](cfg Config) *engine[T] {
 	e.done = make(chan struct{})
 	e.sizes = append([]int{cfg.inputs()}, cfg.Hidden...)
 	e.sizes = append(e.sizes, cfg.Dim)
-	n, largest := 0, 0
+	n := 0
 	for l := 0; l+1 < len(e.sizes); l++ {
 		n += e.sizes[l+1]*e.sizes[l] + e.sizes[l+1]
-		largest = max(largest, e.sizes[l+1]*e.sizes[l])
 	}
-	e.scratch = make([]T, largest)
+	e.grads2 = make([]T, n)
 	n += (cfg.Classes + 1) * cfg.EmbedDim
 	if cfg.Classes == 0 {
 		n -= cfg.EmbedDim
@@ -71,8 +74,9 @@ func newEngine[T float](cfg Config) *engine[T] {
 	}
 	for l := 0; l+1 < len(e.sizes); l++ {
 		w, gw := take(e.sizes[l+1] * e.sizes[l])
+		e.w, e.gw, e.gw2 = append(e.w, w), append(e.gw, gw), append(e.gw2, e.grads2[off-len(w):off])
 		b, gb := take(e.sizes[l+1])
-		e.w, e.gw, e.b, e.gb = append(e.w, w), append(e.gw, gw), append(e.b, b), append(e.gb, gb)
+		e.b, e.gb, e.gb2 = append(e.b, b), append(e.gb, gb), append(e.gb2, e.grads2[off-len(b):off])
 	}
 	if cfg.Classes > 0 {
 		e.emb, e.gemb = take((cfg.Classes + 1) * cfg.EmbedDim)
@@ -181,22 +185,28 @@ func (e *engine[T]) timeFeatures(t float64, dst []T) {
 // forward runs the loaded rows through the network, keeping σ' for the
 // backward and tangent passes when withDeriv.
 func (e *engine[T]) forward(rows int, withDeriv bool) {
-	L := e.layers()
-	inp := e.in
+	e.pass = pass{kind: passForward, withDeriv: withDeriv}
+	e.split(rows)
+}
+
+// forwardRows is forward on the rows [lo, hi).
+func (e *engine[T]) forwardRows(lo, hi int, withDeriv bool) {
+	L, n := e.layers(), hi-lo
+	inp := e.in[lo*e.sizes[0] : hi*e.sizes[0]]
 	for l := 0; l < L; l++ {
 		nIn, nOut := e.sizes[l], e.sizes[l+1]
-		z := e.z[l][:rows*nOut]
+		z := e.z[l][lo*nOut : hi*nOut]
 		fillRows(z, e.b[l])
-		gemm(false, true, rows, nOut, nIn, 1, inp, nIn, e.w[l], nIn, 1, z, nOut, e.done)
+		gemmSerial(false, true, n, nOut, nIn, 1, inp, nIn, e.w[l], nIn, 1, z, nOut)
 		if l == L-1 {
 			break
 		}
 		var deriv []T
 		if withDeriv {
-			deriv = e.deriv[l][:rows*nOut]
+			deriv = e.deriv[l][lo*nOut : hi*nOut]
 		}
-		activate(e.cfg.Activation, z, e.h[l][:rows*nOut], deriv, e.done)
-		inp = e.h[l]
+		inp = e.h[l][lo*nOut : hi*nOut]
+		activate(e.cfg.Activation, z, inp, deriv)
 	}
 }
 
@@ -229,27 +239,21 @@ func (e *engine[T]) outputTo(rows int, out *mat.Dense) {
 // backward propagates dz[L-1] (set by the caller) to the parameter
 // gradients when paramGrads, and to the input gradient din when inputGrad.
 func (e *engine[T]) backward(rows int, paramGrads, inputGrad bool) {
-	L := e.layers()
-	for l := L - 1; l >= 0; l-- {
-		nIn, nOut := e.sizes[l], e.sizes[l+1]
-		inp := e.in
-		if l > 0 {
-			inp = e.h[l-1]
-		}
-		dz := e.dz[l][:rows*nOut]
-		if paramGrads {
-			weightGradient(nOut, nIn, rows, dz, inp[:rows*nIn], e.gw[l], e.scratch, e.done)
-			gemvT(rows, nOut, 1, dz, nOut, e.ones, 0, e.gb[l])
-		}
-		if l > 0 {
-			prev := e.dz[l-1][:rows*nIn]
-			gemm(false, false, rows, nIn, nOut, 1, dz, nOut, e.w[l], nIn, 0, prev, nIn, e.done)
-			e.mulInto(prev, e.deriv[l-1][:rows*nIn])
-		} else if inputGrad {
-			gemm(false, false, rows, nIn, nOut, 1, dz, nOut, e.w[0], nIn, 0, e.din, nIn, e.done)
-		}
+	e.pass = pass{kind: passBackward, paramGrads: paramGrads, inputGrad: inputGrad}
+	e.finishBackward(rows, e.split(rows))
+}
+
+// finishBackward adds the helper's half of a split batch's parameter
+// gradients to the caller's and forms the embedding's gradient from the
+// input gradient.
+func (e *engine[T]) finishBackward(rows int, split bool) {
+	if !e.pass.paramGrads {
+		return
 	}
-	if paramGrads && e.cfg.Classes > 0 {
+	if split {
+		axpy(1, e.grads2, e.grads[:len(e.grads2)])
+	}
+	if e.cfg.Classes > 0 {
 		clear(e.gemb)
 		E, in, off := e.cfg.EmbedDim, e.sizes[0], e.cfg.Dim+e.tdim
 		for i := 0; i < rows; i++ {
@@ -261,9 +265,47 @@ func (e *engine[T]) backward(rows int, paramGrads, inputGrad bool) {
 	}
 }
 
-// mulInto multiplies a by b elementwise.
+// backwardRows is backward on the rows [lo, hi); the parameter gradients
+// of half h = 1 of a split batch go to gw2 and gb2.
+func (e *engine[T]) backwardRows(lo, hi, h int, paramGrads, inputGrad bool) {
+	L, n := e.layers(), hi-lo
+	gw, gb := e.gw, e.gb
+	if h == 1 {
+		gw, gb = e.gw2, e.gb2
+	}
+	for l := L - 1; l >= 0; l-- {
+		nIn, nOut := e.sizes[l], e.sizes[l+1]
+		inp := e.in
+		if l > 0 {
+			inp = e.h[l-1]
+		}
+		inp = inp[lo*nIn : hi*nIn]
+		dz := e.dz[l][lo*nOut : hi*nOut]
+		if paramGrads {
+			gemmSerial(true, false, nOut, nIn, n, 1, dz, nOut, inp, nIn, 0, gw[l], nIn)
+			gemvT(n, nOut, 1, dz, nOut, e.ones[:n], 0, gb[l])
+		}
+		if l > 0 {
+			prev := e.dz[l-1][lo*nIn : hi*nIn]
+			gemmSerial(false, false, n, nIn, nOut, 1, dz, nOut, e.w[l], nIn, 0, prev, nIn)
+			multiply(prev, e.deriv[l-1][lo*nIn:hi*nIn])
+		} else if inputGrad {
+			gemmSerial(false, false, n, nIn, nOut, 1, dz, nOut, e.w[0], nIn, 0, e.din[lo*nIn:hi*nIn], nIn)
+		}
+	}
+}
+
+// mulInto multiplies a by b elementwise, on two cores when they are long.
 func (e *engine[T]) mulInto(a, b []T) {
 	if is32[T]() && mul32Split(as32(a), as32(b), e.done) {
+		return
+	}
+	multiply(a, b)
+}
+
+// multiply multiplies a by b elementwise on the calling goroutine.
+func multiply[T float](a, b []T) {
+	if is32[T]() && mul32(as32(a), as32(b)) {
 		return
 	}
 	for i, d := range b {
@@ -271,17 +313,25 @@ func (e *engine[T]) mulInto(a, b []T) {
 	}
 }
 
-// mseGradient computes the mean squared error (mean over rows and
-// coordinates, PyTorch's MSELoss) between the output and target and fills
-// the gradients of the parameters. The loss is accumulated in float64.
+// mseGradient runs the loaded rows forward and computes the mean squared
+// error (mean over rows and coordinates, PyTorch's MSELoss) between the
+// output and target, and the gradients of the parameters. The loss is
+// accumulated in float64.
 func (e *engine[T]) mseGradient(rows int, target *mat.Dense) float64 {
-	raw := target.RawMatrix()
-	d := e.cfg.Dim
+	e.pass = pass{kind: passLoss, paramGrads: true, inputGrad: e.cfg.Classes > 0, target: target.RawMatrix()}
+	e.finishBackward(rows, e.split(rows))
+	return (e.pass.loss[0] + e.pass.loss[1]) / float64(rows*e.cfg.Dim)
+}
+
+// lossRows sets dz[L-1] on the rows [lo, hi) to the gradient of the mean
+// squared error over all rows and returns their sum of squared errors.
+func (e *engine[T]) lossRows(lo, hi, rows int) float64 {
+	raw, d := e.pass.target, e.cfg.Dim
 	out := e.z[e.layers()-1]
 	dz := e.dz[e.layers()-1]
 	scale := 2 / float64(rows*d)
 	var sum float64
-	for i := 0; i < rows; i++ {
+	for i := lo; i < hi; i++ {
 		tr := raw.Data[i*raw.Stride : i*raw.Stride+d]
 		for j, tv := range tr {
 			diff := float64(out[i*d+j]) - tv
@@ -289,8 +339,7 @@ func (e *engine[T]) mseGradient(rows int, target *mat.Dense) float64 {
 			dz[i*d+j] = T(scale * diff)
 		}
 	}
-	e.backward(rows, true, e.cfg.Classes > 0)
-	return sum / float64(rows*d)
+	return sum
 }
 
 // tangents pushes the R = k·rows input tangents in tanIn through the

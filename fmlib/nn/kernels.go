@@ -66,24 +66,6 @@ func gemm[T float](tA, tB bool, m, n, k int, alpha T, a []T, lda int, b []T, ldb
 	gemmSerial(tA, tB, m, n, k, alpha, a, lda, b, ldb, beta, c, ldc)
 }
 
-// weightGradient computes the m×n C = Aᵀ·B for a k×m A and a k×n B (all
-// row-major and contiguous): a layer's weight gradient, a sum over the k
-// rows of the batch. A large one is split over the batch rather than over
-// C's rows: the helper sums the second half of the rows into scratch (m·n),
-// which is then added to C, so each core packs only its half of A and B
-// instead of both packing all of B.
-func weightGradient[T float](m, n, k int, a, b, c, scratch []T, done chan struct{}) {
-	if !nativeKernels || k < 2*m || m*n*k < splitGEMM || !splits(splitMin) {
-		gemm(true, false, m, n, k, 1, a, m, b, n, 0, c, n, done)
-		return
-	}
-	mid := k / 2
-	sendGemm(gemmArgs[T]{tA: true, m: m, n: n, k: k - mid, alpha: 1, a: a[mid*m:], lda: m, b: b[mid*n:], ldb: n, c: scratch, ldc: n}, done)
-	gemmSerial(true, false, m, n, mid, 1, a, m, b, n, 0, c, n)
-	<-done
-	axpy(1, scratch[:m*n], c[:m*n])
-}
-
 // axpy computes y += alpha·x.
 func axpy[T float](alpha T, x, y []T) {
 	if is32[T]() {

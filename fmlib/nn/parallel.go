@@ -3,12 +3,18 @@ package nn
 import (
 	"runtime"
 	"sync"
+
+	"gonum.org/v1/gonum/blas/blas64"
 )
 
-// Large matrix products and elementwise passes (activations, the backward
-// σ' product) run on two cores: the caller does the first half and a helper
-// goroutine the second. The helper is one goroutine for the whole package,
-// fed through a channel, so a split allocates nothing; OpenBLAS itself runs
+// Large batches run on two cores: the caller does the first half and a
+// helper goroutine the second. A forward or backward pass of the network is
+// split by rows as a whole (every row's activations depend on that row
+// only), so the two cores meet once per pass rather than once per product
+// and elementwise pass, and each half's weight gradient is a sum over its own
+// rows, added together at the end. The tangent passes split each product
+// and σ' product. The helper is one goroutine for the whole package, fed
+// through a channel, so a split allocates nothing; OpenBLAS itself runs
 // single-threaded, so no BLAS threads spin between products.
 
 // splitMin is the element count from which an elementwise pass is split.
@@ -16,24 +22,24 @@ const splitMin = 1 << 16
 
 // halfJob is the second half of an elementwise pass or of a product.
 type halfJob struct {
-	kind    jobKind
-	act     Activation
-	z, h, d []float32
-	g32     gemmArgs[float32]
-	g64     gemmArgs[float64]
-	inf     inferArgs
-	done    chan struct{}
+	kind jobKind
+	z, h []float32
+	rows runner
+	g32  gemmArgs[float32]
+	g64  gemmArgs[float64]
+	inf  inferArgs
+	done chan struct{}
 }
 
 // jobKind says what a halfJob computes.
 type jobKind int
 
 const (
-	jobActivate jobKind = iota // activate32(act, z, h, d)
-	jobMul                     // mul32(z, h)
-	jobGemm32                  // g32.run()
-	jobGemm64                  // g64.run()
-	jobInfer                   // inf.run()
+	jobRows   jobKind = iota // rows.run()
+	jobMul                   // mul32(z, h)
+	jobGemm32                // g32.run()
+	jobGemm64                // g64.run()
+	jobInfer                 // inf.run()
 )
 
 var helper struct {
@@ -75,8 +81,8 @@ func sendInfer(a inferArgs, done chan struct{}) {
 func runHelper() {
 	for j := range helper.jobs {
 		switch j.kind {
-		case jobActivate:
-			activate32(j.act, j.z, j.h, j.d)
+		case jobRows:
+			j.rows.run()
 		case jobMul:
 			mul32(j.z, j.h)
 		case jobGemm32:
@@ -87,6 +93,82 @@ func runHelper() {
 			j.inf.run()
 		}
 		j.done <- struct{}{}
+	}
+}
+
+// runner is a job the helper runs.
+type runner interface{ run() }
+
+// passKind names a pass over the rows of a batch.
+type passKind int
+
+const (
+	passForward  passKind = iota // engine.forward
+	passBackward                 // engine.backward
+	passLoss                     // engine.mseGradient: forward, loss and backward
+)
+
+// pass holds the arguments of the pass that engine.split runs, and the
+// results of its halves.
+type pass struct {
+	kind                  passKind
+	rows                  int
+	withDeriv             bool           // forward: keep σ'
+	paramGrads, inputGrad bool           // backward: what to compute
+	target                blas64.General // passLoss: the targets
+	loss                  [2]float64     // passLoss: each half's sum of squared errors
+}
+
+// rowHalf is the helper's half of a split pass: the rows [lo, hi).
+type rowHalf[T float] struct {
+	e      *engine[T]
+	lo, hi int
+}
+
+// run runs the helper's half.
+func (r *rowHalf[T]) run() { r.e.passRows(r.lo, r.hi, 1) }
+
+// split runs the pass e.pass over the rows [0, rows): in two halves on two
+// cores when the pass is large enough (the helper taking [rows/2, rows)),
+// else on the caller alone. It reports whether it split.
+func (e *engine[T]) split(rows int) bool {
+	e.pass.rows = rows
+	if !e.splitsRows(rows) {
+		e.passRows(0, rows, 0)
+		return false
+	}
+	startHelper()
+	mid := rows / 2
+	e.second = rowHalf[T]{e: e, lo: mid, hi: rows}
+	helper.jobs <- halfJob{kind: jobRows, rows: &e.second, done: e.done}
+	e.passRows(0, mid, 0)
+	<-e.done
+	return true
+}
+
+// splitsRows reports whether a pass over rows rows is worth splitting: its
+// dense layers hold at least splitGEMM multiply-adds.
+func (e *engine[T]) splitsRows(rows int) bool {
+	macs := 0
+	for l := 0; l < e.layers(); l++ {
+		macs += e.sizes[l] * e.sizes[l+1]
+	}
+	return nativeKernels && rows >= 32 && rows*macs >= splitGEMM && runtime.GOMAXPROCS(0) > 1
+}
+
+// passRows runs half h (0 for the caller, 1 for the helper) of the pass
+// e.pass, on the rows [lo, hi).
+func (e *engine[T]) passRows(lo, hi, h int) {
+	p := &e.pass
+	switch p.kind {
+	case passForward:
+		e.forwardRows(lo, hi, p.withDeriv)
+	case passBackward:
+		e.backwardRows(lo, hi, h, p.paramGrads, p.inputGrad)
+	case passLoss:
+		e.forwardRows(lo, hi, true)
+		p.loss[h] = e.lossRows(lo, hi, p.rows)
+		e.backwardRows(lo, hi, h, p.paramGrads, p.inputGrad)
 	}
 }
 
@@ -104,23 +186,6 @@ func halves(s []float32, mid int) ([]float32, []float32) {
 		return nil, nil
 	}
 	return s[:mid], s[mid:]
-}
-
-// activate32Split is activate32 on two cores for large slices; done is the
-// caller's completion channel (one per engine, which is single-threaded).
-func activate32Split(a Activation, z, h, d []float32, done chan struct{}) bool {
-	if !splits(len(z)) || !hasNative(a) {
-		return activate32(a, z, h, d)
-	}
-	startHelper()
-	mid := len(z) / 2
-	z0, z1 := halves(z, mid)
-	h0, h1 := halves(h, mid)
-	d0, d1 := halves(d, mid)
-	helper.jobs <- halfJob{kind: jobActivate, act: a, z: z1, h: h1, d: d1, done: done}
-	activate32(a, z0, h0, d0)
-	<-done
-	return true
 }
 
 // mul32Split is mul32 on two cores for large slices.

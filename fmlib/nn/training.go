@@ -121,7 +121,6 @@ func (n *Network) lossGradient(who string, t []float64, x, target *mat.Dense, cl
 		return 0, err
 	}
 	n.eng.load(x, 0, t, class, n.nullOr())
-	n.eng.forward(r, true)
 	return n.eng.mseGradient(r, target), nil
 }
 
