@@ -97,6 +97,9 @@ func (g *gemmArgs[T]) run() {
 // gemmSerial is one BLAS call on the calling goroutine.
 func gemmSerial[T float](tA, tB bool, m, n, k int, alpha T, a []T, lda int, b []T, ldb int, beta T, c []T, ldc int) {
 	if is32[T]() {
+		if thin32(tA, tB, m, n, k, float32(alpha), as32(a), lda, as32(b), ldb, float32(beta), as32(c), ldc) {
+			return
+		}
 		blas32.Implementation().Sgemm(transpose(tA), transpose(tB), m, n, k, float32(alpha), as32(a), lda, as32(b), ldb, float32(beta), as32(c), ldc)
 		return
 	}
