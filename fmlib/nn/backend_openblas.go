@@ -99,6 +99,21 @@ CLONES void gophlow_mul(float *restrict a, const float *restrict b, long n) {
 	for (long i = 0; i < n; i++) a[i] *= b[i];
 }
 
+// gophlow_mul_sums multiplies the rows×cols a by b elementwise and writes
+// the column sums of the product into sums: the σ'(z) factor of the
+// backward pass and the bias gradient it gives, in one pass.
+CLONES void gophlow_mul_sums(float *restrict a, const float *restrict b, float *restrict sums, long rows, long cols) {
+	memset(sums, 0, cols * sizeof(float));
+	for (long i = 0; i < rows; i++) {
+		float *restrict ai = a + i * cols;
+		const float *restrict bi = b + i * cols;
+		for (long j = 0; j < cols; j++) {
+			ai[j] *= bi[j];
+			sums[j] += ai[j];
+		}
+	}
+}
+
 // adam_span is one Adam/AdamW step on parameters i0…n−1 (see engine.update).
 static inline __attribute__((always_inline)) void adam_span(float *restrict p, const float *restrict g, float *restrict m,
 		float *restrict v, long i0, long n, float b1, float b2, float step, float rc2, float eps, float decay, float l2) {
@@ -220,6 +235,18 @@ func activate32(a Activation, z, h, deriv []float32) bool {
 func mul32(a, b []float32) bool {
 	if len(a) > 0 {
 		C.gophlow_mul((*C.float)(unsafe.Pointer(&a[0])), (*C.float)(unsafe.Pointer(&b[0])), C.long(len(a)))
+	}
+	return true
+}
+
+// mulSums32 multiplies a by b elementwise and writes the column sums of
+// the product (rows of len(sums)) into sums, in C.
+func mulSums32(a, b, sums []float32) bool {
+	if len(a) > 0 {
+		C.gophlow_mul_sums((*C.float)(unsafe.Pointer(&a[0])), (*C.float)(unsafe.Pointer(&b[0])),
+			(*C.float)(unsafe.Pointer(&sums[0])), C.long(len(a)/len(sums)), C.long(len(sums)))
+	} else {
+		clear(sums)
 	}
 	return true
 }

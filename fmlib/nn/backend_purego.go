@@ -14,6 +14,9 @@ func activate32(Activation, []float32, []float32, []float32) bool { return false
 // mul32 reports that no native kernel exists; the Go loop runs.
 func mul32([]float32, []float32) bool { return false }
 
+// mulSums32 reports that no native kernel exists; the Go loop runs.
+func mulSums32([]float32, []float32, []float32) bool { return false }
+
 // thin32 reports that no native kernel exists; the BLAS computes the product.
 func thin32(bool, bool, int, int, int, float32, []float32, int, []float32, int, float32, []float32, int) bool {
 	return false

@@ -283,12 +283,18 @@ func (e *engine[T]) backwardRows(lo, hi, h int, paramGrads, inputGrad bool) {
 		dz := e.dz[l][lo*nOut : hi*nOut]
 		if paramGrads {
 			gemmSerial(true, false, nOut, nIn, n, 1, dz, nOut, inp, nIn, 0, gw[l], nIn)
-			gemvT(n, nOut, 1, dz, nOut, e.ones[:n], 0, gb[l])
+			if l == L-1 { // the bias gradients of the hidden layers come with their σ' factor, below
+				gemvT(n, nOut, 1, dz, nOut, e.ones[:n], 0, gb[l])
+			}
 		}
 		if l > 0 {
 			prev := e.dz[l-1][lo*nIn : hi*nIn]
 			gemmSerial(false, false, n, nIn, nOut, 1, dz, nOut, e.w[l], nIn, 0, prev, nIn)
-			multiply(prev, e.deriv[l-1][lo*nIn:hi*nIn])
+			if paramGrads {
+				multiplySums(prev, e.deriv[l-1][lo*nIn:hi*nIn], gb[l-1])
+			} else {
+				multiply(prev, e.deriv[l-1][lo*nIn:hi*nIn])
+			}
 		} else if inputGrad {
 			gemmSerial(false, false, n, nIn, nOut, 1, dz, nOut, e.w[0], nIn, 0, e.din[lo*nIn:hi*nIn], nIn)
 		}
@@ -310,6 +316,20 @@ func multiply[T float](a, b []T) {
 	}
 	for i, d := range b {
 		a[i] *= d
+	}
+}
+
+// multiplySums multiplies a by b elementwise and writes the column sums of
+// the product (rows of len(sums)) into sums, on the calling goroutine.
+func multiplySums[T float](a, b, sums []T) {
+	if is32[T]() && mulSums32(as32(a), as32(b), as32(sums)) {
+		return
+	}
+	clear(sums)
+	cols := len(sums)
+	for i, d := range b {
+		a[i] *= d
+		sums[i%cols] += a[i]
 	}
 }
 
