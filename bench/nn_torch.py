@@ -13,8 +13,9 @@ N(0, I)), fixed-step RK4 for sampling and Euler for the exact log-likelihood
 libraries do). Every timing is the faster of torch.set_num_threads(1) and (2).
 The script runs the configurations named on its command line (all without
 arguments) and prints one JSON object {name: milliseconds} on stdout; the
-Go side calls it once per configuration, right after timing fmlib on it, so
-both see the same machine load."""
+Go side calls it once per round of a configuration, right after timing fmlib
+on it, so both see the same machine load, and compares the medians of three
+rounds."""
 
 import json
 import math

@@ -4,6 +4,7 @@ import (
 	"math"
 	"math/rand/v2"
 
+	"gonum.org/v1/gonum/blas/blas64"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -340,6 +341,7 @@ func multiplySums[T float](a, b, sums []T) {
 func (e *engine[T]) mseGradient(rows int, target *mat.Dense) float64 {
 	e.pass = pass{kind: passLoss, paramGrads: true, inputGrad: e.cfg.Classes > 0, target: target.RawMatrix()}
 	e.finishBackward(rows, e.split(rows))
+	e.pass.target = blas64.General{} // not kept past the call
 	return (e.pass.loss[0] + e.pass.loss[1]) / float64(rows*e.cfg.Dim)
 }
 

@@ -20,7 +20,8 @@ import (
 // splitMin is the element count from which an elementwise pass is split.
 const splitMin = 1 << 16
 
-// halfJob is the second half of an elementwise pass or of a product.
+// halfJob is the helper's half of a pass over the rows, an elementwise
+// pass or a product.
 type halfJob struct {
 	kind jobKind
 	z, h []float32
