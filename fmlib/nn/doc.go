@@ -18,9 +18,10 @@
 // matrix product, computed by gonum's blas32 (float32, the default) or
 // blas64 (Config.Float64) interfaces. Built with cgo, the package plugs
 // OpenBLAS into both (link flag -lopenblas, Debian's libopenblas-dev), runs
-// it single-threaded and splits large products and elementwise passes over
-// two cores itself, and applies activations, σ' products and Adam with
-// vectorised C loops; with CGO_ENABLED=0 or the purego tag gonum's pure-Go
+// it single-threaded and splits a large batch over two cores itself (one
+// half of the rows per core through the whole forward and backward pass),
+// computes the input and output layers' thin products, activations, σ'
+// products and Adam with vectorised C loops; with CGO_ENABLED=0 or the purego tag gonum's pure-Go
 // BLAS and Go loops are used. BLASBackend says which is active. Plugging
 // OpenBLAS in is process-wide: every gonum blas32/blas64 user (mat.Dense
 // products included) then runs on single-threaded OpenBLAS.
