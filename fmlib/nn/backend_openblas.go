@@ -18,11 +18,7 @@ package nn
 void openblas_set_num_threads(int);
 
 // Each kernel has a form with the derivative and one without, so every loop
-// is straight-line vector code; target_clones builds x86-64-v4 (AVX-512),
-// x86-64-v3 (AVX2 with FMA) and baseline SSE2 versions and picks one at
-// load time. The static helpers they call are always inlined: one compiled
-// on its own would be the baseline version whatever clone calls it.
-#define CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
+// is straight-line vector code (CLONES: see lanes.h).
 
 // silu_span is the SiLU kernel, eight lanes at a time (lanes.h) and a
 // scalar tail, with σ' into d unless d is NULL; inlined into both entry

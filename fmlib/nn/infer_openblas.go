@@ -46,20 +46,6 @@ static void activate(int a, const float *z, float *h, float *d, long n) {
 // than the arithmetic.
 #define NARROW 16
 
-#define CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-
-// dot is Σ a_j·b_j with eight partial sums, so that it vectorises.
-static inline __attribute__((always_inline)) float dot(const float *restrict a, const float *restrict b, int n) {
-	float acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
-	int j = 0;
-	for (; j + 8 <= n; j += 8)
-		for (int q = 0; q < 8; q++) acc[q] += a[j + q] * b[j + q];
-	float s = 0;
-	for (; j < n; j++) s += a[j] * b[j];
-	for (int q = 0; q < 8; q++) s += acc[q];
-	return s;
-}
-
 // dense computes z = x·Wᵀ + b for r rows of x (r×nin); W is nout×nin
 // (PyTorch's layout) and wt, when not NULL, its transpose, used when nin is
 // narrow.

@@ -1,5 +1,5 @@
-// lanes.h: single-precision elementwise maths for the C kernels of
-// backend_openblas.go and infer_openblas.go, as scalars and as eight lanes
+// lanes.h: single-precision maths for the C kernels of backend_openblas.go,
+// infer_openblas.go and thin_openblas.go, as scalars and as eight lanes
 // of GCC's vector types (which compile to plainer vector code than the
 // auto-vectoriser makes of the scalar loops). Lanes are passed by pointer:
 // a vector passed by value would make GCC warn about the ABI of the non-AVX
@@ -9,6 +9,12 @@
 
 #include <stdint.h>
 #include <string.h>
+
+// The kernels are built by target_clones as x86-64-v4 (AVX-512), x86-64-v3
+// (AVX2 with FMA) and baseline SSE2 versions, one picked at load time. The
+// static helpers they call must be always inlined: one compiled on its own
+// would be the baseline version whatever clone calls it.
+#define CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
 
 typedef float v8f __attribute__((vector_size(32)));
 typedef int32_t v8i __attribute__((vector_size(32)));
@@ -98,6 +104,18 @@ static inline __attribute__((always_inline)) int activation_lanes(int act, const
 		return 1;
 	}
 	return 0;
+}
+
+// dot is Σ a_j·b_j with eight partial sums, so that it vectorises.
+static inline __attribute__((always_inline)) float dot(const float *restrict a, const float *restrict b, long n) {
+	float acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
+	long j = 0;
+	for (; j + 8 <= n; j += 8)
+		for (int q = 0; q < 8; q++) acc[q] += a[j + q] * b[j + q];
+	float s = 0;
+	for (; j < n; j++) s += a[j] * b[j];
+	for (int q = 0; q < 8; q++) s += acc[q];
+	return s;
 }
 
 #endif

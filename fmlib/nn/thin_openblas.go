@@ -9,8 +9,6 @@ package nn
 
 #include "lanes.h"
 
-#define CLONES __attribute__((target_clones("arch=x86-64-v4", "arch=x86-64-v3", "default")))
-
 // THIN is the largest m, n or k of a thin product.
 enum { THIN = 4, BLOCK = 512 };
 
@@ -43,22 +41,6 @@ static inline __attribute__((always_inline)) void thin_k(int tb, long m, long n,
 			}
 		}
 	}
-}
-
-// dot is the inner product of x and y (length k), eight lanes at a time
-// and a scalar tail.
-static inline __attribute__((always_inline)) float dot(const float *restrict x, const float *restrict y, long k) {
-	v8f acc = {0};
-	long p = 0;
-	for (; p + 8 <= k; p += 8) {
-		v8f u, v;
-		memcpy(&u, x + p, 32);
-		memcpy(&v, y + p, 32);
-		acc += u * v;
-	}
-	float s = ((acc[0] + acc[4]) + (acc[1] + acc[5])) + ((acc[2] + acc[6]) + (acc[3] + acc[7]));
-	for (; p < k; p++) s += x[p] * y[p];
-	return s;
 }
 
 // thin_n is C = alpha·A·Bᵀ + beta·C with n ≤ THIN: n inner products per row.
