@@ -1,0 +1,505 @@
+// Package cellcheck type-checks a unit of a notebook cell with go/types,
+// in the context of what earlier cells defined, and derives from the types
+// what the session needs to run the unit as the Go compiler would:
+//   - the type of every variable the unit defines at the cell's top level,
+//     so that the session can declare it as a package variable and run the
+//     unit's statements inside a function (the interpreter gets statements
+//     right inside functions and wrong at the top level);
+//   - whether a final expression statement has one value (to show it);
+//   - edits that spell out what the interpreter would get wrong: the type
+//     arguments of generic calls (it infers some wrongly) and new(expr)
+//     (Go 1.26), which it turns into a zero value.
+//
+// Input and output are plain: source texts in, types as Go source and
+// edits as byte offsets out. Type expressions name the cell's own types as
+// the user wrote them and other packages by the names the cell imported
+// them under (or by names the session must import, see Result.Imports).
+package cellcheck
+
+import (
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"go/types"
+	"sort"
+	"strings"
+)
+
+// Context is what earlier cells defined.
+type Context struct {
+	Imports map[string]string // local name → import path
+	Decls   []string          // source of the declarations in force, in order
+	Vars    map[string]string // variables statements defined → type expression ("" if unknown)
+}
+
+// Part is one top-level declaration or statement of the unit, as written.
+type Part struct {
+	Text string
+	Decl bool // a declaration (evaluated at package level) rather than a statement
+}
+
+// Def is a variable a statement defines at the cell's top level.
+type Def struct {
+	Part int    // index of the defining part
+	Name string // the variable
+	Type string // its type as Go source, "" when it cannot be written
+}
+
+// Edit replaces Parts[Part].Text[Start:End] with Text.
+type Edit struct {
+	Part, Start, End int
+	Text             string
+}
+
+// Error is a type error located in the unit.
+type Error struct {
+	Part, Offset int
+	Msg          string
+}
+
+// Result is what Check finds.
+type Result struct {
+	Defs    []Def
+	Edits   []Edit
+	Errors  []Error
+	Imports map[string]string // packages type expressions need: name → path
+	// Values is the number of values of the last part when it is an
+	// expression statement (0 for a call of a function without results),
+	// -1 otherwise.
+	Values int
+}
+
+// Checker checks units; it keeps the imported packages between calls.
+type Checker struct {
+	imp types.Importer
+}
+
+// New returns a checker that imports packages with imp.
+func New(imp types.Importer) *Checker { return &Checker{imp: imp} }
+
+// checkFunc is the function the unit's statements are checked in.
+const checkFunc = "gophlowcheck"
+
+// Check type-checks parts in ctx.
+func (c *Checker) Check(ctx Context, parts []Part) (*Result, error) {
+	var b strings.Builder
+	b.WriteString("package main\n")
+	names := make([]string, 0, len(ctx.Imports))
+	for n := range ctx.Imports {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if n != "_" {
+			fmt.Fprintf(&b, "import %s %q\n", n, ctx.Imports[n])
+		}
+	}
+	redeclared := map[string]bool{}
+	for _, p := range parts {
+		if p.Decl {
+			for _, n := range declaredNames(p.Text) {
+				redeclared[n] = true
+			}
+		}
+	}
+	for _, d := range ctx.Decls {
+		if !anyOf(declaredNames(d), redeclared) {
+			b.WriteString(d + "\n")
+		}
+	}
+	vars := make([]string, 0, len(ctx.Vars))
+	for n := range ctx.Vars {
+		vars = append(vars, n)
+	}
+	sort.Strings(vars)
+	for _, n := range vars {
+		if redeclared[n] {
+			continue
+		}
+		t := ctx.Vars[n]
+		if t == "" {
+			t = "gophlowunknown" // undefined: n's uses are invalid, not errors
+		}
+		fmt.Fprintf(&b, "var %s %s\n", n, t)
+	}
+	starts := make([]int, len(parts))
+	for k, p := range parts {
+		if p.Decl {
+			starts[k] = b.Len()
+			b.WriteString(p.Text + "\n")
+		}
+	}
+	fmt.Fprintf(&b, "func %s() {\n", checkFunc)
+	for k, p := range parts {
+		if !p.Decl {
+			starts[k] = b.Len()
+			b.WriteString(p.Text + "\n")
+		}
+	}
+	b.WriteString("}\n")
+	src := b.String()
+
+	fset := token.NewFileSet()
+	file, err := parser.ParseFile(fset, "cell.go", src, parser.SkipObjectResolution)
+	if err != nil {
+		return nil, err
+	}
+	u := &unit{parts: parts, starts: starts, file: file, fset: fset, ctx: ctx}
+	var errs []types.Error
+	conf := types.Config{Importer: c.imp, Error: func(err error) {
+		if te, ok := err.(types.Error); ok {
+			errs = append(errs, te)
+		}
+	}}
+	u.info = &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{},
+		Uses: map[*ast.Ident]types.Object{}, Instances: map[*ast.Ident]types.Instance{}}
+	u.pkg, _ = conf.Check("main", fset, []*ast.File{file}, u.info)
+	return u.result(errs), nil
+}
+
+// unit is one check in progress.
+type unit struct {
+	parts  []Part
+	starts []int // offset of each part in the checked source
+	file   *ast.File
+	fset   *token.FileSet
+	info   *types.Info
+	pkg    *types.Package
+	ctx    Context
+	res    Result
+}
+
+// locate returns the part holding pos and the offset in its text, or -1.
+func (u *unit) locate(pos token.Pos) (part, off int) {
+	o := u.fset.Position(pos).Offset
+	for k, s := range u.starts {
+		if o >= s && o <= s+len(u.parts[k].Text) {
+			return k, o - s
+		}
+	}
+	return -1, 0
+}
+
+// result collects the unit's defs, edits and errors.
+func (u *unit) result(errs []types.Error) *Result {
+	u.res = Result{Imports: map[string]string{}, Values: -1}
+	top := u.topLevel()
+	for _, e := range errs {
+		k, off := u.locate(e.Pos)
+		if k < 0 || u.ignorable(e, top) {
+			continue
+		}
+		u.res.Errors = append(u.res.Errors, Error{Part: k, Offset: off, Msg: e.Msg})
+	}
+	sort.SliceStable(u.res.Errors, func(i, j int) bool {
+		a, b := u.res.Errors[i], u.res.Errors[j]
+		return a.Part < b.Part || a.Part == b.Part && a.Offset < b.Offset
+	})
+	for _, st := range top.stmts {
+		u.defs(st)
+	}
+	if n := len(top.stmts); n > 0 && !u.parts[len(u.parts)-1].Decl {
+		if es, ok := top.stmts[n-1].(*ast.ExprStmt); ok {
+			u.res.Values = 1
+			if tuple, ok := u.info.Types[es.X].Type.(*types.Tuple); ok {
+				u.res.Values = tuple.Len()
+			}
+		}
+	}
+	ast.Inspect(u.file, func(n ast.Node) bool {
+		if call, ok := n.(*ast.CallExpr); ok {
+			u.explicitTypeArgs(call)
+			u.newOfValue(call)
+		}
+		return true
+	})
+	return &u.res
+}
+
+// topLevel is the unit's statements at the cell's top level.
+type topLevel struct {
+	stmts   []ast.Stmt
+	defined map[token.Pos]bool // positions of the names they define
+	last    ast.Expr           // the final expression statement's expression
+}
+
+func (u *unit) topLevel() topLevel {
+	t := topLevel{defined: map[token.Pos]bool{}}
+	for _, d := range u.file.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok && fd.Name.Name == checkFunc {
+			t.stmts = fd.Body.List
+		}
+	}
+	for _, st := range t.stmts {
+		for _, id := range definedIdents(st) {
+			t.defined[id.Pos()] = true
+		}
+	}
+	if n := len(t.stmts); n > 0 {
+		if es, ok := t.stmts[n-1].(*ast.ExprStmt); ok {
+			t.last = es.X
+		}
+	}
+	return t
+}
+
+// ignorable reports errors that do not apply to a cell: its top-level
+// variables and imports need no use, and its final expression is shown.
+func (u *unit) ignorable(e types.Error, top topLevel) bool {
+	if strings.HasPrefix(e.Msg, "declared and not used") && top.defined[e.Pos] {
+		return true
+	}
+	if top.last != nil && e.Pos == top.last.Pos() && strings.HasSuffix(e.Msg, "is not used") {
+		return true
+	}
+	return strings.Contains(e.Msg, "imported and not used")
+}
+
+// defs records the variables st defines at the top level.
+func (u *unit) defs(st ast.Stmt) {
+	k, _ := u.locate(st.Pos())
+	for _, id := range definedIdents(st) {
+		obj := u.info.Defs[id]
+		if obj == nil { // redeclared by := (an earlier part of the unit defined it)
+			continue
+		}
+		u.res.Defs = append(u.res.Defs, Def{Part: k, Name: id.Name, Type: u.typeExpr(obj.Type())})
+	}
+}
+
+// definedIdents returns the names a top-level statement defines.
+func definedIdents(st ast.Stmt) []*ast.Ident {
+	var ids []*ast.Ident
+	switch s := st.(type) {
+	case *ast.AssignStmt:
+		if s.Tok == token.DEFINE {
+			for _, l := range s.Lhs {
+				if id, ok := l.(*ast.Ident); ok && id.Name != "_" {
+					ids = append(ids, id)
+				}
+			}
+		}
+	case *ast.DeclStmt:
+		if g, ok := s.Decl.(*ast.GenDecl); ok && g.Tok == token.VAR {
+			for _, sp := range g.Specs {
+				for _, id := range sp.(*ast.ValueSpec).Names {
+					if id.Name != "_" {
+						ids = append(ids, id)
+					}
+				}
+			}
+		}
+	case *ast.LabeledStmt:
+		return definedIdents(s.Stmt)
+	}
+	return ids
+}
+
+// explicitTypeArgs writes out the inferred type arguments of a call of a
+// generic function the cells declared: the interpreter infers some wrongly
+// (with two type parameters it takes U for T).
+func (u *unit) explicitTypeArgs(call *ast.CallExpr) {
+	id, ok := call.Fun.(*ast.Ident)
+	if !ok {
+		return
+	}
+	inst, ok := u.info.Instances[id]
+	if !ok || inst.TypeArgs.Len() == 0 {
+		return
+	}
+	if obj := u.info.Uses[id]; obj == nil || obj.Pkg() != u.pkg || obj.Parent() != u.pkg.Scope() {
+		return
+	}
+	args := make([]string, inst.TypeArgs.Len())
+	for i := range args {
+		if args[i] = u.typeExpr(inst.TypeArgs.At(i)); args[i] == "" {
+			return
+		}
+	}
+	if k, off := u.locate(id.End()); k >= 0 {
+		u.res.Edits = append(u.res.Edits, Edit{Part: k, Start: off, End: off, Text: "[" + strings.Join(args, ", ") + "]"})
+	}
+}
+
+// newOfValue rewrites new(expr), a pointer to a copy of expr's value
+// (Go 1.26), into a function literal that makes the copy.
+func (u *unit) newOfValue(call *ast.CallExpr) {
+	id, ok := call.Fun.(*ast.Ident)
+	if !ok || id.Name != "new" || len(call.Args) != 1 {
+		return
+	}
+	if _, builtin := u.info.Uses[id].(*types.Builtin); !builtin {
+		return
+	}
+	tv := u.info.Types[call.Args[0]]
+	if tv.IsType() || tv.Type == nil {
+		return
+	}
+	t := tv.Type
+	if b, ok := t.(*types.Basic); ok && b.Info()&types.IsUntyped != 0 {
+		t = types.Default(t)
+	}
+	te := u.typeExpr(t)
+	k, start := u.locate(call.Pos())
+	_, argStart := u.locate(call.Args[0].Pos())
+	_, argEnd := u.locate(call.Args[0].End())
+	_, end := u.locate(call.End())
+	if te == "" || k < 0 {
+		return
+	}
+	u.res.Edits = append(u.res.Edits,
+		Edit{Part: k, Start: start, End: argStart, Text: fmt.Sprintf("func() *%s { gophlownew := (%s)(", te, te)},
+		Edit{Part: k, Start: argEnd, End: end, Text: "); return &gophlownew }()"})
+}
+
+// typeExpr writes t as Go source valid in a cell, or "" when it cannot be
+// written (unexported names of other packages, invalid types).
+func (u *unit) typeExpr(t types.Type) string {
+	if !u.expressible(t, map[types.Type]bool{}) {
+		return ""
+	}
+	return types.TypeString(t, func(p *types.Package) string {
+		if p == u.pkg {
+			return ""
+		}
+		for name, path := range u.ctx.Imports {
+			if path == p.Path() {
+				return name
+			}
+		}
+		name := "gophlowpkg_" + strings.NewReplacer("/", "_", ".", "_", "-", "_").Replace(p.Path())
+		u.res.Imports[name] = p.Path()
+		return name
+	})
+}
+
+// expressible reports whether t can be written in a cell.
+func (u *unit) expressible(t types.Type, seen map[types.Type]bool) bool {
+	if seen[t] {
+		return true
+	}
+	seen[t] = true
+	switch t := t.(type) {
+	case *types.Basic:
+		return t.Kind() != types.Invalid && t.Info()&types.IsUntyped == 0
+	case *types.Alias:
+		return u.expressible(types.Unalias(t), seen)
+	case *types.Named:
+		if t.Obj().Pkg() != nil && t.Obj().Pkg() != u.pkg && (!t.Obj().Exported() || strings.Contains(t.Obj().Pkg().Path(), "internal")) {
+			return false
+		}
+		if t.Obj().Pkg() == u.pkg && t.Obj().Parent() != u.pkg.Scope() {
+			return false // declared inside a function
+		}
+		args := t.TypeArgs()
+		for i := 0; i < args.Len(); i++ {
+			if !u.expressible(args.At(i), seen) {
+				return false
+			}
+		}
+		return true
+	case *types.Pointer:
+		return u.expressible(t.Elem(), seen)
+	case *types.Slice:
+		return u.expressible(t.Elem(), seen)
+	case *types.Array:
+		return u.expressible(t.Elem(), seen)
+	case *types.Map:
+		return u.expressible(t.Key(), seen) && u.expressible(t.Elem(), seen)
+	case *types.Chan:
+		return u.expressible(t.Elem(), seen)
+	case *types.Signature:
+		return u.expressible(t.Params(), seen) && u.expressible(t.Results(), seen)
+	case *types.Tuple:
+		for i := 0; i < t.Len(); i++ {
+			if !u.expressible(t.At(i).Type(), seen) {
+				return false
+			}
+		}
+		return true
+	case *types.Struct:
+		for i := 0; i < t.NumFields(); i++ {
+			f := t.Field(i)
+			if (!f.Exported() && f.Pkg() != u.pkg) || !u.expressible(f.Type(), seen) {
+				return false
+			}
+		}
+		return true
+	case *types.Interface:
+		for i := 0; i < t.NumExplicitMethods(); i++ {
+			m := t.ExplicitMethod(i)
+			if (!m.Exported() && m.Pkg() != u.pkg) || !u.expressible(m.Type(), seen) {
+				return false
+			}
+		}
+		for i := 0; i < t.NumEmbeddeds(); i++ {
+			if !u.expressible(t.EmbeddedType(i), seen) {
+				return false
+			}
+		}
+		return true
+	}
+	return false
+}
+
+// declaredNames returns the package-level names a declaration's source
+// declares; a method as "Type.Method".
+func declaredNames(src string) []string {
+	f, err := parser.ParseFile(token.NewFileSet(), "", "package p;"+src, parser.SkipObjectResolution)
+	if err != nil || len(f.Decls) == 0 {
+		return nil
+	}
+	var names []string
+	for _, d := range f.Decls {
+		switch d := d.(type) {
+		case *ast.FuncDecl:
+			names = append(names, d.Name.Name)
+			if d.Recv != nil && len(d.Recv.List) == 1 {
+				names[len(names)-1] = recvName(d.Recv.List[0].Type) + "." + d.Name.Name
+			}
+		case *ast.GenDecl:
+			for _, sp := range d.Specs {
+				switch sp := sp.(type) {
+				case *ast.TypeSpec:
+					names = append(names, sp.Name.Name)
+				case *ast.ValueSpec:
+					for _, n := range sp.Names {
+						names = append(names, n.Name)
+					}
+				}
+			}
+		}
+	}
+	return names
+}
+
+// anyOf reports whether one of names is in set.
+func anyOf(names []string, set map[string]bool) bool {
+	for _, n := range names {
+		if set[n] {
+			return true
+		}
+	}
+	return false
+}
+
+// recvName is the base type name of a receiver type expression.
+func recvName(e ast.Expr) string {
+	for {
+		switch x := e.(type) {
+		case *ast.StarExpr:
+			e = x.X
+		case *ast.ParenExpr:
+			e = x.X
+		case *ast.IndexExpr:
+			e = x.X
+		case *ast.IndexListExpr:
+			e = x.X
+		case *ast.Ident:
+			return x.Name
+		default:
+			return ""
+		}
+	}
+}
