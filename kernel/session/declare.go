@@ -32,6 +32,7 @@ type decl struct {
 	seg   *segment // the source, parsed (nil for variables defined by statements)
 	cell  int
 	refs  map[string]bool // names it refers to that are not its own
+	typ   string          // a variable's type as Go source, when known
 	order int
 }
 

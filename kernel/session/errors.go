@@ -227,8 +227,17 @@ func (s *Session) runtimeError(current int, p interp.Panic, trace []string) *Err
 		loc.function = frameFunction(fn)
 		locs = append(locs, loc)
 	}
+	locs = liftedFrames(locs)
+	frames := compiledFrames(p.Stack)
+	if len(frames) > 0 && len(locs) > 0 && locs[0].function == "" {
+		// yaegi places a panic in compiled code called from a function
+		// at the function's first call: find the call in the cell.
+		if line, col, ok := s.callSite(locs[0].cell, frames[len(frames)-1]); ok {
+			locs[0].line, locs[0].col = line, col
+		}
+	}
 	e := s.newError(current, name, msg, locs)
-	if frames := compiledFrames(p.Stack); len(frames) > 0 {
+	if len(frames) > 0 {
 		lines := []string{"  raised in compiled code: " + frames[0]}
 		if len(frames) > 1 {
 			lines = append(lines, "  called from: "+frames[1])
@@ -328,4 +337,38 @@ func (s *Session) interruptError(err error, stillRunning bool) *Error {
 		msg += "; a call into compiled code is still finishing in the background (the next cell waits for it at most a second; %reset drops it)"
 	}
 	return &Error{Name: "KeyboardInterrupt", Value: msg, Traceback: []string{red + bold + "KeyboardInterrupt" + reset + ": " + msg}}
+}
+
+// liftedFrames presents the function a lifted run of statements became
+// (see lift.go) as the cell itself, dropping the frame that called it.
+func liftedFrames(locs []location) []location {
+	var out []location
+	for k := 0; k < len(locs); k++ {
+		l := locs[k]
+		if strings.HasPrefix(l.function, internalPrefix+"cell") {
+			l.function = ""
+			if k+1 < len(locs) && (locs[k+1].function == "" || locs[k+1].function == "main") {
+				k++
+			}
+		}
+		out = append(out, l)
+	}
+	return out
+}
+
+// callSite finds the one line of cell that calls the function of a
+// compiled frame ("pkg.(*T).Name (file:line)"), by its name.
+func (s *Session) callSite(cell int, frame string) (line, col int, ok bool) {
+	fn, _, _ := strings.Cut(frame, " ")
+	name := fn[strings.LastIndex(fn, ".")+1:]
+	re := regexp.MustCompile(`\b` + regexp.QuoteMeta(name) + `\s*\(`)
+	for k, src := range s.cells[cell] {
+		if loc := re.FindStringIndex(src); loc != nil {
+			if ok {
+				return 0, 0, false // more than one: do not guess
+			}
+			line, col, ok = k+1, loc[0]+1, true
+		}
+	}
+	return line, col, ok
 }

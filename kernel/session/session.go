@@ -60,7 +60,9 @@ import (
 	"sync"
 
 	"github.com/gophlow/gophlow/interrupt"
+	"github.com/gophlow/gophlow/kernel/cellcheck"
 	"github.com/gophlow/gophlow/kernel/symbols"
+	"github.com/gophlow/gophlow/kernel/symtypes"
 	"github.com/traefik/yaegi/interp"
 	"github.com/traefik/yaegi/stdlib"
 )
@@ -94,6 +96,7 @@ type Session struct {
 	stale   bool              // an interrupted cell's code may still run
 	staleID uint64            // the run id to restore once it has stopped
 	scope   *cellScope        // the running cell's
+	checker *cellcheck.Checker
 
 	rangeCrash  bool // the last compilation crashed on a range statement
 	retryRanges bool // compile again with the rewrites of rewriter.retry
@@ -140,6 +143,7 @@ func (s *Session) reset() error {
 		return fmt.Errorf("session: loading the runtime: %w", err)
 	}
 	s.interp, s.store, s.stale = in, newDeclStore(), false
+	s.checker = cellcheck.New(symtypes.New(stdlib.Symbols, symbols.Symbols))
 	s.imports, s.cells = map[string]string{}, map[int][]string{}
 	s.snapshot()
 	return nil
@@ -179,34 +183,68 @@ func (s *Session) Execute(ctx context.Context, code string) (err error) {
 		}
 		return s.newError(cell, "SyntaxError", err.Error(), nil)
 	}
-	segs, program := withoutPackageClause(segs)
+	segs = withoutPackageClause(segs)
 	s.scope = newCellScope(segs)
 	defer func() { s.scope = nil }()
 	if err := s.autoImport(ctx, cell, segs); err != nil {
 		return err
 	}
-	for _, u := range units(segs) {
-		if err := s.runUnit(ctx, cell, u); err != nil {
+	cellRuns := runs(segs)
+	for i, run := range cellRuns {
+		last := i == len(cellRuns)-1
+		if !liftable(run) {
+			if err := s.runUnits(ctx, cell, run, last); err != nil {
+				return err
+			}
+			continue
+		}
+		err, lifted, checkErr := s.runLifted(ctx, cell, run, last)
+		if !lifted {
+			err = s.runUnits(ctx, cell, run, last)
+			var e *Error
+			if checkErr != nil && errors.As(err, &e) && e.Name == "CompileError" && !missingMember(checkErr.msg) {
+				// The interpreter agrees the code is wrong: say what the
+				// Go compiler says.
+				checkErr.msg = s.scope.laterHint(checkErr.msg, checkErr.line)
+				err = s.fromPosError(cell, checkErr)
+			}
+		}
+		if err != nil {
 			return err
 		}
-	}
-	if d := s.store.byName["main"]; program && d != nil && d.cell == cell && d.kind == "func" {
-		// A whole program pasted into a cell runs.
-		return s.run(ctx, cell, directive(cell, d.seg.line, d.seg.col, false)+"main()\n", nil)
 	}
 	return nil
 }
 
-// withoutPackageClause drops a package clause from segs, reporting whether
-// there was one (the cell is then a program whose main should run).
-func withoutPackageClause(segs []*segment) ([]*segment, bool) {
+// missingMember reports a checker error about a package member the
+// interpreter lacks (slices.Max): the session's own message says more.
+func missingMember(msg string) bool {
+	name, ok := strings.CutPrefix(msg, "undefined: ")
+	return ok && strings.Contains(name, ".")
+}
+
+// runUnits evaluates segments unit by unit, without lifting; a final
+// expression is shown only at the end of the cell.
+func (s *Session) runUnits(ctx context.Context, cell int, segs []*segment, last bool) error {
+	for _, u := range units(segs) {
+		u.trailing = u.trailing && last
+		if err := s.runUnit(ctx, cell, u); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// withoutPackageClause drops a package clause from segs: a whole program
+// pasted into a cell declares what it declares (its main runs when called).
+func withoutPackageClause(segs []*segment) []*segment {
 	kept := segs[:0:0]
 	for _, sg := range segs {
 		if sg.kind != packageSegment {
 			kept = append(kept, sg)
 		}
 	}
-	return kept, len(kept) < len(segs)
+	return kept
 }
 
 // unit is a run of segments of one kind, evaluated in one go.

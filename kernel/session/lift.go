@@ -1,0 +1,259 @@
+package session
+
+import (
+	"context"
+	"fmt"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"sort"
+	"strings"
+
+	"github.com/gophlow/gophlow/kernel/cellcheck"
+)
+
+// Lifting. yaegi gets statements at the top level of a cell wrong in ways
+// it does not inside a function (multi-value := in a nested block, comma-ok
+// forms, type switches: yaegi issue 232 and friends). So a run of
+// top-level statements is type-checked (package cellcheck) and run as the
+// body of a fresh function, the variables it defines at the top level
+// being declared beforehand as package variables of the types go/types
+// gives them, and their := turned into =:
+//
+//	x := 3; v, err := f()   →   var x int; var v T; var err error
+//	                            func gophlowcell7() { x = 3; v, err = f() }
+//	                            gophlowcell7()
+//
+// A variable an earlier cell defined with the same type is assigned, not
+// declared again, so the functions that use it keep seeing it. When the
+// check fails (an error, a type that cannot be written) the run is
+// evaluated statement group by statement group as before.
+
+// runs splits a cell's segments into runs: consecutive statements (and
+// var declarations after the cell's first statement, which read the
+// statements' variables) form one run, any other segment is a run alone.
+func runs(segs []*segment) [][]*segment {
+	var out [][]*segment
+	seenStmt, open := false, false
+	for _, sg := range segs {
+		liftable := sg.kind == stmtSegment || (seenStmt && isVarDecl(sg))
+		seenStmt = seenStmt || sg.kind == stmtSegment
+		if liftable && open {
+			out[len(out)-1] = append(out[len(out)-1], sg)
+			continue
+		}
+		out, open = append(out, []*segment{sg}), liftable
+	}
+	return out
+}
+
+// isVarDecl reports whether sg is a var declaration.
+func isVarDecl(sg *segment) bool {
+	g, ok := sg.decl.(*ast.GenDecl)
+	return ok && g.Tok == token.VAR
+}
+
+// liftable reports whether a run is made of statements.
+func liftable(run []*segment) bool {
+	return run[0].kind == stmtSegment || isVarDecl(run[0])
+}
+
+// checkContext describes the earlier cells to the checker.
+func (s *Session) checkContext() cellcheck.Context {
+	ctx := cellcheck.Context{Imports: map[string]string{}, Vars: map[string]string{}}
+	for n, p := range s.imports {
+		ctx.Imports[n] = p
+	}
+	for _, d := range s.store.live() {
+		switch {
+		case d.seg != nil:
+			ctx.Decls = append(ctx.Decls, d.seg.text)
+		case d.kind == "var":
+			ctx.Vars[d.names[0]] = d.typ
+		}
+	}
+	return ctx
+}
+
+// runLifted evaluates a run of statements as a function body. It returns
+// lifted false, having run nothing, when the run must be evaluated the old
+// way; checkErr is then the first type error the checker found, if any.
+func (s *Session) runLifted(ctx context.Context, cell int, run []*segment, last bool) (err error, lifted bool, checkErr *posError) {
+	parts := make([]cellcheck.Part, len(run))
+	for k, sg := range run {
+		parts[k] = cellcheck.Part{Text: sg.text}
+	}
+	res, cerr := s.checker.Check(s.checkContext(), parts)
+	if cerr != nil {
+		return nil, false, nil
+	}
+	if len(res.Errors) > 0 {
+		e := res.Errors[0]
+		line, col := run[e.Part].position(e.Offset)
+		return nil, false, &posError{line: line, col: col, name: "CompileError", msg: e.Msg}
+	}
+	for _, d := range res.Defs {
+		if d.Type == "" {
+			return nil, false, nil
+		}
+	}
+	if err := s.importHidden(ctx, cell, res.Imports); err != nil {
+		return nil, false, nil
+	}
+
+	s.counter++
+	fn := fmt.Sprintf("%scell%d", internalPrefix, s.counter)
+	var b strings.Builder
+	declared := map[string]string{}
+	for _, d := range res.Defs {
+		if old := s.store.byName[d.Name]; old == nil || old.kind != "var" || old.seg != nil || old.typ != d.Type {
+			declared[d.Name] = d.Type
+		}
+	}
+	names := make([]string, 0, len(declared))
+	for n := range declared {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		fmt.Fprintf(&b, "var %s %s\n", n, renameTypes(declared[n], s.store.renames))
+	}
+	fmt.Fprintf(&b, "func %s() {", fn)
+	for k, sg := range run {
+		r := s.rewriter(sg, s.store.renames)
+		if perr := r.check(); perr != nil {
+			return s.fromPosError(cell, perr), true, nil
+		}
+		edits := append(r.all(), liftEdits(sg, s.counter)...)
+		for _, e := range res.Edits {
+			if e.Part == k {
+				edits = append(edits, edit{start: e.Start, end: e.End, repl: e.Text})
+			}
+		}
+		if k == len(run)-1 && last && res.Values == 1 {
+			if es, ok := sg.stmt.(*ast.ExprStmt); ok {
+				start, end := sg.offset(es.X.Pos()), sg.offset(es.X.End())
+				edits = append(edits, edit{start: start, end: start, repl: rtName + ".Result("}, edit{start: end, end: end, repl: ")"})
+			}
+		}
+		b.WriteString(sg.render(cell, edits))
+	}
+	b.WriteString("}\n")
+	prog, cerr2, crash := s.compile(b.String())
+	if cerr2 != nil || crash != nil {
+		return nil, false, nil
+	}
+	if err := s.runProgram(ctx, cell, prog); err != nil {
+		return err, true, nil
+	}
+	s.recordLifted(ctx, cell, res.Defs, declared)
+	first := run[0]
+	return s.run(ctx, cell, directive(cell, first.line, first.col, false)+fn+"()\n", run), true, nil
+}
+
+// recordLifted records the variables a lifted run defines; those declared
+// anew (their type changed) make the declarations using them stale.
+func (s *Session) recordLifted(ctx context.Context, cell int, defs []cellcheck.Def, declared map[string]string) {
+	redefined := map[string]bool{}
+	for _, d := range defs {
+		if _, ok := declared[d.Name]; !ok {
+			continue
+		}
+		if _, ok := s.store.byName[d.Name]; ok {
+			redefined[d.Name] = true
+		}
+		s.store.defineVars(cell, []string{d.Name})
+		s.store.byName[d.Name].typ = d.Type
+	}
+	if len(redefined) > 0 {
+		p := s.store.planFor(nil, redefined)
+		s.store.commit(nil, p)
+		s.reevaluate(ctx, cell, p.again, p.renames)
+		s.warnStaleMethods(p)
+	}
+}
+
+// importHidden imports the packages a lifted run's variable types need
+// under the checker's internal names.
+func (s *Session) importHidden(ctx context.Context, cell int, imports map[string]string) error {
+	var b strings.Builder
+	for name, p := range imports {
+		if s.imports[name] != p {
+			fmt.Fprintf(&b, "import %s %q\n", name, p)
+		}
+	}
+	if b.Len() == 0 {
+		return nil
+	}
+	if err := s.run(ctx, cell, directive(0, 1, 1, false)+b.String(), nil); err != nil {
+		return err
+	}
+	for name, p := range imports {
+		s.imports[name] = p
+	}
+	return nil
+}
+
+// liftEdits turns the top-level definitions of sg into assignments to the
+// package variables declared for them.
+func liftEdits(sg *segment, counter int) []edit {
+	if a, ok := sg.stmt.(*ast.AssignStmt); ok && a.Tok == token.DEFINE {
+		at := sg.offset(a.TokPos)
+		return []edit{{start: at, end: at + 2, repl: "="}}
+	}
+	g, ok := sg.decl.(*ast.GenDecl)
+	if !ok || g.Tok != token.VAR {
+		return nil
+	}
+	var edits []edit
+	if g.Lparen.IsValid() {
+		edits = append(edits, edit{start: sg.offset(g.Pos()), end: sg.offset(g.Lparen) + 1, repl: "{"},
+			edit{start: sg.offset(g.Rparen), end: sg.offset(g.Rparen) + 1, repl: "}"})
+	} else {
+		edits = append(edits, edit{start: sg.offset(g.Pos()), end: sg.offset(g.Specs[0].Pos()), repl: ""})
+	}
+	for k, sp := range g.Specs {
+		vs := sp.(*ast.ValueSpec)
+		names := make([]string, len(vs.Names))
+		for i, n := range vs.Names {
+			names[i] = n.Name
+		}
+		lhs := strings.Join(names, ", ")
+		if len(vs.Values) > 0 {
+			edits = append(edits, edit{start: sg.offset(vs.Pos()), end: sg.offset(vs.Values[0].Pos()), repl: lhs + " = "})
+			continue
+		}
+		zero := fmt.Sprintf("%szero%d_%d", internalPrefix, counter, k)
+		zeros := strings.TrimSuffix(strings.Repeat(zero+", ", len(names)), ", ")
+		edits = append(edits, edit{start: sg.offset(vs.Pos()), end: sg.offset(vs.Type.Pos()), repl: "var " + zero + " "},
+			edit{start: sg.offset(vs.Type.End()), end: sg.offset(vs.Type.End()), repl: "; " + lhs + " = " + zeros})
+	}
+	return edits
+}
+
+// renameTypes applies the session's type renames to a type expression.
+func renameTypes(typ string, renames map[string]string) string {
+	if len(renames) == 0 {
+		return typ
+	}
+	e, err := parser.ParseExpr(typ)
+	if err != nil {
+		return typ
+	}
+	var edits []edit
+	ast.Inspect(e, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.SelectorExpr:
+			return false // a package's type
+		case *ast.Ident:
+			if to, ok := renames[n.Name]; ok {
+				edits = append(edits, edit{start: int(n.Pos()) - 1, end: int(n.End()) - 1, repl: to})
+			}
+		}
+		return true
+	})
+	for k := len(edits) - 1; k >= 0; k-- {
+		typ = typ[:edits[k].start] + edits[k].repl + typ[edits[k].end:]
+	}
+	return typ
+}

@@ -1,0 +1,74 @@
+package session
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestTopLevelStatementsBehaveAsInAFunction runs, at a cell's top level,
+// the constructs yaegi gets wrong there but right inside a function body,
+// and checks the values compiled Go gives.
+func TestTopLevelStatementsBehaveAsInAFunction(t *testing.T) {
+	f := newFixture(t)
+	f.ok("import \"strconv\"\nimport \"fmt\"")
+	f.ok(`total := 0
+for i := 0; i < 3; i++ {
+	v, err := strconv.Atoi(strconv.Itoa(i + 1))
+	if err != nil {
+		panic(err)
+	}
+	total += v
+}
+{ a, b := 10, 20; total += a + b }`)
+	f.expect("total", "36")
+	f.ok(`m := map[string]int{"a": 1}
+v, ok := m["a"]
+_, missing := m["b"]
+ch := make(chan int, 1)
+ch <- 7
+x, open := <-ch
+var any1 any = "s"
+s, isString := any1.(string)
+kind := ""
+switch w := any1.(type) {
+case int:
+	kind = "int"
+case string:
+	kind = "string " + w
+}`)
+	f.expect(`fmt.Sprint(v, ok, missing, x, open, s, isString, kind)`, `"1 true false 7 truestruestring s"`) // Sprint puts no space next to a string
+	f.ok("y0 := 3\nvar y = y0 * 2")
+	f.expect("y", "6")
+}
+
+// TestRedefinedVariableKeepsItsUsers checks that a cell redefining a
+// variable with the same type assigns it (a function declared earlier sees
+// the new value) and with another type declares it again.
+func TestRedefinedVariableKeepsItsUsers(t *testing.T) {
+	f := newFixture(t)
+	f.ok("n := 1")
+	f.ok("func get() int { return n }")
+	f.ok("n := 5")
+	f.expect("get()", "5")
+	f.ok(`n := "five"`)
+	f.expect("n", `"five"`)
+}
+
+// TestCheckerMessagesForWrongCode checks that code the compiler rejects
+// gets the compiler's message where yaegi's would mislead.
+func TestCheckerMessagesForWrongCode(t *testing.T) {
+	f := newFixture(t)
+	f.ok(`import "strconv"`)
+	e := f.fail("for i := 0; i < 2; i++ {\n\tloss, err := strconv.Atoi(\"1\")\n\t_ = loss\n}")
+	if e.Name != "CompileError" || !strings.Contains(e.Value, "declared and not used: err") || e.Line != 2 {
+		t.Errorf("got %s %q at line %d, want the unused err at line 2", e.Name, e.Value, e.Line)
+	}
+}
+
+func TestGenericsAndNewOfValue(t *testing.T) {
+	f := newFixture(t)
+	f.ok(`import "strconv"`)
+	f.ok("func Map[T, U any](s []T, f func(T) U) []U { r := make([]U, 0, len(s)); for _, v := range s { r = append(r, f(v)) }; return r }")
+	f.expect(`Map([]int{1, 2}, strconv.Itoa)`, "[1 2]")
+	f.expect("p := new(40 + 2)\n*p", "42")
+}
