@@ -10,10 +10,8 @@ import (
 	"time"
 
 	"github.com/gophlow/gophlow/kernel/capture"
-	"github.com/gophlow/gophlow/kernel/display"
 	"github.com/gophlow/gophlow/kernel/server"
 	"github.com/gophlow/gophlow/kernel/session"
-	"github.com/gophlow/gophlow/progress"
 )
 
 // defaultOutputLimit caps the output of one cell per stream; past it the
@@ -76,7 +74,6 @@ func kernelCommand(args []string, stderr io.Writer) error {
 	defer capt.Stop()
 	logger.SetOutput(capt.Stderr)
 	srv.AttachCapture(capt)
-	progress.SetReporter(display.Reporter{})
 	srv.Run()
 	capt.Flush(time.Second)
 	return nil

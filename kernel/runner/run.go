@@ -11,10 +11,9 @@ import (
 	"time"
 
 	"github.com/gophlow/gophlow/kernel/capture"
-	"github.com/gophlow/gophlow/kernel/display"
+	"github.com/gophlow/gophlow/kernel/engine"
 	"github.com/gophlow/gophlow/kernel/internal/outlet"
 	"github.com/gophlow/gophlow/kernel/session"
-	"github.com/gophlow/gophlow/progress"
 )
 
 // Options control a headless run.
@@ -58,16 +57,13 @@ func Run(path string, opts Options) error {
 	if err != nil {
 		return err
 	}
+	rec.flush = func() { capt.Flush(5 * time.Second) }
 	sess, err := session.New(session.Options{Stdout: os.Stdout, Stderr: os.Stderr})
 	if err != nil {
 		capt.Stop()
 		return err
 	}
-	outlet.Set(rec)
-	progress.SetReporter(display.Reporter{})
-	runErr := runCells(nb, sess, capt, rec, opts.Timeout)
-	progress.SetReporter(nil)
-	outlet.Set(nil)
+	runErr := runCells(nb, engine.New(engine.Config{Session: sess}), capt, rec, opts.Timeout)
 	capt.Stop()
 	if err := nb.write(opts.Output); err != nil {
 		return fmt.Errorf("writing %s: %w", opts.Output, err)
@@ -80,7 +76,7 @@ func Run(path string, opts Options) error {
 	return runErr
 }
 
-func runCells(nb *notebook, sess *session.Session, capt *capture.Capture, rec *recorder, timeout time.Duration) error {
+func runCells(nb *notebook, eng *engine.Engine, capt *capture.Capture, rec *recorder, timeout time.Duration) error {
 	count := 0
 	for i, cell := range nb.cells {
 		if cell["cell_type"] != "code" {
@@ -92,16 +88,12 @@ func runCells(nb *notebook, sess *session.Session, capt *capture.Capture, rec *r
 		if timeout > 0 {
 			ctx, cancel = context.WithTimeout(ctx, timeout)
 		}
-		err := sess.Execute(ctx, source(cell))
+		err := eng.Run(ctx, source(cell), rec)
 		cancel()
 		capt.Flush(5 * time.Second)
 		cell["execution_count"] = count
-		if err != nil {
-			var e *session.Error
-			if !errors.As(err, &e) {
-				e = &session.Error{Name: "Error", Value: err.Error(), Traceback: []string{err.Error()}}
-			}
-			rec.add(map[string]any{"output_type": "error", "ename": e.Name, "evalue": e.Value, "traceback": e.Traceback})
+		var e *session.Error
+		if errors.As(err, &e) {
 			return &CellError{Cell: i + 1, Err: e}
 		}
 	}
@@ -111,12 +103,16 @@ func runCells(nb *notebook, sess *session.Session, capt *capture.Capture, rec *r
 // outputRef locates one output of one cell.
 type outputRef struct {
 	cell  map[string]any
+	count int // the cell's execution count
 	index int
 }
 
-// recorder turns a cell's streams, displays and result into nbformat
-// outputs. It is the display sink of the run.
+// recorder turns a cell's streams, displays, result, help and error into
+// nbformat outputs. It is the engine's sink of the run. As the kernel
+// does, it waits for the text the cell printed before each output, so that
+// the outputs keep the order in which the cell made them.
 type recorder struct {
+	flush    func() // waits until the capture has emitted what was written
 	mu       sync.Mutex
 	cell     map[string]any
 	count    int
@@ -165,14 +161,12 @@ func (r *recorder) stream(name, text string) {
 }
 
 func (r *recorder) Display(data outlet.Bundle, md map[string]any, id string, update bool) {
+	r.flush()
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if update {
 		for _, ref := range r.displays[id] {
 			outs, _ := ref.cell["outputs"].([]any)
-			if ref.index >= len(outs) { // cleared since
-				continue
-			}
 			out := outs[ref.index].(map[string]any)
 			out["data"], out["metadata"] = map[string]any(data), orEmpty(md)
 		}
@@ -180,22 +174,53 @@ func (r *recorder) Display(data outlet.Bundle, md map[string]any, id string, upd
 	}
 	i := r.addLocked(map[string]any{"output_type": "display_data", "data": map[string]any(data), "metadata": orEmpty(md)})
 	if id != "" && i >= 0 {
-		r.displays[id] = append(r.displays[id], outputRef{cell: r.cell, index: i})
+		r.displays[id] = append(r.displays[id], outputRef{cell: r.cell, count: r.count, index: i})
 	}
 }
 
 func (r *recorder) Result(data outlet.Bundle, md map[string]any) {
+	r.flush()
 	r.add(map[string]any{"output_type": "execute_result", "execution_count": r.count, "data": map[string]any(data), "metadata": orEmpty(md)})
 }
 
 // ClearOutput clears the running cell's outputs (wait is immaterial
-// headless: nothing flickers).
+// headless: nothing flickers). Later updates of the displays it cleared are
+// dropped, as nbclient drops them.
 func (r *recorder) ClearOutput(wait bool) {
+	r.flush()
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if r.cell != nil {
-		r.cell["outputs"] = []any{}
+	if r.cell == nil {
+		return
 	}
+	r.cell["outputs"] = []any{}
+	for id, refs := range r.displays {
+		kept := refs[:0]
+		for _, ref := range refs {
+			if ref.count != r.count {
+				kept = append(kept, ref)
+			}
+		}
+		r.displays[id] = kept
+	}
+}
+
+// Page records help text as a display of the cell, as JupyterLab shows a
+// page payload (Jupyter Notebook opens its pager instead, and nbclient drops
+// it).
+func (r *recorder) Page(text string) {
+	r.flush()
+	r.add(map[string]any{"output_type": "display_data", "data": map[string]any{"text/plain": text}, "metadata": map[string]any{}})
+}
+
+// AskExit is ignored: a notebook has no session to end, and nbclient and
+// the notebook frontends ignore the request too; the run goes on.
+func (r *recorder) AskExit() {}
+
+// Error records the cell's error output; the run stops after the cell.
+func (r *recorder) Error(e *session.Error) {
+	r.flush()
+	r.add(map[string]any{"output_type": "error", "ename": e.Name, "evalue": e.Value, "traceback": e.Traceback})
 }
 
 func orEmpty(m map[string]any) map[string]any {

@@ -100,3 +100,37 @@ func TestRunStopsAtTheFirstError(t *testing.T) {
 		t.Errorf("outputs = %v", outs)
 	}
 }
+
+func TestRunMagicsHelpAndExitAsTheKernelDoes(t *testing.T) {
+	path := writeNotebook(t,
+		code("%time\nimport \"fmt\"\nfmt.Println(\"timed\")"),
+		code("%time x := 2\n!echo hi"),
+		code("math.Sqrt?"),
+		code("exit"),
+		code("fmt.Println(\"before\")\ndisplay.Text(\"shown\")\nx"),
+	)
+	if err := Run(path, Options{}); err != nil {
+		t.Fatal(err)
+	}
+	outs, _ := outputs(t, path)
+	if len(outs[0]) != 1 || !strings.HasPrefix(outs[0][0]["text"].(string), "timed\nwall time: ") {
+		t.Errorf("%%time cell: %v", outs[0])
+	}
+	if len(outs[1]) != 1 || !strings.HasPrefix(outs[1][0]["text"].(string), "wall time: ") || !strings.HasSuffix(outs[1][0]["text"].(string), "\nhi\n") {
+		t.Errorf("%%time x := 2 and !echo: %v", outs[1])
+	}
+	if len(outs[2]) != 1 || outs[2][0]["output_type"] != "display_data" ||
+		!strings.Contains(outs[2][0]["data"].(map[string]any)["text/plain"].(string), "func Sqrt(x float64) float64") {
+		t.Errorf("math.Sqrt? (a page, recorded as JupyterLab shows it): %v", outs[2])
+	}
+	if len(outs[3]) != 0 {
+		t.Errorf("exit: %v, want no output", outs[3])
+	}
+	var kinds []string
+	for _, o := range outs[4] {
+		kinds = append(kinds, o["output_type"].(string))
+	}
+	if strings.Join(kinds, " ") != "stream display_data execute_result" {
+		t.Errorf("outputs %q: the print before the display must come first", kinds)
+	}
+}

@@ -1,21 +1,9 @@
 package server
 
 import (
-	"github.com/gophlow/gophlow/kernel/assist"
+	"github.com/gophlow/gophlow/kernel/engine"
 	"github.com/gophlow/gophlow/kernel/wire"
 )
-
-// assistEnv describes the session to the assistant: the names and imports
-// of earlier cells and a way to read variables' values (for the members of
-// x after "x."), all answered without running user code.
-func (s *Server) assistEnv() assist.Env {
-	names := s.cfg.Session.Names()
-	scope := make([]assist.Name, len(names))
-	for i, n := range names {
-		scope[i] = assist.Name{Name: n.Name, Kind: n.Kind}
-	}
-	return assist.Env{Scope: scope, Packages: s.cfg.Packages, Imports: s.cfg.Session.Imports(), Value: s.cfg.Session.Value}
-}
 
 func (s *Server) complete(m *wire.Message) {
 	var req struct {
@@ -25,7 +13,7 @@ func (s *Server) complete(m *wire.Message) {
 	if !s.decode(m, "complete_reply", &req) {
 		return
 	}
-	c := s.assistEnv().Complete(req.Code, req.CursorPos)
+	c := s.engine.Assist().Complete(req.Code, req.CursorPos)
 	matches := c.Matches
 	if matches == nil {
 		matches = []string{}
@@ -39,10 +27,6 @@ func (s *Server) complete(m *wire.Message) {
 	})
 }
 
-func (s *Server) inspectText(code string, cursor, detail int) (string, bool) {
-	return s.assistEnv().Inspect(code, cursor, detail)
-}
-
 func (s *Server) inspect(m *wire.Message) {
 	var req struct {
 		Code        string `json:"code"`
@@ -52,7 +36,7 @@ func (s *Server) inspect(m *wire.Message) {
 	if !s.decode(m, "inspect_reply", &req) {
 		return
 	}
-	text, found := s.inspectText(req.Code, req.CursorPos, req.DetailLevel)
+	text, found := s.engine.Assist().Inspect(req.Code, req.CursorPos, req.DetailLevel)
 	data := map[string]any{}
 	if found {
 		data["text/plain"] = text
@@ -69,7 +53,7 @@ func (s *Server) isComplete(m *wire.Message) {
 	if !s.decode(m, "is_complete_reply", &req) {
 		return
 	}
-	status, indent := assist.IsComplete(req.Code)
+	status, indent := engine.IsComplete(req.Code)
 	content := map[string]any{"status": status}
 	if status == "incomplete" {
 		content["indent"] = indent

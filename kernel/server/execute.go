@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/gophlow/gophlow/kernel/internal/outlet"
 	"github.com/gophlow/gophlow/kernel/session"
@@ -55,21 +54,15 @@ func (s *Server) execute(m *wire.Message) (stop bool) {
 		s.capture.Reset()
 	}
 
-	out := &cellSink{s: s, parent: m, count: count, silent: req.Silent}
-	outlet.Set(out)
-	payload, err := s.run(ctx, req.Code) // the session hands ctx to compiled code (package interrupt)
-	outlet.Set(nil)
+	out := &cellSink{s: s, ctx: ctx, parent: m, count: count, silent: req.Silent, payload: []any{}}
+	failed := s.engine.Run(ctx, req.Code, out) != nil // the session hands ctx to compiled code (package interrupt)
 	s.flushOutput()
 	if storeHistory && out.resultText != nil {
 		s.history.setOutput(count, *out.resultText)
 	}
 
-	if err != nil {
-		e := asError(err)
-		if cause := context.Cause(ctx); errors.Is(cause, errMemory) || errors.Is(cause, errStacks) {
-			e = memoryError(e, cause)
-		}
-		s.publish(m, "error", map[string]any{"ename": e.Name, "evalue": e.Value, "traceback": e.Traceback})
+	if failed {
+		e := out.err
 		content := errorContent(e.Name, e.Value, e.Traceback)
 		content["execution_count"] = count
 		content["user_expressions"] = map[string]any{}
@@ -80,41 +73,10 @@ func (s *Server) execute(m *wire.Message) (stop bool) {
 	s.reply(s.shell, &s.shellMu, m, "execute_reply", map[string]any{
 		"status":           "ok",
 		"execution_count":  count,
-		"payload":          payload,
+		"payload":          out.payload,
 		"user_expressions": s.userExpressions(ctx, req.UserExpressions),
 	})
 	return false
-}
-
-// run evaluates a cell: a help request (name? or ?name, %help) answered
-// with a pager payload, or magic lines followed by Go code.
-func (s *Server) run(ctx context.Context, code string) (payload []any, err error) {
-	if text, ok := s.help(code); ok {
-		return []any{map[string]any{"source": "page", "data": map[string]any{"text/plain": text}, "start": 0}}, nil
-	}
-	rest, after, err := s.runMagics(ctx, code)
-	if err != nil {
-		return []any{}, err
-	}
-	if strings.TrimSpace(rest) != "" {
-		err = s.evaluate(ctx, rest)
-	}
-	if after != nil {
-		after()
-	}
-	return []any{}, err
-}
-
-// evaluate runs code in the session; a panic escaping the session (a bug in
-// the interpreter) is turned into an error so the kernel survives it.
-func (s *Server) evaluate(ctx context.Context, code string) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = &session.Error{Name: "InternalError", Value: fmt.Sprint(r),
-				Traceback: []string{fmt.Sprintf("InternalError: the interpreter failed on this cell: %v", r)}}
-		}
-	}()
-	return s.cfg.Session.Execute(ctx, code)
 }
 
 // userExpressions evaluates each expression and returns its rendered value
@@ -123,12 +85,9 @@ func (s *Server) userExpressions(ctx context.Context, exprs map[string]string) m
 	out := map[string]any{}
 	for name, expr := range exprs {
 		sink := &captureSink{}
-		outlet.Set(sink)
-		err := s.evaluate(ctx, expr)
-		outlet.Set(nil)
-		switch {
-		case err != nil:
-			e := asError(err)
+		var e *session.Error
+		switch err := s.engine.Evaluate(ctx, expr, sink); {
+		case errors.As(err, &e):
 			out[name] = errorContent(e.Name, e.Value, e.Traceback)
 		case sink.data == nil:
 			out[name] = errorContent("ValueError", "expression has no value: "+expr, nil)
@@ -137,14 +96,6 @@ func (s *Server) userExpressions(ctx context.Context, exprs map[string]string) m
 		}
 	}
 	return out
-}
-
-func asError(err error) *session.Error {
-	var e *session.Error
-	if errors.As(err, &e) {
-		return e
-	}
-	return &session.Error{Name: "Error", Value: err.Error(), Traceback: []string{err.Error()}}
 }
 
 // memoryError replaces the interrupt error of a cell stopped by the memory
@@ -175,13 +126,18 @@ func orEmpty(m map[string]any) map[string]any {
 	return m
 }
 
-// cellSink publishes the display package's output of a running cell.
+// cellSink publishes what a running cell produces: displays, its result
+// and its error on iopub, help and exit requests as payloads of its
+// execute_reply.
 type cellSink struct {
 	s          *Server
+	ctx        context.Context // the cell's: its cause tells a memory stop
 	parent     *wire.Message
 	count      int
 	silent     bool
 	resultText *string
+	payload    []any
+	err        *session.Error // the error published, nil when none
 }
 
 func (c *cellSink) Display(data outlet.Bundle, md map[string]any, id string, update bool) {
@@ -215,6 +171,25 @@ func (c *cellSink) ClearOutput(wait bool) {
 	c.s.publish(c.parent, "clear_output", map[string]any{"wait": wait})
 }
 
+func (c *cellSink) Page(text string) {
+	c.payload = append(c.payload, map[string]any{"source": "page", "data": map[string]any{"text/plain": text}, "start": 0})
+}
+
+func (c *cellSink) AskExit() {
+	c.payload = append(c.payload, map[string]any{"source": "ask_exit", "keepkernel": false})
+}
+
+// Error publishes the cell's error, saying why when the memory watchdog
+// stopped it.
+func (c *cellSink) Error(e *session.Error) {
+	if cause := context.Cause(c.ctx); errors.Is(cause, errMemory) || errors.Is(cause, errStacks) {
+		e = memoryError(e, cause)
+	}
+	c.err = e
+	c.s.flushOutput()
+	c.s.publish(c.parent, "error", map[string]any{"ename": e.Name, "evalue": e.Value, "traceback": e.Traceback})
+}
+
 // captureSink keeps a result instead of publishing it (user_expressions).
 type captureSink struct {
 	data     outlet.Bundle
@@ -224,45 +199,3 @@ type captureSink struct {
 func (c *captureSink) Display(outlet.Bundle, map[string]any, string, bool) {}
 func (c *captureSink) Result(data outlet.Bundle, md map[string]any)        { c.data, c.metadata = data, md }
 func (c *captureSink) ClearOutput(bool)                                    {}
-
-// helpText is the answer to %help.
-const helpText = `gophlow — a Go kernel with flow matching built in
-
-Cells are Go: imports, declarations and statements in any order. State
-lives on between cells. A trailing expression is shown as the cell's result
-(images and plots as pictures).
-
-Preloaded packages: fmlib (flow matching), plots (figures), display (rich
-output), gonum (mat, stat, floats, distuv, optimize, integrate, fd) and
-gonum/plot, plus the standard library.
-
-Help:
-  name?        the signature and documentation of name (e.g. math.Sqrt?)
-  ?name        the same
-  Tab          completion; Shift-Tab: inspection
-
-Interrupt (the stop button) stops a running cell and keeps all state.
-
-` + magicHelp
-
-// help answers %help and name? / ?name cells.
-func (s *Server) help(code string) (string, bool) {
-	c := strings.TrimSpace(code)
-	if c == "%help" {
-		return helpText, true
-	}
-	var name string
-	switch {
-	case strings.HasPrefix(c, "?") && !strings.ContainsAny(c, "\n "):
-		name = strings.TrimPrefix(c, "?")
-	case strings.HasSuffix(c, "?") && !strings.ContainsAny(c, "\n "):
-		name = strings.TrimSuffix(c, "?")
-	default:
-		return "", false
-	}
-	text, found := s.inspectText(name, len([]rune(name)), 0)
-	if !found {
-		return fmt.Sprintf("%s: nothing known by this name", name), true
-	}
-	return text, true
-}

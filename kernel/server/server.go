@@ -20,11 +20,10 @@ import (
 	"time"
 
 	"github.com/go-zeromq/zmq4"
-	"github.com/traefik/yaegi/stdlib"
 
 	"github.com/gophlow/gophlow/kernel/capture"
+	"github.com/gophlow/gophlow/kernel/engine"
 	"github.com/gophlow/gophlow/kernel/session"
-	"github.com/gophlow/gophlow/kernel/symbols"
 	"github.com/gophlow/gophlow/kernel/wire"
 )
 
@@ -53,6 +52,7 @@ type Config struct {
 // Server is a running kernel.
 type Server struct {
 	cfg     Config
+	engine  *engine.Engine
 	signer  *wire.Signer
 	id      string // this kernel's session id, in every header it sends
 	log     *log.Logger
@@ -90,11 +90,8 @@ func New(cfg Config) (*Server, error) {
 	if cfg.Log == nil {
 		cfg.Log = log.New(os.Stderr, "gophlow: ", log.LstdFlags)
 	}
-	if cfg.Packages == nil {
-		cfg.Packages = allPackages()
-	}
 	ctx, stop := context.WithCancel(context.Background())
-	s := &Server{cfg: cfg, signer: signer, id: wire.NewID(), log: cfg.Log, ctx: ctx, stop: stop,
+	s := &Server{cfg: cfg, engine: engine.New(engine.Config{Session: cfg.Session, Packages: cfg.Packages}), signer: signer, id: wire.NewID(), log: cfg.Log, ctx: ctx, stop: stop,
 		digests: wire.NewDigestHistory(wire.DigestHistorySize), shutdown: make(chan shutdownRequest, 1)}
 	s.shell = zmq4.NewRouter(ctx, zmq4.WithID(zmq4.SocketIdentity("shell")))
 	s.control = zmq4.NewRouter(ctx, zmq4.WithID(zmq4.SocketIdentity("control")))
@@ -117,18 +114,6 @@ func New(cfg Config) (*Server, error) {
 		}
 	}
 	return s, nil
-}
-
-// allPackages merges the standard library's and the preloaded packages'
-// symbol tables.
-func allPackages() map[string]map[string]reflect.Value {
-	all := map[string]map[string]reflect.Value{}
-	for _, table := range []map[string]map[string]reflect.Value{stdlib.Symbols, symbols.Symbols} {
-		for k, v := range table {
-			all[k] = v
-		}
-	}
-	return all
 }
 
 // Close closes the sockets.

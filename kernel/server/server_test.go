@@ -403,3 +403,19 @@ func TestShutdownRepliesOnControlAndStops(t *testing.T) {
 		t.Fatal("the server did not stop after shutdown_request")
 	}
 }
+
+func TestExitAsksTheFrontendToExit(t *testing.T) {
+	_, c := startKernel(t)
+	rep, outs := c.execute("exit")
+	payload, _ := rep["payload"].([]any)
+	if rep["status"] != "ok" || len(payload) != 1 || len(outs) != 1 { // execute_input alone
+		t.Fatalf("reply %v, %d outputs", rep, len(outs))
+	}
+	if p := payload[0].(map[string]any); p["source"] != "ask_exit" || p["keepkernel"] != false {
+		t.Errorf("payload %v, want ask_exit with keepkernel false", p)
+	}
+	c.execute("exit := 5")
+	if rep, outs := c.execute("exit"); len(rep["payload"].([]any)) != 0 || resultText(outs) != "5" {
+		t.Errorf("with a variable exit: reply %v, result %q", rep, resultText(outs))
+	}
+}
