@@ -312,12 +312,30 @@ func (s *Server) handleShell(m *wire.Message) (stop bool) {
 		s.reply(s.shell, &s.shellMu, m, "comm_info_reply", map[string]any{"status": "ok", "comms": map[string]any{}})
 	case "shutdown_request":
 		s.handleShutdown(s.shell, &s.shellMu, m)
-	case "comm_open", "comm_msg", "comm_close":
-		// No comm targets: ignored, as the protocol asks.
+	case "comm_open":
+		s.refuseComm(m)
+	case "comm_msg", "comm_close":
+		// No comm is ever open: ignored, as the protocol asks.
 	default:
 		s.log.Printf("shell: unknown message type %q", m.Header.MsgType)
 	}
 	return false
+}
+
+// refuseComm answers a comm_open: the kernel has no comm targets, so it
+// closes the comm at once with a comm_close on iopub, as ipykernel does
+// for a target it does not know, and logs the target's name.
+func (s *Server) refuseComm(m *wire.Message) {
+	var req struct {
+		CommID     string `json:"comm_id"`
+		TargetName string `json:"target_name"`
+	}
+	if err := json.Unmarshal(m.Content, &req); err != nil || req.CommID == "" {
+		s.log.Printf("shell: dropped a malformed comm_open")
+		return
+	}
+	s.log.Printf("shell: no comm target %q: comm %s closed", req.TargetName, req.CommID)
+	s.publish(m, "comm_close", map[string]any{"comm_id": req.CommID, "data": map[string]any{}})
 }
 
 // abortQueued answers execute_requests already queued behind a failed cell

@@ -404,6 +404,20 @@ func TestShutdownRepliesOnControlAndStops(t *testing.T) {
 	}
 }
 
+func TestUnknownCommTargetIsClosed(t *testing.T) {
+	_, c := startKernel(t)
+	id := c.send(c.shell, "comm_open", map[string]any{"comm_id": "c0ffee", "target_name": "jupyter.widget", "data": map[string]any{}})
+	outs, ok := c.outputs(id, 5*time.Second)
+	if !ok || len(outs) != 1 || outs[0].Header.MsgType != "comm_close" {
+		t.Fatalf("iopub after comm_open: %d messages (idle %v), want one comm_close", len(outs), ok)
+	}
+	var content map[string]any
+	json.Unmarshal(outs[0].Content, &content)
+	if content["comm_id"] != "c0ffee" || content["data"] == nil {
+		t.Errorf("comm_close content %v", content)
+	}
+}
+
 func TestExitAsksTheFrontendToExit(t *testing.T) {
 	_, c := startKernel(t)
 	rep, outs := c.execute("exit")
