@@ -82,6 +82,7 @@ var internalNameRE = regexp.MustCompile(`([\p{L}\p{N}_]+)` + renameMark + `\d+`)
 // wrote.
 func userNames(msg string) string {
 	msg = internalNameRE.ReplaceAllString(msg, "$1")
+	msg = strings.ReplaceAll(msg, mainName, "main")
 	return strings.ReplaceAll(msg, rtName+".", "")
 }
 

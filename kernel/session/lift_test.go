@@ -72,3 +72,32 @@ func TestGenericsAndNewOfValue(t *testing.T) {
 	f.expect(`Map([]int{1, 2}, strconv.Itoa)`, "[1 2]")
 	f.expect("p := new(40 + 2)\n*p", "42")
 }
+
+// TestLoopVariablesArePerIteration checks Go 1.22's loop variables: each
+// iteration's closure sees its own value, also when the body changes the
+// variable of a three-clause loop.
+func TestLoopVariablesArePerIteration(t *testing.T) {
+	f := newFixture(t)
+	f.ok(`import "fmt"`)
+	f.ok(`var fs []func() int
+for i := 0; i < 3; i++ { fs = append(fs, func() int { return i }) }
+for _, v := range []int{10, 20} { fs = append(fs, func() int { return v }) }
+for i := 0; i < 6; i++ { i++; fs = append(fs, func() int { return i }) }
+var ptrs []*int
+for k := range []string{"a", "b"} { ptrs = append(ptrs, &k) }
+out := ""
+for _, f := range fs { out += fmt.Sprint(f(), " ") }
+out += fmt.Sprint(*ptrs[0], *ptrs[1])`)
+	f.expect("out", `"0 1 2 10 20 1 3 5 0 1"`)
+}
+
+// TestDeclaredMainRunsWhenCalled pastes a whole program: it runs when main
+// is called, not after every later cell.
+func TestDeclaredMainRunsWhenCalled(t *testing.T) {
+	f := newFixture(t)
+	f.ok("package main\n\nimport \"fmt\"\n\nvar runs int\n\nfunc main() {\n\truns++\n\tfmt.Println(\"ran\")\n}")
+	f.expect("runs", "0")
+	f.ok("main()")
+	f.ok("x := 1")
+	f.expect("runs", "1")
+}

@@ -16,6 +16,21 @@ const internalPrefix = "gophlow"
 // runtime.go).
 const rtName = internalPrefix + "rt"
 
+// mainName is the internal name of a declared main function.
+const mainName = internalPrefix + "main"
+
+// isDeclName reports whether id is the name of the function declaration
+// (or selector) parent.
+func isDeclName(parent ast.Node, id *ast.Ident) bool {
+	switch p := parent.(type) {
+	case *ast.FuncDecl:
+		return p.Name == id
+	case *ast.SelectorExpr:
+		return p.Sel == id
+	}
+	return false
+}
+
 // rewriter computes the edits that make a segment run under yaegi.
 type rewriter struct {
 	seg     *segment
@@ -146,6 +161,9 @@ func (r *rewriter) all() []edit {
 	ast.Inspect(r.root(), func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
+			if n.Name == "main" && r.parents[n] != nil && (n.Obj == nil || n.Obj.Kind == ast.Fun) && !isDeclName(r.parents[n], n) && r.sess.defined("main") {
+				r.replace(n.Pos(), n.End(), mainName)
+			}
 			if to, ok := r.renames[n.Name]; ok && r.global(n) && !r.embedded(n) {
 				r.replace(n.Pos(), n.End(), to)
 				if ts, ok := r.parents[n].(*ast.TypeSpec); ok && ts.Name == n {
@@ -156,8 +174,14 @@ func (r *rewriter) all() []edit {
 					r.edits = append(r.edits, edit{start: end, end: end, repl: fmt.Sprintf("\ntype %s = %s", n.Name, to)})
 				}
 			}
+		case *ast.ForStmt:
+			r.perIterationFor(n)
 		case *ast.RangeStmt:
+			before := len(r.edits)
 			r.rangeOverInt(n)
+			if len(r.edits) == before {
+				r.perIterationRange(n)
+			}
 			r.rangeOverIterator(n)
 			if r.retry {
 				r.rangeOverFunc(n)
@@ -168,6 +192,11 @@ func (r *rewriter) all() []edit {
 			r.nameParams(nil, n.Type)
 		case *ast.FuncDecl:
 			r.nameParams(n.Recv, n.Type)
+			if n.Recv == nil && n.Name.Name == "main" {
+				// yaegi runs a declared main after every evaluation: it
+				// gets an internal name (calls are renamed below).
+				r.replace(n.Name.Pos(), n.Name.End(), mainName)
+			}
 		case *ast.CallExpr:
 			if sel, ok := n.Fun.(*ast.SelectorExpr); ok {
 				r.genericHelper(n, sel)

@@ -159,8 +159,12 @@ fmt.Sprint(y, unit)`, `"5m"`)
 func TestWholeProgramRuns(t *testing.T) {
 	f := newFixture(t)
 	f.ok("package main\n\nimport \"fmt\"\n\nfunc main() {\n\tfmt.Println(\"from main\")\n}")
-	if !strings.Contains(f.out.String(), "from main\n") {
-		t.Errorf("main did not run: stdout %q", f.out.String())
+	if f.out.String() != "" {
+		t.Errorf("main ran before it was called: stdout %q", f.out.String())
+	}
+	f.ok("main()")
+	if f.out.String() != "from main\n" {
+		t.Errorf("main() printed %q, want one line from main", f.out.String())
 	}
 	if e := f.fail("package main extra"); e.Name != "SyntaxError" {
 		t.Errorf("bad package clause: %v", e)
