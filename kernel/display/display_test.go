@@ -148,8 +148,35 @@ func TestProgressIsRateLimitedAndAccurate(t *testing.T) {
 	p2 := NewProgress("", 10)
 	p2.Set(5)
 	p2.Finish()
-	if text := f.updates[len(f.updates)-1]["text/plain"].(string); !strings.Contains(text, "stopped") || !strings.Contains(text, "5/10") {
+	if text := f.displays[len(f.displays)-1]["text/plain"].(string); !strings.Contains(text, "stopped") || !strings.Contains(text, "5/10") {
 		t.Errorf("stopped bar = %q", text)
+	}
+}
+
+// A frontend that ignores update_display_data (jupyter console) sees the
+// bar as first shown and the final one; a notebook sees the final bar once,
+// the live display being emptied.
+func TestProgressFinishShowsTheFinalBarOnce(t *testing.T) {
+	f := install(t)
+	p := Progress(3)
+	p.Add(3)
+	p.Finish()
+	if len(f.displays) != 2 || len(f.ids) != 4 {
+		t.Fatalf("displays %d (want the live bar and the final one), messages %d (want 4)", len(f.displays), len(f.ids))
+	}
+	live, final := f.ids[0], f.ids[3]
+	if f.ids[1] != live || f.ids[2] != live || final == live {
+		t.Errorf("display ids %q: want updates of the live bar, then a final display of its own", f.ids)
+	}
+	if text := f.updates[len(f.updates)-1]["text/plain"]; text != "" {
+		t.Errorf("the live bar was left as %q, want it emptied", text)
+	}
+	if text := f.displays[1]["text/plain"].(string); !strings.Contains(text, "100% 3/3") {
+		t.Errorf("final bar = %q", text)
+	}
+	p.Finish() // again: redraws the final bar, shows nothing new
+	if len(f.displays) != 2 || f.ids[len(f.ids)-1] != final {
+		t.Errorf("a second Finish showed a new display (ids %q)", f.ids)
 	}
 }
 
@@ -160,10 +187,10 @@ func TestReporterDrawsBarsForCompiledCode(t *testing.T) {
 	task := progress.Start("training", 4)
 	task.Update(4, "")
 	task.Done()
-	if len(f.displays) != 1 || len(f.updates) < 2 {
+	if len(f.displays) != 2 || len(f.updates) < 2 {
 		t.Fatalf("displays %d, updates %d", len(f.displays), len(f.updates))
 	}
-	if s := f.displays[0]["text/plain"].(string); !strings.HasPrefix(s, "training [") {
+	if s := f.displays[1]["text/plain"].(string); !strings.HasPrefix(s, "training [") || !strings.Contains(s, "4/4") {
 		t.Errorf("bar = %q", s)
 	}
 }

@@ -68,18 +68,38 @@ func (p *ProgressBar) Update(done int, note string) {
 	if draw {
 		p.lastDraw = now
 	}
+	h := p.h
 	p.mu.Unlock()
 	if draw {
-		p.h.Update(p)
+		h.Update(p)
 	}
 }
 
 // Finish draws the bar a last time, marked finished (or stopped early).
+//
+// The final bar is a new display, and the live one is emptied, rather than
+// the live one updated: a frontend that ignores update_display_data
+// (jupyter console, qtconsole) would otherwise show the bar as first drawn,
+// at 0%, for ever. A plain-text line printed at the end would reach those
+// frontends too, but Jupyter Notebook would then show the final state twice,
+// as the updated bar and as the line; with the live display emptied it shows
+// the bar once, at the place in the cell's output where the work finished.
+// Calling Finish again redraws the final bar.
 func (p *ProgressBar) Finish() {
 	p.mu.Lock()
+	live, again := p.h, p.finished
 	p.finished = true
+	if !again {
+		p.h = New()
+	}
+	final := p.h
 	p.mu.Unlock()
-	p.h.Update(p)
+	if again {
+		final.Update(p)
+		return
+	}
+	live.Clear()
+	final.Show(p)
 }
 
 // Done is Finish; it makes a ProgressBar a progress.Task.
