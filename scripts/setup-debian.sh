@@ -1,10 +1,12 @@
 #!/bin/sh
 # Installs the Debian/Ubuntu packages gophlow needs that are missing:
-# Jupyter Notebook and its runner, the kernel conformance suite, OpenBLAS.
+# Jupyter Notebook and its runner, jupyter console, jupyter-client's commands
+# (jupyter kernelspec list), the kernel conformance suite, pexpect (the
+# console test), OpenBLAS.
 # With "bench" as first argument it also installs PyTorch and SciPy (benchmarks only).
 set -eu
 
-pkgs="jupyter-notebook jupyter-nbconvert python3-nbclient python3-jupyter-client python3-jupyter-kernel-test python3-ipykernel libopenblas-dev"
+pkgs="jupyter-notebook jupyter-nbconvert jupyter-console jupyter-client python3-nbclient python3-jupyter-client python3-jupyter-kernel-test python3-ipykernel python3-pexpect libopenblas-dev"
 if [ "${1:-}" = bench ]; then
 	pkgs="$pkgs python3-torch python3-scipy"
 fi
