@@ -9,7 +9,7 @@ BIN     := bin/gophlow
 TESTJUP := $(CURDIR)/build/jupyter
 ROOTFLAG := $(shell [ "$$(id -u)" -eq 0 ] && echo --allow-root)
 
-.PHONY: all setup build install notebook test test-go test-jupyter vet bench bench-quality bench-kernel generate clean
+.PHONY: all setup build install notebook test test-go test-jupyter conformance vet bench bench-quality bench-kernel generate clean
 
 all: build
 
@@ -47,6 +47,13 @@ test-jupyter: build
 	$(BIN) install --prefix $(TESTJUP)
 	JUPYTER_PATH=$(TESTJUP)/share/jupyter GOPHLOW_BIN=$(CURDIR)/$(BIN) GOPHLOW_COURSE_STEPS=2000 \
 		$(PYTHON) -m unittest discover -s tests -p 'test_*.py' -v
+
+# The differential test against the Go compiler (kernel/conformance): every
+# corpus program built with go build and run through the kernel in two
+# modes. Not yet part of make test: some programs hang the interpreter, and
+# each hang costs its 20 s bound.
+conformance: build
+	GOPHLOW_CONFORMANCE=1 GOPHLOW_BIN=$(CURDIR)/$(BIN) $(GO) test -count=1 -timeout 60m -v -run TestKernelAgreesWithGoBuild ./kernel/conformance/ | grep -v '^=== '
 
 # Benchmarks print "bench NAME …" lines; they are not tests. fmlib's run
 # PyTorch (bench/nn_torch.py) side by side in the same invocation.
