@@ -58,6 +58,30 @@ func liftable(run []*segment) bool {
 	return run[0].kind == stmtSegment || isVarDecl(run[0])
 }
 
+// needsLift reports whether a run has a statement yaegi may get wrong at
+// the top level: a compound or var statement, or a two-value assignment
+// (comma-ok forms). Simple statements stay at the top level, where an
+// interrupted call still assigns its results (inside a function yaegi
+// drops the assignment once the cell is cancelled).
+func needsLift(run []*segment) bool {
+	for _, sg := range run {
+		switch st := sg.stmt.(type) {
+		case nil:
+			return true // a var declaration
+		case *ast.ExprStmt, *ast.IncDecStmt, *ast.SendStmt:
+		case *ast.AssignStmt:
+			if len(st.Lhs) == 2 && len(st.Rhs) == 1 {
+				if _, call := st.Rhs[0].(*ast.CallExpr); !call {
+					return true
+				}
+			}
+		default:
+			return true
+		}
+	}
+	return false
+}
+
 // checkContext describes the earlier cells to the checker.
 func (s *Session) checkContext() cellcheck.Context {
 	ctx := cellcheck.Context{Imports: map[string]string{}, Vars: map[string]string{}}
@@ -91,6 +115,12 @@ func (s *Session) runLifted(ctx context.Context, cell int, run []*segment, last 
 		e := res.Errors[0]
 		line, col := run[e.Part].position(e.Offset)
 		return nil, false, &posError{line: line, col: col, name: "CompileError", msg: e.Msg}
+	}
+	if len(res.Edits) == 0 && !needsLift(run) {
+		for _, d := range res.Defs {
+			s.checkedTypes[d.Name] = d.Type
+		}
+		return nil, false, nil
 	}
 	for _, d := range res.Defs {
 		if d.Type == "" {
@@ -149,6 +179,17 @@ func (s *Session) runLifted(ctx context.Context, cell int, run []*segment, last 
 	s.recordLifted(ctx, cell, res.Defs, declared)
 	first := run[0]
 	return s.run(ctx, cell, directive(cell, first.line, first.col, false)+fn+"()\n", run), true, nil
+}
+
+// recordCheckedTypes gives the variables a run evaluated the old way
+// defined the types the checker found for them.
+func (s *Session) recordCheckedTypes() {
+	for n, t := range s.checkedTypes {
+		if d := s.store.byName[n]; d != nil && d.kind == "var" && d.seg == nil {
+			d.typ = t
+		}
+	}
+	clear(s.checkedTypes)
 }
 
 // recordLifted records the variables a lifted run defines; those declared

@@ -101,3 +101,16 @@ func TestDeclaredMainRunsWhenCalled(t *testing.T) {
 	f.ok("x := 1")
 	f.expect("runs", "1")
 }
+
+// TestSimpleDefinitionsKeepTheirTypes checks that a variable defined by a
+// simple statement (evaluated at the top level) is known to later lifted
+// runs by its type.
+func TestSimpleDefinitionsKeepTheirTypes(t *testing.T) {
+	f := newFixture(t)
+	f.ok("base := 20")
+	f.ok("m := map[int]int{1: 1}\nv, ok := m[1]\ndoubled := base * 2")
+	if d := f.s.store.byName["doubled"]; d == nil || d.typ != "int" {
+		t.Errorf("doubled: %+v, want a lifted variable of type int", d)
+	}
+	f.expect("doubled + v", "41")
+}

@@ -97,6 +97,9 @@ type Session struct {
 	staleID uint64            // the run id to restore once it has stopped
 	scope   *cellScope        // the running cell's
 	checker *cellcheck.Checker
+	// checkedTypes are the types of the variables of a run evaluated
+	// without lifting, recorded once it succeeds.
+	checkedTypes map[string]string
 
 	rangeCrash  bool // the last compilation crashed on a range statement
 	retryRanges bool // compile again with the rewrites of rewriter.retry
@@ -144,6 +147,7 @@ func (s *Session) reset() error {
 	}
 	s.interp, s.store, s.stale = in, newDeclStore(), false
 	s.checker = cellcheck.New(symtypes.New(stdlib.Symbols, symbols.Symbols))
+	s.checkedTypes = map[string]string{}
 	s.imports, s.cells = map[string]string{}, map[int][]string{}
 	s.snapshot()
 	return nil
@@ -201,6 +205,10 @@ func (s *Session) Execute(ctx context.Context, code string) (err error) {
 		err, lifted, checkErr := s.runLifted(ctx, cell, run, last)
 		if !lifted {
 			err = s.runUnits(ctx, cell, run, last)
+			if err == nil {
+				s.recordCheckedTypes()
+			}
+			clear(s.checkedTypes)
 			var e *Error
 			if checkErr != nil && errors.As(err, &e) && e.Name == "CompileError" && !missingMember(checkErr.msg) {
 				// The interpreter agrees the code is wrong: say what the
