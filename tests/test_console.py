@@ -109,10 +109,13 @@ class JupyterConsole(unittest.TestCase):
         self.addCleanup(self.stop)
 
     def stop(self):
-        """Ends whatever a failing test left running."""
+        """Ends whatever a failing test left running: the console and the
+        kernels it started."""
+        kernels = set(self.kernels)
         if self.console.child.isalive():
+            kernels.update(self.console.kernel_pids())
             self.console.child.terminate(force=True)
-        for pid in self.kernels:
+        for pid in kernels:
             if running(pid):
                 os.kill(pid, 9)
 

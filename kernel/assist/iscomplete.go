@@ -7,7 +7,8 @@ import (
 	"strings"
 )
 
-// IsComplete tells a console whether code is ready to run:
+// IsComplete tells a console whether Go code is ready to run (the kernel's
+// engine.IsComplete deals with magic, help and exit lines first):
 //   - "complete": it parses (imports, declarations and statements may be
 //     mixed, as the kernel splits them), or it is empty;
 //   - "incomplete": more lines can finish it — a bracket is open, the last
