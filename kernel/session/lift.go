@@ -31,18 +31,19 @@ import (
 
 // runs splits a cell's segments into runs: consecutive statements (and
 // var declarations after the cell's first statement, which read the
-// statements' variables) form one run, any other segment is a run alone.
+// statements' variables) form one run, consecutive other segments another
+// (declarations evaluated together may refer to each other).
 func runs(segs []*segment) [][]*segment {
 	var out [][]*segment
-	seenStmt, open := false, false
-	for _, sg := range segs {
+	seenStmt, wasLiftable := false, false
+	for k, sg := range segs {
 		liftable := sg.kind == stmtSegment || (seenStmt && isVarDecl(sg))
 		seenStmt = seenStmt || sg.kind == stmtSegment
-		if liftable && open {
+		if k > 0 && liftable == wasLiftable {
 			out[len(out)-1] = append(out[len(out)-1], sg)
 			continue
 		}
-		out, open = append(out, []*segment{sg}), liftable
+		out, wasLiftable = append(out, []*segment{sg}), liftable
 	}
 	return out
 }

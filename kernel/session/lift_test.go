@@ -114,3 +114,12 @@ func TestSimpleDefinitionsKeepTheirTypes(t *testing.T) {
 	}
 	f.expect("doubled + v", "41")
 }
+
+// TestDeclarationsAfterStatementsSeeEachOther checks that the
+// declarations following a cell's statements are evaluated together, so
+// that a function may call one declared below it.
+func TestDeclarationsAfterStatementsSeeEachOther(t *testing.T) {
+	f := newFixture(t)
+	f.ok("base := 2\nfunc twice(x int) int { return add(x, x) }\nfunc add(a, b int) int { return a + b }")
+	f.expect("twice(base)", "4")
+}

@@ -104,7 +104,7 @@ var constantValue = reflect.TypeOf((*constant.Value)(nil)).Elem()
 func (im *Importer) object(pkg *types.Package, name string, v reflect.Value) types.Object {
 	t := v.Type()
 	switch {
-	case t.Implements(constantValue) && t.PkgPath() == "go/constant":
+	case t.Implements(constantValue) && (t.PkgPath() == "go/constant" || t.Kind() == reflect.Pointer && t.Elem().PkgPath() == "go/constant"):
 		c := v.Interface().(constant.Value)
 		kinds := map[constant.Kind]types.BasicKind{constant.Bool: types.UntypedBool, constant.String: types.UntypedString,
 			constant.Int: types.UntypedInt, constant.Float: types.UntypedFloat, constant.Complex: types.UntypedComplex}

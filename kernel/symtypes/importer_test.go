@@ -67,6 +67,7 @@ var (
 	is       = errors.Is(wrapped, fs.ErrNotExist)
 	path     = fmlib.BridgePath{}
 	stringer fmt.Stringer = dur
+	layout   = time.RFC3339 + "!"
 )
 `)
 	if len(errs) > 0 {
@@ -74,7 +75,7 @@ var (
 	}
 	want := map[string]string{"n": "int", "werr": "error", "fields": "[]string", "d": "*gonum.org/v1/gonum/mat.Dense",
 		"r": "int", "tr": "gonum.org/v1/gonum/mat.Matrix", "isDir": "bool", "big": "int", "pi": "float64",
-		"dur": "time.Duration", "when": "time.Time", "wrapped": "error", "is": "bool",
+		"dur": "time.Duration", "layout": "string", "when": "time.Time", "wrapped": "error", "is": "bool",
 		"path": "github.com/gophlow/gophlow/fmlib.BridgePath", "mode": "os.FileMode"}
 	for name, typ := range want {
 		if vars[name] != typ {
