@@ -3,7 +3,7 @@ package engine
 import (
 	"reflect"
 
-	"github.com/traefik/yaegi/stdlib"
+	"github.com/gophlow/gophlow/kernel/stdsyms"
 
 	"github.com/gophlow/gophlow/kernel/assist"
 	"github.com/gophlow/gophlow/kernel/symbols"
@@ -27,7 +27,7 @@ func (e *Engine) Assist() assist.Env {
 // symbol tables.
 func allPackages() map[string]map[string]reflect.Value {
 	all := map[string]map[string]reflect.Value{}
-	for _, table := range []map[string]map[string]reflect.Value{stdlib.Symbols, symbols.Symbols} {
+	for _, table := range []map[string]map[string]reflect.Value{stdsyms.Symbols, symbols.Symbols} {
 		for k, v := range table {
 			all[k] = v
 		}

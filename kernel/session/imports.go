@@ -8,8 +8,8 @@ import (
 	"reflect"
 	"strings"
 
+	"github.com/gophlow/gophlow/kernel/stdsyms"
 	"github.com/gophlow/gophlow/kernel/symbols"
-	"github.com/traefik/yaegi/stdlib"
 )
 
 // autoImports are the preloaded packages a cell may use without importing
@@ -90,7 +90,7 @@ func (s *Session) runImports(ctx context.Context, cell int, segs []*segment) err
 // packageName returns the name of the package at import path p, as the
 // symbol tables know it ("math/rand/v2" → "rand").
 func packageName(p string) string {
-	for _, table := range []map[string]map[string]reflect.Value{stdlib.Symbols, symbols.Symbols} {
+	for _, table := range []map[string]map[string]reflect.Value{stdsyms.Symbols, symbols.Symbols} {
 		for key := range table {
 			if path.Dir(key) == p {
 				return path.Base(key)

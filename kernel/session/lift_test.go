@@ -123,3 +123,21 @@ func TestDeclarationsAfterStatementsSeeEachOther(t *testing.T) {
 	f.ok("base := 2\nfunc twice(x int) int { return add(x, x) }\nfunc add(a, b int) int { return a + b }")
 	f.expect("twice(base)", "4")
 }
+
+// TestToolchainStandardLibrary checks API the interpreter lacked with
+// yaegi's Go 1.22 tables (os/exec, (*log.Logger).SetPrefix), and that
+// os.Exit stops the cell, not the kernel.
+func TestToolchainStandardLibrary(t *testing.T) {
+	f := newFixture(t)
+	f.ok("import \"os/exec\"\nimport \"log\"\nimport \"strings\"\nimport \"os\"")
+	f.expect(`out, err := exec.Command("echo", "hi").Output()
+var b strings.Builder
+l := log.New(&b, "", 0)
+l.SetPrefix("p: ")
+l.Print("x")
+string(out) + b.String() + l.Prefix()`, `"hi\np: x\np: "`)
+	if e := f.fail("os.Exit(3)"); !strings.Contains(e.Value, "os.Exit(3)") {
+		t.Errorf("os.Exit: %s %q", e.Name, e.Value)
+	}
+	f.expect("1 + 1", "2")
+}

@@ -7,8 +7,8 @@ import (
 	"sort"
 	"strings"
 
+	"github.com/gophlow/gophlow/kernel/stdsyms"
 	"github.com/gophlow/gophlow/kernel/symbols"
-	"github.com/traefik/yaegi/stdlib"
 )
 
 // Names lists the identifiers defined so far (for completion), sorted. It
@@ -100,7 +100,7 @@ func (s *Session) pathKind(path []string) numKind {
 		if len(path) != 2 {
 			return kindUnknown
 		}
-		for _, table := range []map[string]map[string]reflect.Value{stdlib.Symbols, symbols.Symbols} {
+		for _, table := range []map[string]map[string]reflect.Value{stdsyms.Symbols, symbols.Symbols} {
 			if v, ok := table[p+"/"+packageName(p)][path[1]]; ok {
 				return valueKind(v)
 			}

@@ -61,10 +61,10 @@ import (
 
 	"github.com/gophlow/gophlow/interrupt"
 	"github.com/gophlow/gophlow/kernel/cellcheck"
+	"github.com/gophlow/gophlow/kernel/stdsyms"
 	"github.com/gophlow/gophlow/kernel/symbols"
 	"github.com/gophlow/gophlow/kernel/symtypes"
 	"github.com/traefik/yaegi/interp"
-	"github.com/traefik/yaegi/stdlib"
 )
 
 // Options configure a session.
@@ -137,7 +137,7 @@ func (s *Session) Reset() error {
 func (s *Session) reset() error {
 	s.trap = &panicTrap{out: s.opts.Stderr}
 	in := interp.New(interp.Options{Stdout: s.opts.Stdout, Stderr: s.trap, Unrestricted: true})
-	for _, exports := range []interp.Exports{s.guardedExports(stdlib.Symbols), s.guardedExports(symbols.Symbols), s.runtimeExports()} {
+	for _, exports := range []interp.Exports{s.guardedExports(stdsyms.Symbols), s.guardedExports(symbols.Symbols), s.runtimeExports()} {
 		if err := in.Use(exports); err != nil {
 			return fmt.Errorf("session: loading symbols: %w", err)
 		}
@@ -146,7 +146,7 @@ func (s *Session) reset() error {
 		return fmt.Errorf("session: loading the runtime: %w", err)
 	}
 	s.interp, s.store, s.stale = in, newDeclStore(), false
-	s.checker = cellcheck.New(symtypes.New(stdlib.Symbols, symbols.Symbols))
+	s.checker = cellcheck.New(symtypes.New(stdsyms.Symbols, symbols.Symbols))
 	s.checkedTypes = map[string]string{}
 	s.imports, s.cells = map[string]string{}, map[int][]string{}
 	s.snapshot()

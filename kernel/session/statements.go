@@ -5,8 +5,8 @@ import (
 	"go/ast"
 	"reflect"
 
+	"github.com/gophlow/gophlow/kernel/stdsyms"
 	"github.com/gophlow/gophlow/kernel/symbols"
-	"github.com/traefik/yaegi/stdlib"
 )
 
 // runStatements runs statements; variables they (re)define at the top
@@ -86,7 +86,7 @@ func (s *Session) hasSingleValue(expr ast.Expr) bool {
 		if !ok {
 			return true
 		}
-		for _, table := range []map[string]map[string]reflect.Value{stdlib.Symbols, symbols.Symbols} {
+		for _, table := range []map[string]map[string]reflect.Value{stdsyms.Symbols, symbols.Symbols} {
 			if v, ok := table[p+"/"+packageName(p)][f.Sel.Name]; ok && v.Kind() == reflect.Func {
 				return v.Type().NumOut() == 1
 			}
