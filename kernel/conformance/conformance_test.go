@@ -113,6 +113,13 @@ func TestKernelAgreesWithGoBuild(t *testing.T) {
 			}
 		}
 	}
+	var lines []string
+	for _, p := range progs {
+		if failed[p.name] {
+			lines = append(lines, fmt.Sprintf("- `%s` — A: %s; B: %s", p.name, p.symptom(0), p.symptom(1)))
+		}
+	}
+	t.Logf("README lines for the programs that disagree:\n%s", strings.Join(lines, "\n"))
 	for n := range known {
 		if !failed[n] && only == "1" {
 			t.Errorf("%s is listed in README.md as not running in a cell, but it agrees in both modes: remove it from the list", n)
@@ -120,6 +127,24 @@ func TestKernelAgreesWithGoBuild(t *testing.T) {
 	}
 	t.Logf("conformance programs=%d agree_A=%d (%.1f%%) agree_B=%d (%.1f%%)", len(progs),
 		agree[0], 100*float64(agree[0])/float64(len(progs)), agree[1], 100*float64(agree[1])/float64(len(progs)))
+}
+
+// symptom says in a few words what mode m of p showed.
+func (p *program) symptom(m int) string {
+	switch {
+	case p.got[m] == p.want:
+		return "agrees"
+	case p.err[m] != "":
+		msg := strings.Trim(strings.TrimSpace(p.err[m]), "()")
+		if i := strings.IndexAny(msg, ";\n"); i > 0 {
+			msg = msg[:i]
+		}
+		if len(msg) > 110 {
+			msg = msg[:110] + "…"
+		}
+		return strings.ReplaceAll(msg, "`", "'")
+	}
+	return "prints differently"
 }
 
 // runProgram runs p compiled and through the kernel in both modes.

@@ -155,7 +155,7 @@ func (s *Session) runLifted(ctx context.Context, cell int, run []*segment, last 
 		if perr := r.check(); perr != nil {
 			return s.fromPosError(cell, perr), true, nil
 		}
-		edits := append(r.all(), liftEdits(sg, s.counter)...)
+		edits := append(r.all(), liftEdits(sg, fmt.Sprintf("%d_%d", s.counter, k))...)
 		for _, e := range res.Edits {
 			if e.Part == k {
 				edits = append(edits, edit{start: e.Start, end: e.End, repl: e.Text})
@@ -237,8 +237,9 @@ func (s *Session) importHidden(ctx context.Context, cell int, imports map[string
 }
 
 // liftEdits turns the top-level definitions of sg into assignments to the
-// package variables declared for them.
-func liftEdits(sg *segment, counter int) []edit {
+// package variables declared for them; id makes the names it introduces
+// unique.
+func liftEdits(sg *segment, id string) []edit {
 	if a, ok := sg.stmt.(*ast.AssignStmt); ok && a.Tok == token.DEFINE {
 		at := sg.offset(a.TokPos)
 		return []edit{{start: at, end: at + 2, repl: "="}}
@@ -265,7 +266,7 @@ func liftEdits(sg *segment, counter int) []edit {
 			edits = append(edits, edit{start: sg.offset(vs.Pos()), end: sg.offset(vs.Values[0].Pos()), repl: lhs + " = "})
 			continue
 		}
-		zero := fmt.Sprintf("%szero%d_%d", internalPrefix, counter, k)
+		zero := fmt.Sprintf("%szero%s_%d", internalPrefix, id, k)
 		zeros := strings.TrimSuffix(strings.Repeat(zero+", ", len(names)), ", ")
 		edits = append(edits, edit{start: sg.offset(vs.Pos()), end: sg.offset(vs.Type.Pos()), repl: "var " + zero + " "},
 			edit{start: sg.offset(vs.Type.End()), end: sg.offset(vs.Type.End()), repl: "; " + lhs + " = " + zeros})

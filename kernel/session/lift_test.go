@@ -141,3 +141,11 @@ string(out) + b.String() + l.Prefix()`, `"hi\np: x\np: "`)
 	}
 	f.expect("1 + 1", "2")
 }
+
+// TestSeveralVarDeclarationsInOneRun checks that zero-valued var
+// declarations of one lifted run do not clash with each other.
+func TestSeveralVarDeclarationsInOneRun(t *testing.T) {
+	f := newFixture(t)
+	f.ok("n := 1\nvar a []int\nfor i := 0; i < 2; i++ { a = append(a, i) }\nvar b []string\nb = append(b, \"x\")")
+	f.expect("len(a) + len(b) + n", "4")
+}
