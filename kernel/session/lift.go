@@ -241,6 +241,9 @@ func (s *Session) importHidden(ctx context.Context, cell int, imports map[string
 // unique.
 func liftEdits(sg *segment, id string) []edit {
 	if a, ok := sg.stmt.(*ast.AssignStmt); ok && a.Tok == token.DEFINE {
+		if isCommaOk(a) {
+			return commaOkEdits(sg, a, id)
+		}
 		at := sg.offset(a.TokPos)
 		return []edit{{start: at, end: at + 2, repl: "="}}
 	}
@@ -299,4 +302,34 @@ func renameTypes(typ string, renames map[string]string) string {
 		typ = typ[:edits[k].start] + edits[k].repl + typ[edits[k].end:]
 	}
 	return typ
+}
+
+// isCommaOk reports whether a assigns the two values of a map index, a
+// type assertion or a receive.
+func isCommaOk(a *ast.AssignStmt) bool {
+	if len(a.Lhs) != 2 || len(a.Rhs) != 1 {
+		return false
+	}
+	switch x := ast.Unparen(a.Rhs[0]).(type) {
+	case *ast.IndexExpr, *ast.TypeAssertExpr:
+		return true
+	case *ast.UnaryExpr:
+		return x.Op == token.ARROW
+	}
+	return false
+}
+
+// commaOkEdits assigns a comma-ok form through fresh variables:
+//
+//	v, ok = m[k]   →   { V, OK := m[k]; v, ok = V, OK }
+//
+// yaegi leaves v as it was when assigning a missing key's zero value to an
+// existing variable.
+func commaOkEdits(sg *segment, a *ast.AssignStmt, id string) []edit {
+	v, ok := internalPrefix+"v"+id, internalPrefix+"ok"+id
+	lhs := sg.text[sg.offset(a.Lhs[0].Pos()):sg.offset(a.Lhs[1].End())]
+	return []edit{
+		{start: sg.offset(a.Pos()), end: sg.offset(a.Rhs[0].Pos()), repl: "{ " + v + ", " + ok + " := "},
+		{start: sg.offset(a.End()), end: sg.offset(a.End()), repl: "; " + lhs + " = " + v + ", " + ok + " }"},
+	}
 }

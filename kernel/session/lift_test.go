@@ -149,3 +149,13 @@ func TestSeveralVarDeclarationsInOneRun(t *testing.T) {
 	f.ok("n := 1\nvar a []int\nfor i := 0; i < 2; i++ { a = append(a, i) }\nvar b []string\nb = append(b, \"x\")")
 	f.expect("len(a) + len(b) + n", "4")
 }
+
+// TestCommaOkAssignsTheZeroValue checks v, ok = m[k] for a missing key
+// (yaegi kept v's old value), at the top level and in a function.
+func TestCommaOkAssignsTheZeroValue(t *testing.T) {
+	f := newFixture(t)
+	f.ok("m := map[string]int{\"a\": 5}\nv, ok := m[\"a\"]\nv, ok = m[\"b\"]")
+	f.expect("v", "0")
+	f.ok("func lookup(k string) int { v, ok := m[\"a\"]; v, ok = m[k]; _ = ok; return v }")
+	f.expect(`lookup("zz")`, "0")
+}

@@ -174,6 +174,10 @@ func (r *rewriter) all() []edit {
 					r.edits = append(r.edits, edit{start: end, end: end, repl: fmt.Sprintf("\ntype %s = %s", n.Name, to)})
 				}
 			}
+		case *ast.AssignStmt:
+			if n.Tok == token.ASSIGN && isCommaOk(n) {
+				r.edits = append(r.edits, commaOkEdits(r.seg, n, strings.TrimPrefix(r.fresh(""), internalPrefix))...)
+			}
 		case *ast.ForStmt:
 			r.perIterationFor(n)
 		case *ast.RangeStmt:
