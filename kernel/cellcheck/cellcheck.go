@@ -22,6 +22,7 @@ import (
 	"go/parser"
 	"go/token"
 	"go/types"
+	"runtime"
 	"sort"
 	"strings"
 )
@@ -73,6 +74,11 @@ type Result struct {
 // Checker checks units; it keeps the imported packages between calls.
 type Checker struct {
 	imp types.Importer
+	// MakeLen, when set, names a function func(n, size int64) int that
+	// each length and capacity of a make is passed through with the size
+	// of what it counts (to refuse an allocation beyond the memory limit
+	// before the runtime fails on it).
+	MakeLen string
 }
 
 // New returns a checker that imports packages with imp.
@@ -145,7 +151,7 @@ func (c *Checker) Check(ctx Context, parts []Part) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	u := &unit{parts: parts, starts: starts, file: file, fset: fset, ctx: ctx}
+	u := &unit{parts: parts, starts: starts, file: file, fset: fset, ctx: ctx, makeLen: c.MakeLen}
 	var errs []types.Error
 	conf := types.Config{Importer: c.imp, Error: func(err error) {
 		if te, ok := err.(types.Error); ok {
@@ -160,14 +166,15 @@ func (c *Checker) Check(ctx Context, parts []Part) (*Result, error) {
 
 // unit is one check in progress.
 type unit struct {
-	parts  []Part
-	starts []int // offset of each part in the checked source
-	file   *ast.File
-	fset   *token.FileSet
-	info   *types.Info
-	pkg    *types.Package
-	ctx    Context
-	res    Result
+	parts   []Part
+	starts  []int // offset of each part in the checked source
+	file    *ast.File
+	fset    *token.FileSet
+	info    *types.Info
+	pkg     *types.Package
+	ctx     Context
+	makeLen string
+	res     Result
 }
 
 // locate returns the part holding pos and the offset in its text, or -1.
@@ -211,6 +218,7 @@ func (u *unit) result(errs []types.Error) *Result {
 		if call, ok := n.(*ast.CallExpr); ok {
 			u.explicitTypeArgs(call)
 			u.newOfValue(call)
+			u.checkedMake(call)
 		}
 		return true
 	})
@@ -502,4 +510,53 @@ func recvName(e ast.Expr) string {
 			return ""
 		}
 	}
+}
+
+// sizes are the sizes of the machine the kernel runs on.
+var sizes = types.SizesFor("gc", runtime.GOARCH)
+
+// checkedMake passes the length and capacity of make(T, n[, c]) through
+// the checker's MakeLen function with the size of T's elements.
+func (u *unit) checkedMake(call *ast.CallExpr) {
+	id, ok := call.Fun.(*ast.Ident)
+	if u.makeLen == "" || !ok || id.Name != "make" || len(call.Args) < 2 {
+		return
+	}
+	if _, builtin := u.info.Uses[id].(*types.Builtin); !builtin {
+		return
+	}
+	size, ok := elementSize(u.info.Types[call.Args[0]].Type)
+	if !ok {
+		return
+	}
+	for _, arg := range call.Args[1:] {
+		k, start := u.locate(arg.Pos())
+		_, end := u.locate(arg.End())
+		if k < 0 {
+			return
+		}
+		u.res.Edits = append(u.res.Edits,
+			Edit{Part: k, Start: start, End: start, Text: u.makeLen + "(int64("},
+			Edit{Part: k, Start: end, End: end, Text: fmt.Sprintf("), %d)", size)})
+	}
+}
+
+// elementSize is the size of what a make of t counts: a slice's or a
+// channel's elements, a map's entries. False for types whose size is not
+// known here (type parameters).
+func elementSize(t types.Type) (size int64, ok bool) {
+	defer func() {
+		if recover() != nil {
+			ok = false
+		}
+	}()
+	switch t := t.Underlying().(type) {
+	case *types.Slice:
+		return max(sizes.Sizeof(t.Elem()), 1), true
+	case *types.Chan:
+		return max(sizes.Sizeof(t.Elem()), 1), true
+	case *types.Map:
+		return max(sizes.Sizeof(t.Key())+sizes.Sizeof(t.Elem()), 1), true
+	}
+	return 0, false
 }

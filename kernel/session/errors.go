@@ -209,6 +209,8 @@ var selectorAdvice = map[string]string{
 func (s *Session) runtimeError(current int, p interp.Panic, trace []string) *Error {
 	name, msg := "panic", fmt.Sprint(p.Value)
 	switch v := p.Value.(type) {
+	case *allocationError:
+		name, msg = "MemoryError", v.Error()
 	case runtime.Error:
 		name = "RuntimeError"
 	case error:

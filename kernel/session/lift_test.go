@@ -1,6 +1,7 @@
 package session
 
 import (
+	"runtime/debug"
 	"strings"
 	"testing"
 )
@@ -158,4 +159,24 @@ func TestCommaOkAssignsTheZeroValue(t *testing.T) {
 	f.expect("v", "0")
 	f.ok("func lookup(k string) int { v, ok := m[\"a\"]; v, ok = m[k]; _ = ok; return v }")
 	f.expect(`lookup("zz")`, "0")
+}
+
+// TestHugeAllocationsAreMemoryErrors checks that a make or a gonum matrix
+// larger than the memory limit stops the cell with a MemoryError before
+// allocating (the runtime would end the process), keeping state.
+func TestHugeAllocationsAreMemoryErrors(t *testing.T) {
+	defer debug.SetMemoryLimit(debug.SetMemoryLimit(1 << 30))
+	f := newFixture(t)
+	f.ok("import \"gonum.org/v1/gonum/mat\"\nkept := 17")
+	for _, cell := range []string{
+		"huge := make([]byte, 80<<30)\n_ = huge",
+		"for i := 0; i < 1; i++ { buf := make([]float64, 10, 1<<40); _ = buf }",
+		"m := mat.NewDense(100000, 100000, nil)\n_ = m",
+	} {
+		if e := f.fail(cell); e.Name != "MemoryError" || !strings.Contains(e.Value, "memory limit of 1.0 GiB") {
+			t.Errorf("%q: got %s %q, want a MemoryError naming the 1 GiB limit", cell, e.Name, e.Value)
+		}
+	}
+	f.expect("small := make([]int, 3)\nlen(small) + kept", "20")
+	f.expect("mat.NewDense(2, 2, nil).At(1, 1)", "0")
 }

@@ -34,6 +34,7 @@ func (s *Session) runtimeExports() interp.Exports {
 			"Result":         reflect.ValueOf(display.Result),
 			"GoroutinePanic": reflect.ValueOf(s.goroutinePanic),
 			"Clear":          reflect.ValueOf(clearValue),
+			"MakeLen":        reflect.ValueOf(makeLen),
 			"SortSlice":      reflect.ValueOf(sortSlice),
 			"MaxInts":        reflect.ValueOf(func(x []int) int { return maxInt(first(x, "Max"), x...) }),
 			"MinInts":        reflect.ValueOf(func(x []int) int { return minInt(first(x, "Min"), x...) }),

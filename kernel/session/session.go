@@ -137,7 +137,7 @@ func (s *Session) Reset() error {
 func (s *Session) reset() error {
 	s.trap = &panicTrap{out: s.opts.Stderr}
 	in := interp.New(interp.Options{Stdout: s.opts.Stdout, Stderr: s.trap, Unrestricted: true})
-	for _, exports := range []interp.Exports{s.guardedExports(stdsyms.Symbols), s.guardedExports(symbols.Symbols), s.runtimeExports()} {
+	for _, exports := range []interp.Exports{s.guardedExports(stdsyms.Symbols), allocationGuards(s.guardedExports(symbols.Symbols)), s.runtimeExports()} {
 		if err := in.Use(exports); err != nil {
 			return fmt.Errorf("session: loading symbols: %w", err)
 		}
@@ -147,6 +147,7 @@ func (s *Session) reset() error {
 	}
 	s.interp, s.store, s.stale = in, newDeclStore(), false
 	s.checker = cellcheck.New(symtypes.New(stdsyms.Symbols, symbols.Symbols))
+	s.checker.MakeLen = rtName + ".MakeLen"
 	s.checkedTypes = map[string]string{}
 	s.imports, s.cells = map[string]string{}, map[int][]string{}
 	s.snapshot()
