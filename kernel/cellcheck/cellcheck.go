@@ -19,6 +19,7 @@ package cellcheck
 import (
 	"fmt"
 	"go/ast"
+	"go/constant"
 	"go/parser"
 	"go/token"
 	"go/types"
@@ -74,11 +75,13 @@ type Result struct {
 // Checker checks units; it keeps the imported packages between calls.
 type Checker struct {
 	imp types.Importer
-	// MakeLen, when set, names a function func(n, size int64) int that
-	// each length and capacity of a make is passed through with the size
-	// of what it counts (to refuse an allocation beyond the memory limit
-	// before the runtime fails on it).
-	MakeLen string
+	// Runtime, when set, is the qualifier ("rt.") of compiled helpers the
+	// edits may call: MakeLen(n, size int64) int, which each length and
+	// capacity of a make is passed through with the size of what it
+	// counts (to refuse an allocation beyond the memory limit before the
+	// runtime fails on it), and MinFloat64 and MaxFloat64(x float64, ys
+	// ...float64) float64, which compute min and max of floats.
+	Runtime string
 }
 
 // New returns a checker that imports packages with imp.
@@ -151,7 +154,7 @@ func (c *Checker) Check(ctx Context, parts []Part) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	u := &unit{parts: parts, starts: starts, file: file, fset: fset, ctx: ctx, makeLen: c.MakeLen}
+	u := &unit{parts: parts, starts: starts, file: file, fset: fset, ctx: ctx, runtime: c.Runtime}
 	var errs []types.Error
 	conf := types.Config{Importer: c.imp, Error: func(err error) {
 		if te, ok := err.(types.Error); ok {
@@ -173,7 +176,7 @@ type unit struct {
 	info    *types.Info
 	pkg     *types.Package
 	ctx     Context
-	makeLen string
+	runtime string
 	res     Result
 }
 
@@ -219,6 +222,7 @@ func (u *unit) result(errs []types.Error) *Result {
 			u.explicitTypeArgs(call)
 			u.newOfValue(call)
 			u.checkedMake(call)
+			u.minMax(call)
 		}
 		return true
 	})
@@ -519,7 +523,7 @@ var sizes = types.SizesFor("gc", runtime.GOARCH)
 // the checker's MakeLen function with the size of T's elements.
 func (u *unit) checkedMake(call *ast.CallExpr) {
 	id, ok := call.Fun.(*ast.Ident)
-	if u.makeLen == "" || !ok || id.Name != "make" || len(call.Args) < 2 {
+	if u.runtime == "" || !ok || id.Name != "make" || len(call.Args) < 2 {
 		return
 	}
 	if _, builtin := u.info.Uses[id].(*types.Builtin); !builtin {
@@ -536,7 +540,7 @@ func (u *unit) checkedMake(call *ast.CallExpr) {
 			return
 		}
 		u.res.Edits = append(u.res.Edits,
-			Edit{Part: k, Start: start, End: start, Text: u.makeLen + "(int64("},
+			Edit{Part: k, Start: start, End: start, Text: u.runtime + "MakeLen(int64("},
 			Edit{Part: k, Start: end, End: end, Text: fmt.Sprintf("), %d)", size)})
 	}
 }
@@ -559,4 +563,71 @@ func elementSize(t types.Type) (size int64, ok bool) {
 		return max(sizes.Sizeof(t.Key())+sizes.Sizeof(t.Elem()), 1), true
 	}
 	return 0, false
+}
+
+// minMax writes out min and max (Go 1.21 builtins the interpreter lacks)
+// for the type go/types gives the call: a constant call is its value,
+// floats go through the runtime's MinFloat64 or MaxFloat64 (NaN and -0 as
+// Go has them), other ordered types through a function literal.
+func (u *unit) minMax(call *ast.CallExpr) {
+	id, ok := call.Fun.(*ast.Ident)
+	if u.runtime == "" || !ok || (id.Name != "min" && id.Name != "max") || len(call.Args) == 0 {
+		return
+	}
+	if _, builtin := u.info.Uses[id].(*types.Builtin); !builtin {
+		return
+	}
+	tv := u.info.Types[call]
+	k, start := u.locate(call.Pos())
+	_, end := u.locate(call.End())
+	if k < 0 || tv.Type == nil {
+		return
+	}
+	if tv.Value != nil {
+		text := tv.Value.ExactString()
+		if b, ok := tv.Type.(*types.Basic); !ok || b.Info()&types.IsUntyped == 0 {
+			te := u.typeExpr(tv.Type)
+			if te == "" {
+				return
+			}
+			text = "(" + te + ")(" + text + ")"
+		} else if tv.Value.Kind() == constant.Float {
+			text = "(" + text + ")"
+		}
+		u.res.Edits = append(u.res.Edits, Edit{Part: k, Start: start, End: end, Text: text})
+		return
+	}
+	te := u.typeExpr(tv.Type)
+	if te == "" {
+		return
+	}
+	_, lparen := u.locate(call.Lparen)
+	_, rparen := u.locate(call.Rparen)
+	if b, ok := tv.Type.Underlying().(*types.Basic); ok && b.Info()&types.IsFloat != 0 {
+		name := "MinFloat64"
+		if id.Name == "max" {
+			name = "MaxFloat64"
+		}
+		u.res.Edits = append(u.res.Edits, Edit{Part: k, Start: start, End: lparen + 1, Text: "(" + te + ")(" + u.runtime + name + "("})
+		for _, a := range call.Args {
+			_, as := u.locate(a.Pos())
+			_, ae := u.locate(a.End())
+			u.res.Edits = append(u.res.Edits, Edit{Part: k, Start: as, End: as, Text: "float64("}, Edit{Part: k, Start: ae, End: ae, Text: ")"})
+		}
+		u.res.Edits = append(u.res.Edits, Edit{Part: k, Start: rparen, End: rparen, Text: ")"})
+		return
+	}
+	op := "<"
+	if id.Name == "max" {
+		op = ">"
+	}
+	u.res.Edits = append(u.res.Edits, Edit{Part: k, Start: start, End: lparen + 1,
+		Text: fmt.Sprintf("func(gophlowx %[1]s, gophlowys ...%[1]s) %[1]s { for _, y := range gophlowys { if y %[2]s gophlowx { gophlowx = y } }; return gophlowx }(", te, op)})
+	for _, a := range call.Args {
+		if tva := u.info.Types[a]; tva.Value != nil && !types.Identical(tva.Type, tv.Type) {
+			_, as := u.locate(a.Pos())
+			_, ae := u.locate(a.End())
+			u.res.Edits = append(u.res.Edits, Edit{Part: k, Start: as, End: as, Text: "(" + te + ")("}, Edit{Part: k, Start: ae, End: ae, Text: ")"})
+		}
+	}
 }

@@ -34,6 +34,21 @@ type segment struct {
 	prefix int       // bytes of wrapper before text in the parsed source
 	decl   ast.Decl  // the declaration (import and decl segments)
 	stmt   ast.Stmt  // the statement (stmt segments)
+
+	// typed are the edits the type checker derived for the segment (see
+	// package cellcheck), kept for its re-evaluations.
+	typed []edit
+}
+
+// typedAt reports whether a typed edit starts at pos.
+func (s *segment) typedAt(pos token.Pos) bool {
+	off := s.offset(pos)
+	for _, e := range s.typed {
+		if e.start == off {
+			return true
+		}
+	}
+	return false
 }
 
 // offset returns the byte offset within s.text of pos.

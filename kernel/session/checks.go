@@ -7,7 +7,7 @@ import (
 // check reports constructs yaegi lacks, with what to write instead.
 func (r *rewriter) check() *posError {
 	var err *posError
-	if d, ok := r.seg.stmt.(*ast.DeferStmt); ok {
+	if d, ok := r.seg.stmt.(*ast.DeferStmt); ok && !r.lifted {
 		line, col := r.seg.position(r.seg.offset(d.Pos()))
 		return &posError{line: line, col: col, name: "CompileError",
 			msg: "defer at the top level of a cell is not supported (the interpreter would run it again after every later cell): put the code in a function, e.g. func() { defer …; … }()"}
@@ -24,7 +24,7 @@ func (r *rewriter) check() *posError {
 		if !ok || !r.builtin(id) {
 			return true
 		}
-		if advice, ok := builtinAdvice[id.Name]; ok && r.minMaxKind(call.Args) == kindUnknown {
+		if advice, ok := builtinAdvice[id.Name]; ok && !r.seg.typedAt(call.Pos()) && r.minMaxKind(call.Args) == kindUnknown {
 			line, col := r.seg.position(r.seg.offset(id.Pos()))
 			err = &posError{line: line, col: col, name: "CompileError", msg: advice}
 		}

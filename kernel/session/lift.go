@@ -150,17 +150,14 @@ func (s *Session) runLifted(ctx context.Context, cell int, run []*segment, last 
 		fmt.Fprintf(&b, "var %s %s\n", n, renameTypes(declared[n], s.store.renames))
 	}
 	fmt.Fprintf(&b, "func %s() {", fn)
+	setTyped(run, res.Edits)
 	for k, sg := range run {
 		r := s.rewriter(sg, s.store.renames)
+		r.lifted = true
 		if perr := r.check(); perr != nil {
 			return s.fromPosError(cell, perr), true, nil
 		}
 		edits := append(r.all(), liftEdits(sg, fmt.Sprintf("%d_%d", s.counter, k))...)
-		for _, e := range res.Edits {
-			if e.Part == k {
-				edits = append(edits, edit{start: e.Start, end: e.End, repl: e.Text})
-			}
-		}
 		if k == len(run)-1 && last && res.Values == 1 {
 			if es, ok := sg.stmt.(*ast.ExprStmt); ok {
 				start, end := sg.offset(es.X.Pos()), sg.offset(es.X.End())
@@ -180,6 +177,38 @@ func (s *Session) runLifted(ctx context.Context, cell int, run []*segment, last 
 	s.recordLifted(ctx, cell, res.Defs, declared)
 	first := run[0]
 	return s.run(ctx, cell, directive(cell, first.line, first.col, false)+fn+"()\n", run), true, nil
+}
+
+// setTyped gives each segment of run the checker's edits of it.
+func setTyped(run []*segment, edits []cellcheck.Edit) {
+	for _, sg := range run {
+		sg.typed = nil
+	}
+	for _, e := range edits {
+		run[e.Part].typed = append(run[e.Part].typed, edit{start: e.Start, end: e.End, repl: e.Text})
+	}
+}
+
+// typeDeclarations type-checks a run of declarations and gives them the
+// checker's edits, unless the check fails (the run is then evaluated as
+// written, and the interpreter reports what is wrong).
+func (s *Session) typeDeclarations(run []*segment) {
+	var parts []cellcheck.Part
+	var segs []*segment
+	for _, sg := range run {
+		if sg.kind == declSegment {
+			parts = append(parts, cellcheck.Part{Text: sg.text, Decl: true})
+			segs = append(segs, sg)
+		}
+	}
+	if len(parts) == 0 {
+		return
+	}
+	res, err := s.checker.Check(s.checkContext(), parts)
+	if err != nil || len(res.Errors) > 0 || len(res.Imports) > 0 {
+		return
+	}
+	setTyped(segs, res.Edits)
 }
 
 // recordCheckedTypes gives the variables a run evaluated the old way

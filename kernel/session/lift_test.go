@@ -180,3 +180,21 @@ func TestHugeAllocationsAreMemoryErrors(t *testing.T) {
 	f.expect("small := make([]int, 3)\nlen(small) + kept", "20")
 	f.expect("mat.NewDense(2, 2, nil).At(1, 1)", "0")
 }
+
+// TestTypedRewritesInFunctionBodies checks that the type checker's
+// rewrites reach declarations too: min and max of any ordered type (NaN
+// and -0 as Go has them), and explicit type arguments.
+func TestTypedRewritesInFunctionBodies(t *testing.T) {
+	f := newFixture(t)
+	f.ok("import \"math\"\nimport \"strconv\"\nimport \"fmt\"")
+	f.ok(`type Celsius float32
+func coldest(a, b Celsius) Celsius { return min(a, b, 100) }
+func longest(a, b string) string { return max(a, b) }
+func Map[T, U any](s []T, f func(T) U) []U { r := make([]U, 0, len(s)); for _, v := range s { r = append(r, f(v)) }; return r }
+func labels(xs []int) []string { return Map(xs, strconv.Itoa) }
+func nanMin() string { return fmt.Sprint(min(1.0, math.NaN()), min(0.0, math.Copysign(0, -1))) }`)
+	f.expect("coldest(21.5, -3)", "-3")
+	f.expect(`longest("b", "ab")`, `"b"`)
+	f.expect("labels([]int{7, 8})", "[7 8]")
+	f.expect("nanMin()", `"NaN -0"`)
+}

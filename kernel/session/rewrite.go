@@ -43,6 +43,7 @@ type rewriter struct {
 	// of unknown kind is taken as a range over an integer, and a range over
 	// a declared iterator function is rewritten.
 	retry   bool
+	lifted  bool                    // seg runs inside a function (see lift.go)
 	edits   []edit                  // result
 	parents map[ast.Node]ast.Node   // parent of each node
 	unres   map[*ast.Ident]struct{} // identifiers resolved outside the segment
@@ -214,6 +215,9 @@ func (r *rewriter) all() []edit {
 			case "clear":
 				r.replace(id.Pos(), id.End(), rtName+".Clear")
 			case "min", "max":
+				if r.seg.typedAt(n.Pos()) {
+					break // the type checker wrote it out
+				}
 				// Go 1.21 builtins yaegi lacks: typed stand-ins.
 				suffix := map[numKind]string{kindInt: "Int", kindFloat64: "Float64"}[r.minMaxKind(n.Args)]
 				if suffix != "" {
@@ -223,7 +227,7 @@ func (r *rewriter) all() []edit {
 		}
 		return true
 	})
-	return r.edits
+	return append(r.edits, r.seg.typed...)
 }
 
 // genericHelper replaces generic functions of package slices that yaegi

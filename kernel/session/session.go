@@ -147,7 +147,7 @@ func (s *Session) reset() error {
 	}
 	s.interp, s.store, s.stale = in, newDeclStore(), false
 	s.checker = cellcheck.New(symtypes.New(stdsyms.Symbols, symbols.Symbols))
-	s.checker.MakeLen = rtName + ".MakeLen"
+	s.checker.Runtime = rtName + "."
 	s.checkedTypes = map[string]string{}
 	s.imports, s.cells = map[string]string{}, map[int][]string{}
 	s.snapshot()
@@ -198,6 +198,7 @@ func (s *Session) Execute(ctx context.Context, code string) (err error) {
 	for i, run := range cellRuns {
 		last := i == len(cellRuns)-1
 		if !liftable(run) {
+			s.typeDeclarations(run)
 			if err := s.runUnits(ctx, cell, run, last); err != nil {
 				return err
 			}
