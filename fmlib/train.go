@@ -8,8 +8,8 @@ import (
 	"time"
 
 	"github.com/gophlow/gophlow/fmlib/nn"
+	"github.com/gophlow/gophlow/hooks"
 	"github.com/gophlow/gophlow/interrupt"
-	"github.com/gophlow/gophlow/progress"
 	"gonum.org/v1/gonum/mat"
 )
 
@@ -138,7 +138,7 @@ func Train(net *nn.Network, opts TrainOptions) (*TrainResult, error) {
 	res := &TrainResult{FirstStep: net.Step(), Losses: make([]float64, 0, opts.Steps)}
 	// The kernel's live progress bar (a no-op outside the kernel), updated
 	// at most every 50 ms so the loop stays allocation-free between updates.
-	task := progress.Start("training", opts.Steps)
+	task := hooks.StartTask("training", opts.Steps)
 	defer task.Done()
 	lastReport := start
 	var windowSum float64

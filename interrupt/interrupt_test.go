@@ -3,11 +3,12 @@ package interrupt
 import (
 	"context"
 	"errors"
+	"github.com/gophlow/gophlow/hooks"
 	"testing"
 )
 
 func TestContextDefaultsToBackground(t *testing.T) {
-	SetContext(nil)
+	hooks.SetContext(nil)
 	if Context() != context.Background() {
 		t.Fatal("Context() without a kernel should be context.Background()")
 	}
@@ -18,8 +19,8 @@ func TestContextDefaultsToBackground(t *testing.T) {
 
 func TestCheckAfterCancel(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
-	SetContext(ctx)
-	defer SetContext(nil)
+	hooks.SetContext(ctx)
+	defer hooks.SetContext(nil)
 	if err := Check(nil); err != nil {
 		t.Fatalf("before cancel: %v", err)
 	}

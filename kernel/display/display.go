@@ -15,7 +15,7 @@ import (
 	"os"
 	"strings"
 
-	"github.com/gophlow/gophlow/kernel/internal/outlet"
+	"github.com/gophlow/gophlow/hooks"
 )
 
 // Bundle maps MIME types to data: a string for text types, []byte for
@@ -91,8 +91,8 @@ func Show(v any) {
 // it themselves.
 func Result(v any) {
 	b, md := Render(v)
-	if s := outlet.Get(); s != nil {
-		s.Result(outlet.Bundle(b), md)
+	if s := hooks.CurrentSink(); s != nil {
+		s.Result(hooks.Bundle(b), md)
 		return
 	}
 	fmt.Fprintln(os.Stdout, b["text/plain"])
@@ -101,14 +101,14 @@ func Result(v any) {
 // ClearOutput clears the cell's output. With wait, the frontend clears only
 // when the next output arrives, which avoids flicker in animations.
 func ClearOutput(wait bool) {
-	if s := outlet.Get(); s != nil {
+	if s := hooks.CurrentSink(); s != nil {
 		s.ClearOutput(wait)
 	}
 }
 
 func publish(b Bundle, md map[string]any) {
-	if s := outlet.Get(); s != nil {
-		s.Display(outlet.Bundle(b), md, "", false)
+	if s := hooks.CurrentSink(); s != nil {
+		s.Display(hooks.Bundle(b), md, "", false)
 		return
 	}
 	fmt.Fprintln(os.Stdout, b["text/plain"])

@@ -7,8 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/gophlow/gophlow/kernel/internal/outlet"
-	"github.com/gophlow/gophlow/progress"
+	"github.com/gophlow/gophlow/hooks"
 	"gonum.org/v1/gonum/mat"
 	"gonum.org/v1/plot"
 )
@@ -16,14 +15,14 @@ import (
 // fakeSink records what the display package publishes.
 type fakeSink struct {
 	mu       sync.Mutex
-	displays []outlet.Bundle
-	updates  []outlet.Bundle
+	displays []hooks.Bundle
+	updates  []hooks.Bundle
 	ids      []string
-	results  []outlet.Bundle
+	results  []hooks.Bundle
 	clears   int
 }
 
-func (f *fakeSink) Display(b outlet.Bundle, md map[string]any, id string, update bool) {
+func (f *fakeSink) Display(b hooks.Bundle, md map[string]any, id string, update bool) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	if update {
@@ -33,13 +32,13 @@ func (f *fakeSink) Display(b outlet.Bundle, md map[string]any, id string, update
 	}
 	f.ids = append(f.ids, id)
 }
-func (f *fakeSink) Result(b outlet.Bundle, md map[string]any) { f.results = append(f.results, b) }
-func (f *fakeSink) ClearOutput(bool)                          { f.clears++ }
+func (f *fakeSink) Result(b hooks.Bundle, md map[string]any) { f.results = append(f.results, b) }
+func (f *fakeSink) ClearOutput(bool)                         { f.clears++ }
 
 func install(t *testing.T) *fakeSink {
 	f := &fakeSink{}
-	outlet.Set(f)
-	t.Cleanup(func() { outlet.Set(nil) })
+	hooks.SetSink(f)
+	t.Cleanup(func() { hooks.SetSink(nil) })
 	return f
 }
 
@@ -74,7 +73,7 @@ func TestDisplayFunctionsPublishTheirMIMEType(t *testing.T) {
 	}
 }
 
-func keys(b outlet.Bundle) (k []string) {
+func keys(b hooks.Bundle) (k []string) {
 	for m := range b {
 		k = append(k, m)
 	}
@@ -182,9 +181,9 @@ func TestProgressFinishShowsTheFinalBarOnce(t *testing.T) {
 
 func TestReporterDrawsBarsForCompiledCode(t *testing.T) {
 	f := install(t)
-	progress.SetReporter(Reporter{})
-	defer progress.SetReporter(nil)
-	task := progress.Start("training", 4)
+	hooks.SetReporter(Reporter{})
+	defer hooks.SetReporter(nil)
+	task := hooks.StartTask("training", 4)
 	task.Update(4, "")
 	task.Done()
 	if len(f.displays) != 2 || len(f.updates) < 2 {

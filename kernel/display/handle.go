@@ -4,7 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 
-	"github.com/gophlow/gophlow/kernel/internal/outlet"
+	"github.com/gophlow/gophlow/hooks"
 )
 
 // Handle is one display that can be replaced in place: a live plot, a
@@ -39,7 +39,7 @@ func (h *Handle) send(v any, update bool) {
 }
 
 func (h *Handle) sendBundle(b Bundle, md map[string]any, update bool) {
-	if s := outlet.Get(); s != nil {
-		s.Display(outlet.Bundle(b), md, h.id, update)
+	if s := hooks.CurrentSink(); s != nil {
+		s.Display(hooks.Bundle(b), md, h.id, update)
 	}
 }

@@ -7,7 +7,7 @@ import (
 	"sync"
 	"time"
 
-	"github.com/gophlow/gophlow/progress"
+	"github.com/gophlow/gophlow/hooks"
 )
 
 // progressInterval is the shortest time between two redraws of a bar, so
@@ -102,7 +102,7 @@ func (p *ProgressBar) Finish() {
 	final.Show(p)
 }
 
-// Done is Finish; it makes a ProgressBar a progress.Task.
+// Done is Finish; it makes a ProgressBar a hooks.Task.
 func (p *ProgressBar) Done() { p.Finish() }
 
 // MIMEBundle draws the bar.
@@ -162,4 +162,4 @@ func clock(d time.Duration) string {
 type Reporter struct{}
 
 // Start shows a new bar.
-func (Reporter) Start(label string, total int) progress.Task { return NewProgress(label, total) }
+func (Reporter) Start(label string, total int) hooks.Task { return NewProgress(label, total) }

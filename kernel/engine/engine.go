@@ -31,10 +31,9 @@ import (
 	"os"
 	"reflect"
 
+	"github.com/gophlow/gophlow/hooks"
 	"github.com/gophlow/gophlow/kernel/display"
-	"github.com/gophlow/gophlow/kernel/internal/outlet"
 	"github.com/gophlow/gophlow/kernel/session"
-	"github.com/gophlow/gophlow/progress"
 )
 
 // Config is what an Engine needs.
@@ -120,7 +119,7 @@ func (e *Engine) run(ctx context.Context, code string, sink Sink) error {
 // hooks and panic recovery as a cell; the server evaluates
 // user_expressions with it. sink receives the displays and the result. A
 // non-nil error is a *session.Error.
-func (e *Engine) Evaluate(ctx context.Context, code string, sink outlet.Sink) error {
+func (e *Engine) Evaluate(ctx context.Context, code string, sink hooks.Sink) error {
 	defer install(sink)()
 	if err := e.evaluate(ctx, code); err != nil {
 		return asError(err)
@@ -130,12 +129,12 @@ func (e *Engine) Evaluate(ctx context.Context, code string, sink outlet.Sink) er
 
 // install makes sink the display package's outlet and draws progress
 // bars for compiled code, and returns the function that removes both.
-func install(sink outlet.Sink) (remove func()) {
-	outlet.Set(sink)
-	progress.SetReporter(display.Reporter{})
+func install(sink hooks.Sink) (remove func()) {
+	hooks.SetSink(sink)
+	hooks.SetReporter(display.Reporter{})
 	return func() {
-		progress.SetReporter(nil)
-		outlet.Set(nil)
+		hooks.SetReporter(nil)
+		hooks.SetSink(nil)
 	}
 }
 

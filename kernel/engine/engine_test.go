@@ -11,7 +11,7 @@ import (
 	"sync"
 	"testing"
 
-	"github.com/gophlow/gophlow/kernel/internal/outlet"
+	"github.com/gophlow/gophlow/hooks"
 	"github.com/gophlow/gophlow/kernel/session"
 )
 
@@ -29,7 +29,7 @@ func (f *fakeSink) record(kind, text string) {
 	f.calls = append(f.calls, kind+": "+text)
 }
 
-func (f *fakeSink) Display(data outlet.Bundle, md map[string]any, id string, update bool) {
+func (f *fakeSink) Display(data hooks.Bundle, md map[string]any, id string, update bool) {
 	text, _ := data["text/plain"].(string)
 	if f.panics != "" && text == f.panics {
 		panic("the sink failed")
@@ -40,7 +40,7 @@ func (f *fakeSink) Display(data outlet.Bundle, md map[string]any, id string, upd
 	}
 	f.record(kind, text)
 }
-func (f *fakeSink) Result(data outlet.Bundle, md map[string]any) {
+func (f *fakeSink) Result(data hooks.Bundle, md map[string]any) {
 	text, _ := data["text/plain"].(string)
 	f.record("result", text)
 }
@@ -248,7 +248,7 @@ func TestHooksAreInstalledForTheCellOnly(t *testing.T) {
 			t.Errorf("call %d = %q, want %q…", i, calls[i], w)
 		}
 	}
-	if outlet.Get() != nil {
+	if hooks.CurrentSink() != nil {
 		t.Error("the sink is still installed after the cell")
 	}
 }

@@ -1,7 +1,7 @@
 package engine
 
 import (
-	"github.com/gophlow/gophlow/kernel/internal/outlet"
+	"github.com/gophlow/gophlow/hooks"
 	"github.com/gophlow/gophlow/kernel/session"
 )
 
@@ -11,11 +11,11 @@ import (
 // or a payload of execute_reply; the headless runner into an nbformat
 // output.
 //
-// The embedded outlet.Sink receives displays, updates of displays, the
+// The embedded hooks.Sink receives displays, updates of displays, the
 // cell's result and clear_output, from the display package while the cell
 // runs.
 type Sink interface {
-	outlet.Sink
+	hooks.Sink
 	// Page shows help text in the frontend's pager (execute_reply's "page"
 	// payload).
 	Page(text string)

@@ -10,9 +10,9 @@ import (
 	"sync"
 	"time"
 
+	"github.com/gophlow/gophlow/hooks"
 	"github.com/gophlow/gophlow/kernel/capture"
 	"github.com/gophlow/gophlow/kernel/engine"
-	"github.com/gophlow/gophlow/kernel/internal/outlet"
 	"github.com/gophlow/gophlow/kernel/session"
 )
 
@@ -160,7 +160,7 @@ func (r *recorder) stream(name, text string) {
 	r.addLocked(map[string]any{"output_type": "stream", "name": name, "text": text})
 }
 
-func (r *recorder) Display(data outlet.Bundle, md map[string]any, id string, update bool) {
+func (r *recorder) Display(data hooks.Bundle, md map[string]any, id string, update bool) {
 	r.flush()
 	r.mu.Lock()
 	defer r.mu.Unlock()
@@ -178,7 +178,7 @@ func (r *recorder) Display(data outlet.Bundle, md map[string]any, id string, upd
 	}
 }
 
-func (r *recorder) Result(data outlet.Bundle, md map[string]any) {
+func (r *recorder) Result(data hooks.Bundle, md map[string]any) {
 	r.flush()
 	r.add(map[string]any{"output_type": "execute_result", "execution_count": r.count, "data": map[string]any(data), "metadata": orEmpty(md)})
 }

@@ -5,7 +5,7 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/gophlow/gophlow/kernel/internal/outlet"
+	"github.com/gophlow/gophlow/hooks"
 	"github.com/gophlow/gophlow/kernel/session"
 	"github.com/gophlow/gophlow/kernel/wire"
 )
@@ -140,7 +140,7 @@ type cellSink struct {
 	err        *session.Error // the error published, nil when none
 }
 
-func (c *cellSink) Display(data outlet.Bundle, md map[string]any, id string, update bool) {
+func (c *cellSink) Display(data hooks.Bundle, md map[string]any, id string, update bool) {
 	content := map[string]any{"data": data, "metadata": orEmpty(md), "transient": map[string]any{}}
 	if id != "" {
 		content["transient"] = map[string]any{"display_id": id}
@@ -153,7 +153,7 @@ func (c *cellSink) Display(data outlet.Bundle, md map[string]any, id string, upd
 	c.s.publish(c.parent, msgType, content)
 }
 
-func (c *cellSink) Result(data outlet.Bundle, md map[string]any) {
+func (c *cellSink) Result(data hooks.Bundle, md map[string]any) {
 	if text, ok := data["text/plain"].(string); ok {
 		c.resultText = &text
 	}
@@ -192,10 +192,10 @@ func (c *cellSink) Error(e *session.Error) {
 
 // captureSink keeps a result instead of publishing it (user_expressions).
 type captureSink struct {
-	data     outlet.Bundle
+	data     hooks.Bundle
 	metadata map[string]any
 }
 
-func (c *captureSink) Display(outlet.Bundle, map[string]any, string, bool) {}
-func (c *captureSink) Result(data outlet.Bundle, md map[string]any)        { c.data, c.metadata = data, md }
-func (c *captureSink) ClearOutput(bool)                                    {}
+func (c *captureSink) Display(hooks.Bundle, map[string]any, string, bool) {}
+func (c *captureSink) Result(data hooks.Bundle, md map[string]any)        { c.data, c.metadata = data, md }
+func (c *captureSink) ClearOutput(bool)                                   {}

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/gophlow/gophlow/hooks"
 	"io"
 	"log"
 	"reflect"
@@ -93,8 +94,16 @@ func (s *Session) execute(ctx context.Context, prog *interp.Program) (res reflec
 		}
 	}()
 	id := runID(s.interp)
-	res, err = s.interp.ExecuteWithContext(ctx, prog)
-	if ctx.Err() != nil && (err == nil || errors.Is(err, ctx.Err())) {
+	// After an interrupt the interpreter runs on while compiled code
+	// watches the interrupt (fmlib's training checks it every step), so
+	// that the call returns and the statement that made it completes
+	// (res, err := fmlib.Train(…) assigns res) instead of being cut off.
+	ictx, stopInterpreter := context.WithCancel(context.WithoutCancel(ctx))
+	defer stopInterpreter()
+	release := context.AfterFunc(ctx, func() { stopWhenUnwatched(ictx, stopInterpreter) })
+	defer release()
+	res, err = s.interp.ExecuteWithContext(ictx, prog)
+	if ictx.Err() != nil && (err == nil || errors.Is(err, ictx.Err())) {
 		s.staleID = id
 		s.stale = !s.waitRunning(context.Background(), interruptGrace)
 		if !s.stale {
@@ -102,7 +111,35 @@ func (s *Session) execute(ctx context.Context, prog *interp.Program) (res reflec
 		}
 		return reflect.Value{}, ctx.Err()
 	}
+	if ctx.Err() != nil && err == nil {
+		return reflect.Value{}, ctx.Err() // interrupted, ended within the grace
+	}
 	return res, err
+}
+
+// compiledGrace is how long an interrupted cell's code runs on when no
+// compiled code is watching the interrupt; maxGrace bounds it when some is.
+const (
+	compiledGrace = 200 * time.Millisecond
+	maxGrace      = 5 * time.Second
+)
+
+// stopWhenUnwatched calls stop once compiled code has not checked the
+// interrupt for compiledGrace, or maxGrace after the interrupt, unless ctx
+// ends first (the cell's code returned).
+func stopWhenUnwatched(ctx context.Context, stop func()) {
+	start := time.Now()
+	for {
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(compiledGrace):
+		}
+		if !hooks.WatchedSince(time.Now().Add(-compiledGrace)) || time.Since(start) > maxGrace {
+			stop()
+			return
+		}
+	}
 }
 
 // staleWait bounds how long a cell waits for the compiled call of an

@@ -59,7 +59,7 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/gophlow/gophlow/interrupt"
+	"github.com/gophlow/gophlow/hooks"
 	"github.com/gophlow/gophlow/kernel/cellcheck"
 	"github.com/gophlow/gophlow/kernel/stdsyms"
 	"github.com/gophlow/gophlow/kernel/symbols"
@@ -163,9 +163,9 @@ func (s *Session) reset() error {
 func (s *Session) Execute(ctx context.Context, code string) (err error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	prev := interrupt.Context()
-	interrupt.SetContext(ctx)
-	defer interrupt.SetContext(prev)
+	prev := hooks.Context()
+	hooks.SetContext(ctx)
+	defer hooks.SetContext(prev)
 	if !s.waitStale(ctx) {
 		return s.interruptError(ctx.Err(), true)
 	}

@@ -10,8 +10,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/gophlow/gophlow/hooks"
 	"github.com/gophlow/gophlow/interrupt"
-	"github.com/gophlow/gophlow/kernel/internal/outlet"
 )
 
 // sink records what the display package publishes.
@@ -20,9 +20,9 @@ type sink struct {
 	results []string // text/plain of each execute_result
 }
 
-func (k *sink) Display(outlet.Bundle, map[string]any, string, bool) {}
-func (k *sink) ClearOutput(bool)                                    {}
-func (k *sink) Result(data outlet.Bundle, _ map[string]any) {
+func (k *sink) Display(hooks.Bundle, map[string]any, string, bool) {}
+func (k *sink) ClearOutput(bool)                                   {}
+func (k *sink) Result(data hooks.Bundle, _ map[string]any) {
 	k.mu.Lock()
 	defer k.mu.Unlock()
 	text, _ := data["text/plain"].(string)
@@ -70,8 +70,8 @@ func newFixture(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	f.s = s
-	outlet.Set(f.sink)
-	t.Cleanup(func() { outlet.Set(nil) })
+	hooks.SetSink(f.sink)
+	t.Cleanup(func() { hooks.SetSink(nil) })
 	return f
 }
 
@@ -576,15 +576,17 @@ import "gonum.org/v1/gonum/mat"
 net, err := nn.New(nn.Config{Dim: 2, Hidden: []int{32, 32}})
 calls := 0
 sampler := func(n int, rng *rand.Rand) *mat.Dense { calls++; return fmlib.Moons(n, 0.05, uint64(calls)) }`)
+	// The interrupt comes once training has started (on a loaded machine
+	// compiling the cell may take longer than any fixed delay).
 	ctx, cancel := context.WithCancel(context.Background())
-	time.AfterFunc(500*time.Millisecond, cancel)
+	hooks.SetReporter(startReporter(func() { time.AfterFunc(300*time.Millisecond, cancel) }))
+	defer hooks.SetReporter(nil)
 	err := f.s.Execute(ctx, "res, err := fmlib.Train(net, fmlib.TrainOptions{Data: sampler, BatchSize: 64, Steps: 100000000})")
 	stopped := time.Now()
 	var e *Error
 	if !errors.As(err, &e) || e.Name != "KeyboardInterrupt" {
 		t.Fatalf("got %v, want KeyboardInterrupt", err)
 	}
-	// (On a loaded machine the first step may outlast the 500 ms.)
 	f.expect("steps := len(res.Losses)\nsteps == net.Step() && errors.Is(err, interrupt.ErrInterrupted)", "true")
 	if d := time.Since(stopped); d > time.Second {
 		t.Errorf("the next cell waited %v", d)
@@ -626,3 +628,11 @@ func TestManyCells(t *testing.T) {
 		t.Errorf("late error at %d:%d (%s), want 2:9", e.Line, e.Column, e.Value)
 	}
 }
+
+// startReporter is a progress reporter that calls started when a task
+// starts.
+type startReporter func()
+
+func (r startReporter) Start(string, int) hooks.Task { r(); return r }
+func (startReporter) Update(int, string)             {}
+func (startReporter) Done()                          {}

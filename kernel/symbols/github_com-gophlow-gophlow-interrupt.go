@@ -13,6 +13,5 @@ func init() {
 		"Check":          reflect.ValueOf(interrupt.Check),
 		"Context":        reflect.ValueOf(interrupt.Context),
 		"ErrInterrupted": reflect.ValueOf(&interrupt.ErrInterrupted).Elem(),
-		"SetContext":     reflect.ValueOf(interrupt.SetContext),
 	}
 }

@@ -1,16 +1,11 @@
-// Package outlet connects the notebook-facing display package to the
-// kernel that publishes its output. The kernel installs a Sink for each
-// cell; display calls it. Nothing here is visible to notebooks.
-package outlet
-
-import "github.com/gophlow/gophlow/internal/slot"
+package hooks
 
 // Bundle is a MIME bundle: MIME type to data. Text types hold a string,
 // binary types []byte (base64-encoded on the wire), JSON types any value
 // that encodes as JSON.
 type Bundle map[string]any
 
-// Sink receives what the display package produces while a cell runs.
+// Sink receives the rich output of a running cell.
 type Sink interface {
 	// Display publishes display_data, or update_display_data when update
 	// is true. displayID may be empty.
@@ -21,13 +16,13 @@ type Sink interface {
 	ClearOutput(wait bool)
 }
 
-var current slot.Slot[Sink]
+var sink slot[Sink]
 
-// Set installs s as the sink; nil removes it.
-func Set(s Sink) { current.Set(s) }
+// SetSink installs the running cell's sink (nil: none).
+func SetSink(s Sink) { sink.set(s) }
 
-// Get returns the installed sink, or nil when display runs outside a kernel.
-func Get() Sink {
-	s, _ := current.Get()
+// CurrentSink returns the installed sink, or nil outside a kernel.
+func CurrentSink() Sink {
+	s, _ := sink.get()
 	return s
 }
