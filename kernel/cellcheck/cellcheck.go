@@ -72,9 +72,11 @@ type Result struct {
 	Values int
 }
 
-// Checker checks units; it keeps the imported packages between calls.
+// Checker checks units; it keeps the imported packages between calls,
+// and what it learnt of each earlier declaration's text.
 type Checker struct {
-	imp types.Importer
+	imp   types.Importer
+	decls map[string]preludeDecl // by declaration text
 	// Runtime, when set, is the qualifier ("rt.") of compiled helpers the
 	// edits may call: MakeLen(n, size int64) int, which each length and
 	// capacity of a make is passed through with the size of what it
@@ -85,7 +87,56 @@ type Checker struct {
 }
 
 // New returns a checker that imports packages with imp.
-func New(imp types.Importer) *Checker { return &Checker{imp: imp} }
+func New(imp types.Importer) *Checker {
+	return &Checker{imp: imp, decls: map[string]preludeDecl{}}
+}
+
+// preludeDecl is an earlier declaration as the check of a unit needs it:
+// the names it declares, and its text without function bodies (a unit
+// needs only signatures, and checking the bodies again costs time).
+type preludeDecl struct {
+	names []string
+	text  string
+}
+
+// prelude returns what the checker knows of an earlier declaration.
+func (c *Checker) prelude(src string) preludeDecl {
+	if d, ok := c.decls[src]; ok {
+		return d
+	}
+	d := preludeDecl{names: declaredNames(src), text: withoutBodies(src)}
+	if len(c.decls) > 4096 {
+		clear(c.decls) // a long session's redefinitions: start over
+	}
+	c.decls[src] = d
+	return d
+}
+
+// withoutBodies returns src with each function body replaced by {} (and a
+// return of zero values where results are declared, so that the text stays
+// valid Go).
+func withoutBodies(src string) string {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, "", "package p;"+src, parser.SkipObjectResolution)
+	if err != nil {
+		return src
+	}
+	const skip = len("package p;")
+	var b strings.Builder
+	at := 0
+	for _, d := range f.Decls {
+		fd, ok := d.(*ast.FuncDecl)
+		if !ok || fd.Body == nil {
+			continue
+		}
+		start, end := fset.Position(fd.Body.Lbrace).Offset-skip, fset.Position(fd.Body.Rbrace).Offset-skip+1
+		b.WriteString(src[at:start])
+		b.WriteString("{ panic(0) }")
+		at = end
+	}
+	b.WriteString(src[at:])
+	return b.String()
+}
 
 // checkFunc is the function the unit's statements are checked in.
 const checkFunc = "gophlowcheck"
@@ -113,8 +164,8 @@ func (c *Checker) Check(ctx Context, parts []Part) (*Result, error) {
 		}
 	}
 	for _, d := range ctx.Decls {
-		if !anyOf(declaredNames(d), redeclared) {
-			b.WriteString(d + "\n")
+		if pd := c.prelude(d); !anyOf(pd.names, redeclared) {
+			b.WriteString(pd.text + "\n")
 		}
 	}
 	vars := make([]string, 0, len(ctx.Vars))

@@ -104,6 +104,9 @@ func (s *Session) checkContext() cellcheck.Context {
 // lifted false, having run nothing, when the run must be evaluated the old
 // way; checkErr is then the first type error the checker found, if any.
 func (s *Session) runLifted(ctx context.Context, cell int, run []*segment, last bool) (err error, lifted bool, checkErr *posError) {
+	if !needsLift(run) && !definesVariables(run) && !s.mayNeedTypes(run) {
+		return nil, false, nil // nothing to learn from the types
+	}
 	parts := make([]cellcheck.Part, len(run))
 	for k, sg := range run {
 		parts[k] = cellcheck.Part{Text: sg.text}
@@ -201,7 +204,7 @@ func (s *Session) typeDeclarations(run []*segment) {
 			segs = append(segs, sg)
 		}
 	}
-	if len(parts) == 0 {
+	if len(parts) == 0 || !s.mayNeedTypes(segs) {
 		return
 	}
 	res, err := s.checker.Check(s.checkContext(), parts)
@@ -209,6 +212,50 @@ func (s *Session) typeDeclarations(run []*segment) {
 		return
 	}
 	setTyped(segs, res.Edits)
+}
+
+// definesVariables reports whether a run defines variables at the top
+// level.
+func definesVariables(run []*segment) bool {
+	for _, sg := range run {
+		if sg.stmt != nil && len(topLevelVars(sg.stmt)) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// mayNeedTypes reports whether segs may get edits from the checker: they
+// call make, min, max or new, declare a generic function or call one the
+// session declared. (Checking declarations costs time, and redefining a
+// function is a common notebook action.)
+func (s *Session) mayNeedTypes(segs []*segment) bool {
+	found := false
+	for _, sg := range segs {
+		var root ast.Node = sg.stmt
+		if sg.decl != nil {
+			root = sg.decl
+		}
+		ast.Inspect(root, func(n ast.Node) bool {
+			switch n := n.(type) {
+			case *ast.FuncType:
+				found = found || n.TypeParams != nil
+			case *ast.CallExpr:
+				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
+					switch id.Name {
+					case "make", "min", "max", "new":
+						found = true
+					default:
+						if d := s.store.byName[id.Name]; d != nil && d.kind == "func" && d.seg.decl.(*ast.FuncDecl).Type.TypeParams != nil {
+							found = true
+						}
+					}
+				}
+			}
+			return !found
+		})
+	}
+	return found
 }
 
 // recordCheckedTypes gives the variables a run evaluated the old way
