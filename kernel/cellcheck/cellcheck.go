@@ -26,6 +26,8 @@ import (
 	"runtime"
 	"sort"
 	"strings"
+
+	"github.com/gophlow/gophlow/kernel/symtypes"
 )
 
 // Context is what earlier cells defined.
@@ -269,6 +271,12 @@ func (u *unit) result(errs []types.Error) *Result {
 		}
 	}
 	ast.Inspect(u.file, func(n ast.Node) bool {
+		if rs, ok := n.(*ast.RangeStmt); ok {
+			u.rangeOverFunc(rs)
+		}
+		if e, ok := n.(ast.Expr); ok && u.stubType(e) {
+			return false
+		}
 		if call, ok := n.(*ast.CallExpr); ok {
 			u.explicitTypeArgs(call)
 			u.newOfValue(call)
@@ -422,7 +430,7 @@ func (u *unit) typeExpr(t types.Type) string {
 	if !u.expressible(t, map[types.Type]bool{}) {
 		return ""
 	}
-	return types.TypeString(t, func(p *types.Package) string {
+	return types.TypeString(expandStubs(t), func(p *types.Package) string {
 		if p == u.pkg {
 			return ""
 		}
@@ -681,4 +689,52 @@ func (u *unit) minMax(call *ast.CallExpr) {
 			u.res.Edits = append(u.res.Edits, Edit{Part: k, Start: as, End: as, Text: "(" + te + ")("}, Edit{Part: k, Start: ae, End: ae, Text: ")"})
 		}
 	}
+}
+
+// stubType writes out a type expression naming a type of a stub package
+// (iter.Seq[int] → func(yield func(int) bool)), which the interpreter
+// cannot import, and reports whether it did.
+func (u *unit) stubType(e ast.Expr) bool {
+	switch e.(type) {
+	case *ast.IndexExpr, *ast.IndexListExpr, *ast.SelectorExpr:
+	default:
+		return false
+	}
+	tv, ok := u.info.Types[e]
+	if !ok || !tv.IsType() {
+		return false
+	}
+	n, ok := types.Unalias(tv.Type).(*types.Named)
+	if !ok || n.Obj().Pkg() == nil || !symtypes.IsStub(n.Obj().Pkg().Path()) {
+		return false
+	}
+	te := u.typeExpr(n)
+	k, start := u.locate(e.Pos())
+	_, end := u.locate(e.End())
+	if te == "" || k < 0 {
+		return false
+	}
+	u.res.Edits = append(u.res.Edits, Edit{Part: k, Start: start, End: end, Text: te})
+	return true
+}
+
+// expandStubs replaces the types of stub packages in t by their
+// underlying types, where they stand at the top or under pointers, slices,
+// maps and channels (the common places; elsewhere they stay).
+func expandStubs(t types.Type) types.Type {
+	switch x := t.(type) {
+	case *types.Named:
+		if x.Obj().Pkg() != nil && symtypes.IsStub(x.Obj().Pkg().Path()) {
+			return x.Underlying()
+		}
+	case *types.Pointer:
+		return types.NewPointer(expandStubs(x.Elem()))
+	case *types.Slice:
+		return types.NewSlice(expandStubs(x.Elem()))
+	case *types.Map:
+		return types.NewMap(expandStubs(x.Key()), expandStubs(x.Elem()))
+	case *types.Chan:
+		return types.NewChan(x.Dir(), expandStubs(x.Elem()))
+	}
+	return t
 }

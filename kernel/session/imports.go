@@ -3,6 +3,7 @@ package session
 import (
 	"context"
 	"fmt"
+	"github.com/gophlow/gophlow/kernel/symtypes"
 	"go/ast"
 	"path"
 	"reflect"
@@ -66,6 +67,11 @@ func (s *Session) runImports(ctx context.Context, cell int, segs []*segment) err
 				name = is.Name.Name
 			}
 			if s.imports[name] == p || added[name] == p {
+				continue
+			}
+			if symtypes.IsStub(p) {
+				// Only its types exist: the checker writes them out.
+				s.imports[name] = p
 				continue
 			}
 			line, col := sg.position(sg.offset(is.Pos()))

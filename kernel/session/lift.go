@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/gophlow/gophlow/kernel/cellcheck"
+	"github.com/gophlow/gophlow/kernel/symtypes"
 )
 
 // Lifting. yaegi gets statements at the top level of a cell wrong in ways
@@ -240,6 +241,13 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 			switch n := n.(type) {
 			case *ast.FuncType:
 				found = found || n.TypeParams != nil
+			case *ast.RangeStmt:
+				_, overSlice := n.X.(*ast.CompositeLit)
+				found = found || !overSlice // it may range over a function
+			case *ast.SelectorExpr:
+				if id, ok := n.X.(*ast.Ident); ok && symtypes.IsStub(s.imports[id.Name]) {
+					found = true
+				}
 			case *ast.CallExpr:
 				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
 					switch id.Name {

@@ -198,3 +198,56 @@ func nanMin() string { return fmt.Sprint(min(1.0, math.NaN()), min(0.0, math.Cop
 	f.expect("labels([]int{7, 8})", "[7 8]")
 	f.expect("nanMin()", `"NaN -0"`)
 }
+
+// TestRangeOverFunctions checks Go 1.23 iterators: functions of iter.Seq
+// types written by a cell, ranged over with break and continue, at the
+// top level and in functions.
+func TestRangeOverFunctions(t *testing.T) {
+	f := newFixture(t)
+	f.ok("import \"iter\"\nimport \"fmt\"")
+	f.ok(`func Count(n int) iter.Seq[int] {
+	return func(yield func(int) bool) {
+		for i := 0; i < n; i++ {
+			if !yield(i) {
+				return
+			}
+		}
+	}
+}
+func Pairs(words []string) iter.Seq2[int, string] {
+	return func(yield func(int, string) bool) {
+		for i, w := range words {
+			if !yield(i, w) {
+				return
+			}
+		}
+	}
+}
+func sumTo(limit int) int {
+	total := 0
+	for v := range Count(100) {
+		if v%2 == 1 {
+			continue
+		}
+		if v > limit {
+			break
+		}
+		total += v
+	}
+	return total
+}`)
+	f.expect("sumTo(10)", "30")
+	f.ok(`out := ""
+for i, w := range Pairs([]string{"a", "b", "c"}) {
+	switch {
+	case i == 1:
+		continue
+	}
+	out += fmt.Sprint(i, w)
+}
+var seq iter.Seq[int] = Count(3)
+n := 0
+for range seq { n++ }`)
+	f.expect("out", `"0a2c"`)
+	f.expect("n", "3")
+}

@@ -16,7 +16,9 @@ package symtypes
 
 import (
 	"fmt"
+	"go/ast"
 	"go/constant"
+	"go/parser"
 	"go/token"
 	"go/types"
 	"path"
@@ -46,6 +48,9 @@ func New(tables ...map[string]map[string]reflect.Value) *Importer {
 func (im *Importer) Import(p string) (*types.Package, error) {
 	if p == "unsafe" {
 		return types.Unsafe, nil
+	}
+	if src, ok := stubs[p]; ok {
+		return im.stub(p, src)
 	}
 	symbols, name, ok := im.table(p)
 	if !ok {
@@ -128,6 +133,40 @@ func (im *Importer) object(pkg *types.Package, name string, v reflect.Value) typ
 		return types.NewConst(token.NoPos, pkg, name, im.typeOf(t), c)
 	}
 	return nil
+}
+
+// stubs are packages that have only generic types, which the tables
+// cannot hold: their declarations, for type-checking (the session writes
+// their types out, so the interpreter never imports them).
+var stubs = map[string]string{
+	"iter": `package iter
+
+type Seq[V any] func(yield func(V) bool)
+
+type Seq2[K, V any] func(yield func(K, V) bool)
+`,
+}
+
+// IsStub reports whether the package at path exists only for the type
+// checker (see stubs).
+func IsStub(path string) bool { _, ok := stubs[path]; return ok }
+
+// stub type-checks a stub package.
+func (im *Importer) stub(p, src string) (*types.Package, error) {
+	if pkg, ok := im.pkgs[p]; ok && im.filled[p] {
+		return pkg, nil
+	}
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, p+".go", src, 0)
+	if err != nil {
+		return nil, err
+	}
+	pkg, err := (&types.Config{Importer: im}).Check(p, fset, []*ast.File{f}, nil)
+	if err != nil {
+		return nil, err
+	}
+	im.pkgs[p], im.filled[p] = pkg, true
+	return pkg, nil
 }
 
 // constantOf returns the value of a typed constant, or nil.
