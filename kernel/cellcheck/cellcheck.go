@@ -321,6 +321,12 @@ func (u *unit) ignorable(e types.Error, top topLevel) bool {
 	if strings.HasPrefix(e.Msg, "declared and not used") && top.defined[e.Pos] {
 		return true
 	}
+	if strings.HasPrefix(e.Msg, "could not import") {
+		// A package the interpreter loads from source (slices, maps):
+		// go/types treats its uses as unknown, and no edit or type is
+		// derived from them.
+		return true
+	}
 	if top.last != nil && e.Pos == top.last.Pos() && strings.HasSuffix(e.Msg, "is not used") {
 		return true
 	}
@@ -454,6 +460,8 @@ func (u *unit) expressible(t types.Type, seen map[types.Type]bool) bool {
 	switch t := t.(type) {
 	case *types.Basic:
 		return t.Kind() != types.Invalid && t.Info()&types.IsUntyped == 0
+	case *types.TypeParam:
+		return true // in scope where the edit is made (a generic function)
 	case *types.Alias:
 		return u.expressible(types.Unalias(t), seen)
 	case *types.Named:
@@ -705,8 +713,8 @@ func (u *unit) stubType(e ast.Expr) bool {
 		return false
 	}
 	n, ok := types.Unalias(tv.Type).(*types.Named)
-	if !ok || n.Obj().Pkg() == nil || !symtypes.IsStub(n.Obj().Pkg().Path()) {
-		return false
+	if !ok || n.Obj().Pkg() == nil || !symtypes.IsStub(n.Obj().Pkg().Path()) || n.TypeParams().Len() > n.TypeArgs().Len() {
+		return false // not a stub's type, or its generic name before [T]
 	}
 	te := u.typeExpr(n)
 	k, start := u.locate(e.Pos())

@@ -198,7 +198,6 @@ func (s *Session) Execute(ctx context.Context, code string) (err error) {
 	for i, run := range cellRuns {
 		last := i == len(cellRuns)-1
 		if !liftable(run) {
-			s.typeDeclarations(run)
 			if err := s.runUnits(ctx, cell, run, last); err != nil {
 				return err
 			}
@@ -238,6 +237,9 @@ func missingMember(msg string) bool {
 func (s *Session) runUnits(ctx context.Context, cell int, segs []*segment, last bool) error {
 	for _, u := range units(segs) {
 		u.trailing = u.trailing && last
+		if u.kind == declSegment {
+			s.typeDeclarations(u.segs) // after the cell's imports ran
+		}
 		if err := s.runUnit(ctx, cell, u); err != nil {
 			return err
 		}
