@@ -1,6 +1,7 @@
 package cellcheck
 
 import (
+	"fmt"
 	"go/ast"
 	"go/token"
 	"go/types"
@@ -15,8 +16,9 @@ import (
 //	→ seq(func(k K, v V) bool { … return true … return false …; return true })
 //
 // Each iteration gets its own k and v, as in Go 1.22. A body that returns
-// from the enclosing function, defers, uses goto or a labeled branch
-// is left as it is (the interpreter then says it cannot run it).
+// that defers, uses goto or a labeled branch is left as it is (the
+// interpreter then says it cannot run it); a return in the body stores the
+// results, ends the loop and returns them after it.
 
 // rangeOverFunc writes out rs when it ranges over a function.
 func (u *unit) rangeOverFunc(rs *ast.RangeStmt) {
@@ -26,6 +28,10 @@ func (u *unit) rangeOverFunc(rs *ast.RangeStmt) {
 	}
 	sig, ok := t.Underlying().(*types.Signature)
 	if !ok || sig.Params().Len() != 1 || rs.Tok == token.ASSIGN || !u.convertibleBody(rs.Body) {
+		return
+	}
+	ret, ok := u.returns(rs)
+	if !ok {
 		return
 	}
 	yield, ok := sig.Params().At(0).Type().Underlying().(*types.Signature)
@@ -54,21 +60,108 @@ func (u *unit) rangeOverFunc(rs *ast.RangeStmt) {
 		return
 	}
 	u.res.Edits = append(u.res.Edits,
-		Edit{Part: k, Start: start, End: xStart, Text: ""},
+		Edit{Part: k, Start: start, End: xStart, Text: ret.before},
 		Edit{Part: k, Start: xEnd, End: lbrace + 1, Text: "(func(" + strings.Join(params, ", ") + ") bool {"},
-		Edit{Part: k, Start: rbrace, End: rbrace + 1, Text: "; return true })"})
+		Edit{Part: k, Start: rbrace, End: rbrace + 1, Text: "; return true })" + ret.after})
 	u.branches(k, rs.Body.List, false, false)
+	for _, r := range ret.stmts {
+		_, rs0 := u.locate(r.Pos())
+		_, re := u.locate(r.End())
+		u.res.Edits = append(u.res.Edits, Edit{Part: k, Start: rs0, End: re, Text: ret.replace(r)})
+	}
+}
+
+// loopReturns is how a converted loop's return statements leave the
+// enclosing function: they store the results and a flag and end the
+// iteration; after the call the function returns what they stored.
+type loopReturns struct {
+	stmts         []*ast.ReturnStmt
+	before, after string
+	replace       func(*ast.ReturnStmt) string
+}
+
+// returns prepares the rewrite of the return statements in rs's body
+// (outside nested function literals). False when it cannot be written.
+func (u *unit) returns(rs *ast.RangeStmt) (loopReturns, bool) {
+	var lr loopReturns
+	ast.Inspect(rs.Body, func(n ast.Node) bool {
+		switch n := n.(type) {
+		case *ast.FuncLit:
+			return false
+		case *ast.ReturnStmt:
+			lr.stmts = append(lr.stmts, n)
+		}
+		return true
+	})
+	if len(lr.stmts) == 0 {
+		return lr, true
+	}
+	sig := u.enclosingSignature(rs.Pos())
+	if sig == nil {
+		return lr, false
+	}
+	_, id := u.locate(rs.Pos())
+	done := fmt.Sprintf("gophlowdone%d", id)
+	var decls, results, named []string
+	for i := 0; i < sig.Results().Len(); i++ {
+		v := sig.Results().At(i)
+		te := u.typeExpr(v.Type())
+		if te == "" || v.Name() == "_" {
+			return lr, false
+		}
+		r := fmt.Sprintf("gophlowr%d_%d", id, i)
+		decls = append(decls, fmt.Sprintf("var %s %s;", r, te))
+		results = append(results, r)
+		named = append(named, v.Name())
+	}
+	lr.before = "{ var " + done + " bool; " + strings.Join(decls, " ")
+	lr.after = "; if " + done + " { return " + strings.Join(results, ", ") + " } }"
+	lr.replace = func(r *ast.ReturnStmt) string {
+		assign := ""
+		switch {
+		case len(r.Results) > 0:
+			_, s0 := u.locate(r.Results[0].Pos())
+			_, e0 := u.locate(r.Results[len(r.Results)-1].End())
+			k, _ := u.locate(r.Pos())
+			assign = strings.Join(results, ", ") + " = " + u.parts[k].Text[s0:e0] + "; "
+		case len(results) > 0: // a bare return of named results
+			assign = strings.Join(results, ", ") + " = " + strings.Join(named, ", ") + "; "
+		}
+		return "{ " + assign + done + " = true; return false }"
+	}
+	return lr, true
+}
+
+// enclosingSignature is the signature of the innermost function around
+// pos.
+func (u *unit) enclosingSignature(pos token.Pos) *types.Signature {
+	var sig *types.Signature
+	ast.Inspect(u.file, func(n ast.Node) bool {
+		if n == nil || pos < n.Pos() || pos >= n.End() {
+			return false
+		}
+		switch n := n.(type) {
+		case *ast.FuncDecl:
+			if obj := u.info.Defs[n.Name]; obj != nil {
+				sig, _ = obj.Type().(*types.Signature)
+			}
+		case *ast.FuncLit:
+			sig, _ = u.info.Types[n].Type.(*types.Signature)
+		}
+		return true
+	})
+	return sig
 }
 
 // convertibleBody reports whether body can become a yield function: no
-// return, defer, goto or labeled branch outside nested function literals.
+// defer, goto or labeled branch outside nested function literals.
 func (u *unit) convertibleBody(body *ast.BlockStmt) bool {
 	ok := true
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
-		case *ast.ReturnStmt, *ast.DeferStmt, *ast.LabeledStmt:
+		case *ast.DeferStmt, *ast.LabeledStmt:
 			ok = false
 		case *ast.BranchStmt:
 			if n.Label != nil || n.Tok == token.GOTO {

@@ -329,9 +329,10 @@ got`, `"xtwoxx"`)
 	// …others are errors saying what to write instead.
 	f.ok("var seqs = map[string]func(func(int) bool){\"a\": func(yield func(int) bool) { yield(4) }}")
 	f.expect("got := 0\nfor v := range seqs[\"a\"] {\ngot += v\n}\ngot", "4")
-	e := f.fail("func firstOf(seq func(func(int) bool)) int {\n\tfor v := range seq {\n\t\treturn v\n\t}\n\treturn -1\n}\nfirstOf(seqs[\"a\"])")
+	f.expect("func firstOf(seq func(func(int) bool)) (first int, found bool) {\n\tfor v := range seq {\n\t\treturn v, true\n\t}\n\treturn -1, false\n}\nv, ok := firstOf(seqs[\"a\"])\nif !ok { v = 0 }\nv", "4")
+	e := f.fail("func deferred(seq func(func(int) bool)) {\n\tfor v := range seq {\n\t\tdefer println(v)\n\t}\n}")
 	if e.Name != "CompileError" || !strings.Contains(e.Value, "for i := 0; i < n; i++") {
-		t.Errorf("range over func with a return in its body: %s %q", e.Name, e.Value)
+		t.Errorf("range over func with a defer in its body: %s %q", e.Name, e.Value)
 	}
 	// min and max work on int and float64 arguments the session
 	// recognises…
