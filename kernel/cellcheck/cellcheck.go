@@ -535,7 +535,7 @@ func declaredNames(src string) []string {
 		case *ast.FuncDecl:
 			names = append(names, d.Name.Name)
 			if d.Recv != nil && len(d.Recv.List) == 1 {
-				names[len(names)-1] = recvName(d.Recv.List[0].Type) + "." + d.Name.Name
+				names[len(names)-1] = ReceiverTypeName(d.Recv.List[0].Type) + "." + d.Name.Name
 			}
 		case *ast.GenDecl:
 			for _, sp := range d.Specs {
@@ -563,8 +563,9 @@ func anyOf(names []string, set map[string]bool) bool {
 	return false
 }
 
-// recvName is the base type name of a receiver type expression.
-func recvName(e ast.Expr) string {
+// ReceiverTypeName returns the base type name of a method receiver: T for
+// T, *T, T[K] and *T[K].
+func ReceiverTypeName(e ast.Expr) string {
 	for {
 		switch x := e.(type) {
 		case *ast.StarExpr:

@@ -1,6 +1,7 @@
 package session
 
 import (
+	"github.com/gophlow/gophlow/kernel/cellcheck"
 	"go/ast"
 	"go/parser"
 	"go/scanner"
@@ -258,7 +259,7 @@ func declNames(d ast.Decl) (kind string, names []string) {
 	switch d := d.(type) {
 	case *ast.FuncDecl:
 		if d.Recv != nil && len(d.Recv.List) == 1 {
-			return "method", []string{receiverType(d.Recv.List[0].Type) + "." + d.Name.Name}
+			return "method", []string{cellcheck.ReceiverTypeName(d.Recv.List[0].Type) + "." + d.Name.Name}
 		}
 		return "func", []string{d.Name.Name}
 	case *ast.GenDecl:
@@ -277,25 +278,4 @@ func declNames(d ast.Decl) (kind string, names []string) {
 		}
 	}
 	return kind, names
-}
-
-// receiverType returns the base type name of a method receiver: T for T,
-// *T, T[K] and *T[K].
-func receiverType(e ast.Expr) string {
-	for {
-		switch x := e.(type) {
-		case *ast.StarExpr:
-			e = x.X
-		case *ast.ParenExpr:
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.IndexListExpr:
-			e = x.X
-		case *ast.Ident:
-			return x.Name
-		default:
-			return ""
-		}
-	}
 }
