@@ -5,9 +5,9 @@
 //
 //	(A) the whole file in one cell, package clause included, then main();
 //	(B) notebook style: the imports in one cell, each top-level
-//	    declaration in a cell of its own (in an order where each comes
-//	    after what it uses), and main's body as the statements of the last
-//	    cell.
+//	    declaration in a cell of its own (mutually recursive ones share
+//	    one; each cell comes after what it uses), and main's body as the
+//	    statements of the last cell.
 //
 // The programs that do not agree are listed in README.md under "Go that
 // doesn't run in a cell yet"; the test fails when that list and the
@@ -27,6 +27,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"regexp"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -228,71 +229,86 @@ func notebookCells(src string) ([]string, error) {
 		decls = append(decls, d)
 	}
 	cells := []string{strings.Join(imports, "\n")}
-	for _, d := range dependencyOrder(decls) {
-		cells = append(cells, text(d))
+	for _, group := range dependencyOrder(decls) {
+		var texts []string
+		for _, d := range group {
+			texts = append(texts, text(d))
+		}
+		cells = append(cells, strings.Join(texts, "\n\n"))
 	}
 	return append(cells, body), nil
 }
 
-// dependencyOrder orders declarations so that each comes after the
-// declarations of the names it uses (source order otherwise; cycles, as
-// between mutually recursive functions, keep source order).
-func dependencyOrder(decls []ast.Decl) []ast.Decl {
-	declares := map[string]int{}
+// dependencyOrder groups declarations into cells so that each cell comes
+// after the declarations it uses: a declaration alone, or mutually
+// recursive ones together (as a notebook user writes them), in source
+// order where nothing orders them.
+func dependencyOrder(decls []ast.Decl) [][]ast.Decl {
+	owner := map[any]int{} // a declaration's spec or func node → its index
 	for k, d := range decls {
-		for _, n := range declNames(d) {
-			declares[n] = k
+		owner[d] = k
+		if g, ok := d.(*ast.GenDecl); ok {
+			for _, sp := range g.Specs {
+				owner[sp] = k
+				if vs, ok := sp.(*ast.ValueSpec); ok {
+					for _, n := range vs.Names {
+						owner[n] = k
+					}
+				}
+			}
 		}
 	}
-	done, visiting := map[int]bool{}, map[int]bool{}
-	var out []ast.Decl
-	var visit func(k int)
-	visit = func(k int) {
-		if done[k] || visiting[k] {
-			return
-		}
-		visiting[k] = true
-		ast.Inspect(decls[k], func(n ast.Node) bool {
-			if id, ok := n.(*ast.Ident); ok {
-				if j, ok := declares[id.Name]; ok && j != k {
-					visit(j)
+	uses := make([][]int, len(decls))
+	for k, d := range decls {
+		ast.Inspect(d, func(n ast.Node) bool {
+			if id, ok := n.(*ast.Ident); ok && id.Obj != nil {
+				if j, ok := owner[id.Obj.Decl]; ok && j != k {
+					uses[k] = append(uses[k], j)
 				}
 			}
 			return true
 		})
-		done[k] = true
-		out = append(out, decls[k])
 	}
-	for k := range decls {
-		visit(k)
-	}
-	return out
-}
-
-// declNames returns the names a declaration declares (a method's type
-// name, so that a method follows its type).
-func declNames(d ast.Decl) []string {
-	switch d := d.(type) {
-	case *ast.FuncDecl:
-		if d.Recv != nil {
-			return nil
-		}
-		return []string{d.Name.Name}
-	case *ast.GenDecl:
-		var names []string
-		for _, sp := range d.Specs {
-			switch sp := sp.(type) {
-			case *ast.TypeSpec:
-				names = append(names, sp.Name.Name)
-			case *ast.ValueSpec:
-				for _, n := range sp.Names {
-					names = append(names, n.Name)
-				}
+	// Tarjan's strongly connected components come out dependencies first.
+	index, low, onStack := map[int]int{}, map[int]int{}, map[int]bool{}
+	var stack []int
+	var groups [][]ast.Decl
+	var visit func(k int)
+	visit = func(k int) {
+		index[k], low[k] = len(index), len(index)
+		stack, onStack[k] = append(stack, k), true
+		for _, j := range uses[k] {
+			if _, seen := index[j]; !seen {
+				visit(j)
+				low[k] = min(low[k], low[j])
+			} else if onStack[j] {
+				low[k] = min(low[k], index[j])
 			}
 		}
-		return names
+		if low[k] == index[k] {
+			var group []int
+			for {
+				j := stack[len(stack)-1]
+				stack, onStack[j] = stack[:len(stack)-1], false
+				group = append(group, j)
+				if j == k {
+					break
+				}
+			}
+			sort.Ints(group)
+			var g []ast.Decl
+			for _, j := range group {
+				g = append(g, decls[j])
+			}
+			groups = append(groups, g)
+		}
 	}
-	return nil
+	for k := range decls {
+		if _, seen := index[k]; !seen {
+			visit(k)
+		}
+	}
+	return groups
 }
 
 // writeNotebook writes an nbformat 4 notebook of code cells.

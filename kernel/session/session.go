@@ -4,14 +4,25 @@
 //
 // A cell may mix imports, declarations and statements in any order; yaegi
 // evaluates either declarations or statements in one go, so the session
-// splits the cell (cell.go) and evaluates its parts in order. Before yaegi
-// sees them, the parts are rewritten (rewrite.go) to work around what the
-// interpreter lacks or gets wrong:
+// splits the cell (cell.go) and evaluates its parts in order. Each run of
+// statements is type-checked with go/types (package cellcheck, against
+// the interpreter's own symbol tables through package symtypes) and, where
+// yaegi gets top-level statements wrong, run as the body of a function
+// whose variables are package variables (lift.go); declarations are
+// checked too. From the types come rewrites the syntax alone cannot
+// decide: explicit type arguments, new(expr), min and max of any ordered
+// type, range over a function, the size check of make (allocguard.go).
+// Before yaegi sees them, the parts are also rewritten (rewrite.go) to
+// work around what the interpreter lacks or gets wrong:
 //   - `for i := range n` becomes a classic loop (loops.go), ranging over
 //     maps.Keys(m), maps.Values(m) or slices.All(s) ranges over m or s, and
 //     ranging over an iterator function a cell declared calls it with the
 //     body as yield function (iterators.go);
 //   - `go f()` recovers the goroutine's panics (goroutines.go);
+//   - loop variables captured by a closure are per iteration (loopvar.go),
+//     and comma-ok assignments go through fresh variables (lift.go);
+//   - a declared main gets an internal name, so that it runs only when
+//     called;
 //   - unnamed parameters of functions are named _, which yaegi needs when
 //     compiled code calls the function (params.go);
 //   - clear, min and max (on int and float64), slices.Sort, slices.Max and
@@ -22,9 +33,9 @@
 //   - a trailing expression becomes a call of display.Result that
 //     publishes its value (statements.go).
 //
-// Constructs it cannot provide (a loop body that returns from inside a
-// range over a function, maps.Keys of other maps, …) are errors that say what to write instead
-// (checks.go, errors.go). Edits keep every position of the cell as written
+// Constructs it cannot provide (a loop body that defers inside a range over
+// a function, maps.Keys of other maps, …) are errors that say what to
+// write instead (checks.go, errors.go). Edits keep every position of the cell as written
 // (edit.go), so errors point at the user's line and column. Re-running a
 // cell that redefines a name re-evaluates what depends on it (declare.go).
 //
