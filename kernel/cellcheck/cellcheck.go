@@ -45,7 +45,6 @@ type Part struct {
 
 // Def is a variable a statement defines at the cell's top level.
 type Def struct {
-	Part int    // index of the defining part
 	Name string // the variable
 	Type string // its type as Go source, "" when it cannot be written
 }
@@ -335,13 +334,12 @@ func (u *unit) ignorable(e types.Error, top topLevel) bool {
 
 // defs records the variables st defines at the top level.
 func (u *unit) defs(st ast.Stmt) {
-	k, _ := u.locate(st.Pos())
 	for _, id := range definedIdents(st) {
 		obj := u.info.Defs[id]
 		if obj == nil { // redeclared by := (an earlier part of the unit defined it)
 			continue
 		}
-		u.res.Defs = append(u.res.Defs, Def{Part: k, Name: id.Name, Type: u.typeExpr(obj.Type())})
+		u.res.Defs = append(u.res.Defs, Def{Name: id.Name, Type: u.typeExpr(obj.Type())})
 	}
 }
 

@@ -26,14 +26,11 @@ import (
 	"strings"
 )
 
-// Tables are yaegi symbol tables, keyed "import/path/name".
-type Tables = []map[string]map[string]reflect.Value
-
 // Importer implements types.Importer over symbol tables. It is not safe
 // for concurrent use.
 type Importer struct {
-	tables Tables
-	pkgs   map[string]*types.Package // by path, filled or not
+	tables []map[string]map[string]reflect.Value // keyed "import/path/name"
+	pkgs   map[string]*types.Package             // by path, filled or not
 	filled map[string]bool
 	named  map[reflect.Type]types.Type
 }
@@ -196,9 +193,6 @@ var basicKinds = map[reflect.Kind]types.BasicKind{
 	reflect.Uintptr: types.Uintptr, reflect.Float32: types.Float32, reflect.Float64: types.Float64,
 	reflect.Complex64: types.Complex64, reflect.Complex128: types.Complex128, reflect.UnsafePointer: types.UnsafePointer,
 }
-
-// TypeOf converts a reflect type.
-func (im *Importer) TypeOf(t reflect.Type) types.Type { return im.typeOf(t) }
 
 // typeOf converts t; named types are made once.
 func (im *Importer) typeOf(t reflect.Type) types.Type {
