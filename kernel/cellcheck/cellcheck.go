@@ -113,9 +113,8 @@ func (c *Checker) prelude(src string) preludeDecl {
 	return d
 }
 
-// withoutBodies returns src with each function body replaced by {} (and a
-// return of zero values where results are declared, so that the text stays
-// valid Go).
+// withoutBodies returns src with each function body replaced by
+// { panic(0) }, a terminating statement, so that the text stays valid Go.
 func withoutBodies(src string) string {
 	fset := token.NewFileSet()
 	f, err := parser.ParseFile(fset, "", "package p;"+src, parser.SkipObjectResolution)
