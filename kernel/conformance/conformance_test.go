@@ -32,6 +32,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/gophlow/gophlow/kernel/cellcheck"
 )
 
 // A program is one corpus entry and what it printed where.
@@ -271,7 +273,7 @@ func dependencyOrder(decls []ast.Decl) [][]ast.Decl {
 		// A type and its methods go in one cell, as a notebook user keeps
 		// them (methods calling each other need it).
 		if fd, ok := d.(*ast.FuncDecl); ok && fd.Recv != nil {
-			if j, ok := typeDecl[receiverName(fd.Recv.List[0].Type)]; ok {
+			if j, ok := typeDecl[cellcheck.ReceiverTypeName(fd.Recv.List[0].Type)]; ok {
 				uses[k], uses[j] = append(uses[k], j), append(uses[j], k)
 			}
 		}
@@ -326,24 +328,6 @@ func dependencyOrder(decls []ast.Decl) [][]ast.Decl {
 		}
 	}
 	return groups
-}
-
-// receiverName is the type name of a method's receiver.
-func receiverName(e ast.Expr) string {
-	for {
-		switch x := e.(type) {
-		case *ast.StarExpr:
-			e = x.X
-		case *ast.IndexExpr:
-			e = x.X
-		case *ast.IndexListExpr:
-			e = x.X
-		case *ast.Ident:
-			return x.Name
-		default:
-			return ""
-		}
-	}
 }
 
 // writeNotebook writes an nbformat 4 notebook of code cells.
