@@ -3,8 +3,9 @@ package interrupt
 import (
 	"context"
 	"errors"
-	"github.com/gophlow/gophlow/hooks"
 	"testing"
+
+	"github.com/gophlow/gophlow/hooks"
 )
 
 func TestContextDefaultsToBackground(t *testing.T) {

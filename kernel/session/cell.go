@@ -1,12 +1,13 @@
 package session
 
 import (
-	"github.com/gophlow/gophlow/kernel/cellcheck"
 	"go/ast"
 	"go/parser"
 	"go/scanner"
 	"go/token"
 	"strings"
+
+	"github.com/gophlow/gophlow/kernel/cellcheck"
 )
 
 // A cell is split into segments: the top-level statements and declarations

@@ -3,7 +3,6 @@ package session
 import (
 	"context"
 	"fmt"
-	"github.com/gophlow/gophlow/kernel/symtypes"
 	"go/ast"
 	"path"
 	"reflect"
@@ -11,6 +10,7 @@ import (
 
 	"github.com/gophlow/gophlow/kernel/stdsyms"
 	"github.com/gophlow/gophlow/kernel/symbols"
+	"github.com/gophlow/gophlow/kernel/symtypes"
 )
 
 // autoImports are the preloaded packages a cell may use without importing

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/gophlow/gophlow/hooks"
 	"io"
 	"log"
 	"reflect"
@@ -13,6 +12,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	"github.com/gophlow/gophlow/hooks"
 	"github.com/traefik/yaegi/interp"
 )
 
