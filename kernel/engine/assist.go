@@ -3,9 +3,8 @@ package engine
 import (
 	"reflect"
 
-	"github.com/gophlow/gophlow/kernel/stdsyms"
-
 	"github.com/gophlow/gophlow/kernel/assist"
+	"github.com/gophlow/gophlow/kernel/stdsyms"
 	"github.com/gophlow/gophlow/kernel/symbols"
 )
 
