@@ -6,9 +6,12 @@
 //     unit's statements inside a function (the interpreter gets statements
 //     right inside functions and wrong at the top level);
 //   - whether a final expression statement has one value (to show it);
-//   - edits that spell out what the interpreter would get wrong: the type
-//     arguments of generic calls (it infers some wrongly) and new(expr)
-//     (Go 1.26), which it turns into a zero value.
+//   - edits that spell out what the interpreter would get wrong or lacks:
+//     the type arguments of generic calls (it infers some wrongly),
+//     new(expr) (Go 1.26, which it turns into a zero value), min and max
+//     of any ordered type, range over a function (rangefunc.go), the
+//     types of package iter written as func types, and, with
+//     Checker.Runtime set, the size check of make.
 //
 // Input and output are plain: source texts in, types as Go source and
 // edits as byte offsets out. Type expressions name the cell's own types as

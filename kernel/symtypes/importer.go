@@ -11,7 +11,8 @@
 // identity holds), interfaces with all their methods. Generic functions and
 // types are not in the tables, so they are undefined here as they are in
 // the interpreter; an instantiated generic type met through reflect is
-// opaque (types.Invalid).
+// opaque (types.Invalid). Packages of generic types only (iter) come from
+// small stub sources instead (see stubs).
 package symtypes
 
 import (
