@@ -36,7 +36,7 @@ Usage:
         the first failing cell, which is printed with its number and line
   gophlow strip-solutions IN.ipynb OUT.ipynb
         write the student version of an exercise notebook: solution regions
-        replaced by stubs, outputs cleared (markers: go doc ./kernel/solutions)
+        replaced by stubs, outputs cleared (markers: go doc ./classroom/solutions)
   gophlow version
         print the version
   gophlow help

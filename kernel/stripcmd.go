@@ -5,7 +5,7 @@ import (
 	"io"
 	"os"
 
-	"github.com/gophlow/gophlow/kernel/solutions"
+	"github.com/gophlow/gophlow/classroom/solutions"
 )
 
 // stripCommand runs `gophlow strip-solutions IN.ipynb OUT.ipynb`.

@@ -21,6 +21,6 @@ import "reflect"
 var Symbols = map[string]map[string]reflect.Value{}
 
 //go:generate -command extract go run github.com/traefik/yaegi/cmd/yaegi extract -name symbols
-//go:generate extract github.com/gophlow/gophlow/interrupt github.com/gophlow/gophlow/kernel/display github.com/gophlow/gophlow/fmlib github.com/gophlow/gophlow/fmlib/nn github.com/gophlow/gophlow/fmlib/check github.com/gophlow/gophlow/plots
+//go:generate extract github.com/gophlow/gophlow/interrupt github.com/gophlow/gophlow/kernel/display github.com/gophlow/gophlow/fmlib github.com/gophlow/gophlow/fmlib/nn github.com/gophlow/gophlow/classroom/check github.com/gophlow/gophlow/plots
 //go:generate extract gonum.org/v1/gonum/mat gonum.org/v1/gonum/stat gonum.org/v1/gonum/floats gonum.org/v1/gonum/stat/distuv gonum.org/v1/gonum/integrate gonum.org/v1/gonum/diff/fd gonum.org/v1/gonum/optimize
 //go:generate extract gonum.org/v1/plot gonum.org/v1/plot/plotter gonum.org/v1/plot/vg gonum.org/v1/plot/vg/draw gonum.org/v1/plot/palette gonum.org/v1/plot/plotutil gonum.org/v1/plot/vg/vgimg gonum.org/v1/plot/vg/vgsvg

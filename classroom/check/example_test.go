@@ -3,7 +3,7 @@ package check_test
 import (
 	"fmt"
 
-	"github.com/gophlow/gophlow/fmlib/check"
+	"github.com/gophlow/gophlow/classroom/check"
 	"gonum.org/v1/gonum/mat"
 )
 
