@@ -34,6 +34,12 @@
 // In Markdown cells, <!-- BEGIN SOLUTION --> and <!-- END SOLUTION --> mark a
 // model answer, replaced by "*Your answer here.*".
 //
+// nbgrader's spellings work too, so a teacher's habit carries over:
+// "### BEGIN SOLUTION" and "### END SOLUTION" (written "// ### BEGIN SOLUTION"
+// in a teacher version that must run, since a bare ### line is not Go) mark a
+// SOLUTION region, and "### BEGIN HIDDEN TESTS" and "### END HIDDEN TESTS" a
+// TEACHER region.
+//
 // Regions cannot nest, every BEGIN needs its END in the same cell, and a
 // marker of the wrong cell type is an error, reported with the cell number
 // and line.
@@ -191,7 +197,7 @@ func stripCode(src string) (string, error) {
 	var open *region
 	for n, line := range lines {
 		body := strings.TrimRight(line, "\r\n")
-		marker := strings.Trim(body, " \t")
+		marker := canonical(strings.Trim(body, " \t"))
 		indent := body[:len(body)-len(strings.TrimLeft(body, " \t"))]
 		switch {
 		case marker == beginSolution || marker == beginTeacher:
@@ -233,6 +239,28 @@ func stripCode(src string) (string, error) {
 		return "", fmt.Errorf("line %d: %q is never closed", open.line, open.kind)
 	}
 	return out.String(), nil
+}
+
+// nbgraderMarkers maps nbgrader's marker lines to ours.
+var nbgraderMarkers = map[string]string{
+	"### BEGIN SOLUTION":     beginSolution,
+	"### END SOLUTION":       endSolution,
+	"### BEGIN HIDDEN TESTS": beginTeacher,
+	"### END HIDDEN TESTS":   endTeacher,
+}
+
+// canonical returns the marker a trimmed code line spells in nbgrader's way
+// ("### BEGIN SOLUTION", optionally after "//"), or the line unchanged.
+func canonical(line string) string {
+	if m, ok := nbgraderMarkers[line]; ok {
+		return m
+	}
+	if rest, ok := strings.CutPrefix(line, "//"); ok {
+		if m, ok := nbgraderMarkers[strings.TrimLeft(rest, " \t")]; ok {
+			return m
+		}
+	}
+	return line
 }
 
 // writeReplacement writes what the student sees in place of a SOLUTION region.
@@ -295,8 +323,8 @@ func rejectLines(src, where string, markers ...string) error {
 	for n, line := range strings.Split(src, "\n") {
 		trimmed := strings.Trim(strings.TrimRight(line, "\r"), " \t")
 		for _, m := range markers {
-			if trimmed == m {
-				return fmt.Errorf("line %d: %q does not belong in %s", n+1, m, where)
+			if canonical(trimmed) == m {
+				return fmt.Errorf("line %d: %q does not belong in %s", n+1, trimmed, where)
 			}
 		}
 	}

@@ -202,3 +202,19 @@ func TestCourseExercisesStrip(t *testing.T) {
 		}
 	}
 }
+
+func TestNbgraderMarkers(t *testing.T) {
+	in := notebook(t, [2]string{"code", "func f() int {\n\t// ### BEGIN SOLUTION\n\treturn 1\n\t// ### END SOLUTION\n}\n### BEGIN SOLUTION\nx := 2\n### END SOLUTION\nr := check()\n//### BEGIN HIDDEN TESTS\nassert(r)\n### END HIDDEN TESTS\nr"})
+	out, err := Strip(in)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "func f() int {\n\tpanic(\"exercise: write your solution here\")\n}\npanic(\"exercise: write your solution here\")\nr := check()\nr"
+	if got := sourceOf(t, cellsOf(t, out)[0]); got != want {
+		t.Errorf("got\n%s\nwant\n%s", got, want)
+	}
+	_, err = Strip(notebook(t, [2]string{"code", "// ### BEGIN SOLUTION\nx := 1\n// END SOLUTION"}, [2]string{"markdown", "### END SOLUTION"}))
+	if err == nil || !strings.Contains(err.Error(), `cell 2: line 1: "### END SOLUTION" does not belong in a Markdown cell`) {
+		t.Errorf("a nbgrader marker in Markdown: got %v", err)
+	}
+}
