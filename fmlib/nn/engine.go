@@ -41,7 +41,8 @@ type engine[T float] struct {
 	pass    pass          // the pass split over the rows (see split)
 	second  rowHalf[T]    // the helper's half of it
 
-	fused inference // the fused kernel's buffers (infer.go)
+	fused inference      // the fused kernel's buffers (infer.go)
+	so    secondOrder[T] // the second-order passes' buffers (secondorder.go)
 
 	capTan     int
 	tanIn      []T // R×Dim input tangents

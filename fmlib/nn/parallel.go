@@ -104,9 +104,11 @@ type runner interface{ run() }
 type passKind int
 
 const (
-	passForward  passKind = iota // engine.forward
-	passBackward                 // engine.backward
-	passLoss                     // engine.mseGradient: forward, loss and backward
+	passForward     passKind = iota // engine.forward
+	passBackward                    // engine.backward
+	passLoss                        // engine.mseGradient: forward, loss and backward
+	passTangents                    // engine.divProbes: forward and tangents
+	passSecondOrder                 // engine.divGradient: forward, tangents and the second-order reverse pass
 )
 
 // pass holds the arguments of the pass that engine.split runs, and the
@@ -170,6 +172,11 @@ func (e *engine[T]) passRows(lo, hi, h int) {
 		e.forwardRows(lo, hi, true)
 		p.loss[h] = e.lossRows(lo, hi, p.rows)
 		e.backwardRows(lo, hi, h, p.paramGrads, p.inputGrad)
+	case passTangents:
+		e.tangentRows(lo, hi, false)
+	case passSecondOrder:
+		e.tangentRows(lo, hi, true)
+		e.secondOrderRows(lo, hi, h)
 	}
 }
 

@@ -71,14 +71,21 @@ func (n *Network) TrainStep(t []float64, x, target *mat.Dense, class []int) (flo
 	if err != nil {
 		return loss, err
 	}
+	return loss, n.applyGradient("TrainStep", loss)
+}
+
+// applyGradient takes the optimizer step of TrainStep and ApplyGradient
+// with the gradient in the engine, or undoes the previous update when loss
+// is not finite.
+func (n *Network) applyGradient(who string, loss float64) error {
 	if math.IsNaN(loss) || math.IsInf(loss, 0) {
 		if !n.rollback {
-			return loss, fmt.Errorf("nn: TrainStep: the loss is %v at step %d on a finite batch; the weights were not updated", loss, n.step)
+			return fmt.Errorf("nn: %s: the loss is %v at step %d on a finite batch; the weights were not updated", who, loss, n.step)
 		}
 		n.eng.restoreGood()
 		n.rollback = false
 		n.step--
-		return loss, fmt.Errorf("nn: TrainStep: the loss is %v at step %d on a finite batch: the update of step %d made the weights diverge (lower the learning rate); the weights of step %d are restored", loss, n.step+1, n.step+1, n.step)
+		return fmt.Errorf("nn: %s: the loss is %v at step %d on a finite batch: the update of step %d made the weights diverge (lower the learning rate); the weights of step %d are restored", who, loss, n.step+1, n.step+1, n.step)
 	}
 	n.eng.keepGood()
 	o := &n.opt
@@ -89,7 +96,7 @@ func (n *Network) TrainStep(t []float64, x, target *mat.Dense, class []int) (flo
 		n.eng.emaUpdate(n.emaDecay)
 	}
 	n.rollback = true
-	return loss, nil
+	return nil
 }
 
 // lossGradient validates a training batch, computes the loss and fills
