@@ -41,7 +41,7 @@ func mlLoss(t *testing.T, net *nn.Network, x *mat.Dense, class []int, o MaxLikel
 // Tolerance: relative error ≤ 1e-6 of the gradient's norm (the issue's
 // bound). With step 1e-6 the central difference's truncation error is
 // ~1e-12 and its rounding error ~ε·|loss|/h ≈ 1e-9 relative, so an exact
-// gradient agrees to ~1e-8; a solver stage or a σ'' term left out is off by
+// gradient agrees to ~1e-8; a solver stage or a σ″ term left out is off by
 // far more.
 func TestMaxLikelihoodGradientFiniteDifferences(t *testing.T) {
 	rng := rand.New(rand.NewPCG(1, 2))

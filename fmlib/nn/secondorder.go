@@ -20,9 +20,9 @@ import (
 //
 // then, with ā = z̄_l W_l and ᾱ = ζ̄_l W_l,
 //
-//	z̄_{l−1} = ā ⊙ σ'(z_{l−1}) + Σ_k ᾱ ⊙ ζ_{l−1} ⊙ σ''(z_{l−1}),   ζ̄_{l−1} = ᾱ ⊙ σ'(z_{l−1}).
+//	z̄_{l−1} = ā ⊙ σ'(z_{l−1}) + Σ_k ᾱ ⊙ ζ_{l−1} ⊙ σ″(z_{l−1}),   ζ̄_{l−1} = ᾱ ⊙ σ'(z_{l−1}).
 //
-// The σ'' term is the derivative of tr ∂u/∂x with respect to the weights
+// The σ″ term is the derivative of tr ∂u/∂x with respect to the weights
 // through the activations. The input gradient x̄ = (z̄_0 W_0)[:, :d] carries
 // the gradient to the previous solver stage.
 //
@@ -36,7 +36,7 @@ type secondOrder[T float] struct {
 	capR   int       // tangent rows the buffers hold
 	v      []T       // R×Dim tangents
 	tz, ta [][]T     // tz[l]: R×sizes[l+1] tangent of z[l]; ta[l] = σ'(z[l]) ⊙ tz[l]
-	deriv2 [][]T     // σ''(z[l]) of hidden layer l, rows×sizes[l+1]
+	deriv2 [][]T     // σ″(z[l]) of hidden layer l, rows×sizes[l+1]
 	tdz    [2][2][]T // per half, ping-pong cotangents of the tangents
 	gu     []T       // rows×Dim cotangent of u
 	gdiv   []T       // cotangent of each row's divergence
@@ -95,7 +95,7 @@ func (e *engine[T]) loadTangents(rows int, probes []*mat.Dense) {
 	}
 }
 
-// tangentRows runs the loaded rows [lo, hi) forward with σ' (and σ” when
+// tangentRows runs the loaded rows [lo, hi) forward with σ' (and σ″ when
 // second) and pushes their tangents through the linearised layers; without
 // second it writes each row's divergence into so.div.
 func (e *engine[T]) tangentRows(lo, hi int, second bool) {
@@ -203,7 +203,7 @@ func columnSums[T float](a []T, beta T, sums []T) {
 }
 
 // chainSecond carries the cotangents through an activation: with ā in dz
-// and ᾱ in tdz it sets dz = ā⊙σ' + Σ_k ᾱ_k⊙ζ_k⊙σ” and tdz = ᾱ⊙σ' (width n,
+// and ᾱ in tdz it sets dz = ā⊙σ' + Σ_k ᾱ_k⊙ζ_k⊙σ″ and tdz = ᾱ⊙σ' (width n,
 // K tangent rows per row).
 func chainSecond[T float](dz, tdz, tz, deriv, deriv2 []T, K, n int) {
 	for i := 0; i*n < len(dz); i++ {
@@ -219,22 +219,22 @@ func chainSecond[T float](dz, tdz, tz, deriv, deriv2 []T, K, n int) {
 	}
 }
 
-// activation2 writes σ”(z) into d2.
+// activation2 writes σ″(z) into d2.
 func activation2[T float](a Activation, z, d2 []T) {
 	switch a {
-	case SiLU: // σ = z·s, σ'' = s(1−s)(2 + z(1−2s)) with s the sigmoid
+	case SiLU: // σ = z·s, σ″ = s(1−s)(2 + z(1−2s)) with s the sigmoid
 		for i, v := range z {
 			s := 1 / (1 + expT(-v))
 			d2[i] = s * (1 - s) * (2 + v*(1-2*s))
 		}
 	case ReLU:
 		clear(d2)
-	case Tanh: // σ'' = −2y(1−y²)
+	case Tanh: // σ″ = −2y(1−y²)
 		for i, v := range z {
 			y := T(math.Tanh(float64(v)))
 			d2[i] = -2 * y * (1 - y*y)
 		}
-	case ELU, SELU: // σ'' = λα e^z below 0, 0 above
+	case ELU, SELU: // σ″ = λα e^z below 0, 0 above
 		scale, alpha := T(1), T(1)
 		if a == SELU {
 			scale, alpha = seluLambda, seluAlpha
@@ -245,7 +245,7 @@ func activation2[T float](a Activation, z, d2 []T) {
 				d2[i] = scale * alpha * expT(v)
 			}
 		}
-	case GELU: // σ'' = φ(z)(2 − z²)
+	case GELU: // σ″ = φ(z)(2 − z²)
 		for i, v := range z {
 			x := float64(v)
 			d2[i] = T(math.Exp(-0.5*x*x) / math.Sqrt(2*math.Pi) * (2 - x*x))
@@ -329,10 +329,10 @@ func (n *Network) ZeroGradient() { n.eng.zeroGrads() }
 // of VelocityDivergenceProbes) it adds ∂/∂θ Σ_i (gu_iᵀ u_i + gdiv_i s_i)
 // to the network's gradient and writes ∂/∂x_i of the same sum into row i
 // of gx. The derivative of s with respect to θ and x takes second-order
-// terms (σ” of the activations, see the package's second-order notes).
+// terms (σ″ of the activations, see the package's second-order notes).
 //
 // Cost, for a batch of n rows and K tangents per row (K = Dim for the
-// exact divergence): one forward pass of n rows keeping σ' and σ”, one
+// exact divergence): one forward pass of n rows keeping σ' and σ″, one
 // tangent pass of K·n rows, and one reverse pass of (1+K)·n rows through
 // both (two products per layer: weight and input cotangents), about
 // 3(1+K) forward passes of n rows in all.

@@ -37,9 +37,9 @@ func mulElem(a, b *mat.Dense) *mat.Dense {
 // second-order reverse pass against central differences of the objective,
 // in float64, with respect to every weight and every input coordinate.
 // Tolerance: relative error ≤ 1e-7 of the gradient's norm. A central
-// difference with step 1e-6 has truncation error ~h²·f”' ≈ 1e-12 and
+// difference with step 1e-6 has truncation error ~h²·f‴ ≈ 1e-12 and
 // rounding error ~ε·|f|/h ≈ 1e-10 against gradients of order 0.1–1, so a
-// correct gradient agrees to ~1e-9; a missing σ” term is off by percents.
+// correct gradient agrees to ~1e-9; a missing σ″ term is off by percents.
 func TestAddDivergenceGradientFiniteDifferences(t *testing.T) {
 	for _, c := range []struct {
 		name   string
