@@ -2,7 +2,6 @@ package check
 
 import (
 	"fmt"
-	"math"
 	"math/rand/v2"
 	"strings"
 
@@ -36,15 +35,7 @@ func panicHint(err error) string {
 
 // close reports whether got equals want within tolerance, elementwise.
 func close(got, want []float64) bool {
-	if len(got) != len(want) {
-		return false
-	}
-	for i := range want {
-		if math.IsNaN(got[i]) || math.Abs(got[i]-want[i]) > tolerance*(1+math.Abs(want[i])) {
-			return false
-		}
-	}
-	return true
+	return closeTol(got, want, tolerance)
 }
 
 // closeScalar reports whether got equals want within tolerance.

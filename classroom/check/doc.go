@@ -11,16 +11,26 @@
 // of a stripped notebook — fails the check with the panic's message; it never
 // takes the notebook down.
 //
-// The checks and the equations of the reference notes they cover:
+// The checks, by problem set (notebooks/exercises/NN-…-exercises.ipynb),
+// with the equations of the reference notes they cover:
 //
-//   - AffineLogDensity: the change of variables of an affine flow (eq. 2–3)
-//   - OTSample: ψ_t(x0|x1) = (1 − (1 − σ_min) t) x0 + t x1 (eq. 26, 34)
-//   - OTTarget: u_t(x|x1) = x1 − (1 − σ_min) x0 (eq. 35)
-//   - MarginalField: u_t(x) for a finite data set (eq. 19)
-//   - CFMLoss: the conditional flow-matching loss of eq. 37 on a batch
-//   - EulerSampler: Algorithm 2, x_{t+δ} = x_t + δ u_t(x_t)
-//   - Hutchinson: tr J ≈ (1/K) Σ_k ε_kᵀ J ε_k, the divergence estimator used
-//     for eq. 14
+//   - 01: AffineDensityByHand, AffineLogDensity (eq. 2–3), PlanarLogDet,
+//     JacobianLogDet, FlowLogDensity (eq. 4–5)
+//   - 02: ResidualInverse, ResidualContraction (eq. 6–7), TransportResidual
+//     (eq. 11), LogDensityAlongPath (eq. 13–14)
+//   - 03: MarginalFieldByHand, MarginalField, MixtureField (eq. 19), OTSample
+//     (eq. 34), OTTarget (eq. 35), GradientEstimates (eq. 21–24)
+//   - 04: TrainingBatch, CFMLoss (eq. 37, Algorithm 1), EulerSampler,
+//     MidpointSampler (Algorithm 2), LossFloor
+//   - 05: DivergenceByHand, DivergenceFD, Hutchinson, LinearFlowLogDensity
+//     (eq. 13–14)
+//   - 06: VESigmaByHand, VECoefficients (eq. 32), VPCoefficients (eq. 33),
+//     ConditionalField (eq. 31), EndpointLogDensity (σ_min, eq. 18)
+//   - 07: GuidedVelocity (eq. 40), ClassDropout (eq. 38), GaussianClassField
+//   - 08: SquaredCosts, BestCoupling, SortedCoupling (minibatch OT)
+//
+// A check of a number worked out by hand (the …ByHand functions) does not
+// show the expected value when it fails: that value is the answer.
 //
 // Inputs are drawn from fixed seeds, so a check gives the same verdict every
 // time it runs. Functions take plain Go types ([]float64 per point, or
