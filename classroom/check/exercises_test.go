@@ -248,3 +248,17 @@ func TestExactGradient(t *testing.T) {
 		t.Errorf("Monte Carlo gradient %.4f, closed form %.4f", got, want)
 	}
 }
+
+// Every verdict is recorded, in order, for the grader.
+func TestVerdictsAreRecorded(t *testing.T) {
+	n := len(Verdicts(0))
+	DivergenceByHand(3)
+	DivergenceByHand(4)
+	got := Verdicts(n)
+	if len(got) != 2 || !got[0].Passed || got[1].Passed || got[0].Name != got[1].Name {
+		t.Errorf("recorded %+v", got)
+	}
+	if len(Verdicts(n+5)) != 0 {
+		t.Error("Verdicts past the end returned verdicts")
+	}
+}

@@ -45,6 +45,7 @@ func init() {
 		"VECoefficients":       reflect.ValueOf(check.VECoefficients),
 		"VESigmaByHand":        reflect.ValueOf(check.VESigmaByHand),
 		"VPCoefficients":       reflect.ValueOf(check.VPCoefficients),
+		"Verdicts":             reflect.ValueOf(check.Verdicts),
 
 		// type definitions
 		"Result": reflect.ValueOf((*check.Result)(nil)),
