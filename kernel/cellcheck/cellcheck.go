@@ -283,6 +283,7 @@ func (u *unit) result(errs []types.Error) *Result {
 			u.newOfValue(call)
 			u.checkedMake(call)
 			u.minMax(call)
+			u.showArgs(call)
 		}
 		return true
 	})

@@ -41,7 +41,12 @@ func directive(cell, line, col int, inline bool) string {
 // inline /*line*/ directive after each edit restoring the position of the
 // text that follows.
 func (s *segment) render(cell int, edits []edit) string {
-	sort.SliceStable(edits, func(i, j int) bool { return edits[i].start < edits[j].start })
+	// By start; at one start, insertions first (an insertion before a
+	// replaced expression, as a wrapping call makes, is not an overlap).
+	sort.SliceStable(edits, func(i, j int) bool {
+		a, b := edits[i], edits[j]
+		return a.start < b.start || a.start == b.start && a.end == a.start && b.end > b.start
+	})
 	var b strings.Builder
 	b.WriteString(directive(cell, s.line, s.col, false))
 	at := 0

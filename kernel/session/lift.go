@@ -228,10 +228,10 @@ func definesVariables(run []*segment) bool {
 
 // mayNeedTypes reports whether segs may get edits from the checker: they
 // call make, min, max or new, declare a generic function or call one the
-// session declared. (Checking declarations costs time, and redefining a
+// session declared, or print where the cells have types of their own. (Checking declarations costs time, and redefining a
 // function is a common notebook action.)
 func (s *Session) mayNeedTypes(segs []*segment) bool {
-	found := false
+	found, prints, ownTypes := false, false, false
 	for _, sg := range segs {
 		var root ast.Node = sg.stmt
 		if sg.decl != nil {
@@ -248,7 +248,12 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 				if id, ok := n.X.(*ast.Ident); ok && symtypes.IsStub(s.imports[id.Name]) {
 					found = true
 				}
+			case *ast.TypeSpec, *ast.StructType:
+				ownTypes = true
 			case *ast.CallExpr:
+				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && cellcheck.PrintFunc(sel.Sel.Name) {
+					prints = true
+				}
 				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
 					switch id.Name {
 					case "make", "min", "max", "new":
@@ -263,7 +268,17 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 			return !found
 		})
 	}
-	return found
+	return found || prints && (ownTypes || s.declaresTypes())
+}
+
+// declaresTypes reports whether the session has types of its own.
+func (s *Session) declaresTypes() bool {
+	for _, d := range s.store.live() {
+		if d.kind == "type" {
+			return true
+		}
+	}
+	return false
 }
 
 // recordCheckedTypes gives the variables a run evaluated the old way

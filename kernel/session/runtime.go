@@ -11,6 +11,7 @@ import (
 	"sync"
 
 	"github.com/gophlow/gophlow/kernel/display"
+	"github.com/gophlow/gophlow/kernel/showfmt"
 	"github.com/traefik/yaegi/interp"
 )
 
@@ -44,6 +45,14 @@ func (s *Session) runtimeExports() interp.Exports {
 			"MaxInt":         reflect.ValueOf(maxInt),
 			"MinFloat64":     reflect.ValueOf(minFloat64),
 			"MaxFloat64":     reflect.ValueOf(maxFloat64),
+			"Show":           reflect.ValueOf(showfmt.Show),
+			"Printf":         reflect.ValueOf(showfmt.Printf),
+			"Sprintf":        reflect.ValueOf(showfmt.Sprintf),
+			"Fprintf":        reflect.ValueOf(showfmt.Fprintf),
+			"Errorf":         reflect.ValueOf(showfmt.Errorf),
+			"Appendf":        reflect.ValueOf(showfmt.Appendf),
+			"LogPrintf":      reflect.ValueOf(showfmt.LogPrintf),
+			"LogPanicf":      reflect.ValueOf(showfmt.LogPanicf),
 		},
 		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{
 			reflect.ValueOf(display.Result): renderers,
