@@ -5,6 +5,7 @@
 //	gophlow kernel [--allow-unsigned] CONNECTION_FILE
 //	gophlow run NOTEBOOK.ipynb [-o OUT.ipynb] [--timeout D] [--html OUT.html]
 //	gophlow strip-solutions IN.ipynb OUT.ipynb
+//	gophlow grade ASSIGNMENT.ipynb SUBMISSIONS_DIR OUT_DIR [--timeout D] [--memory BYTES] [-j N]
 //	gophlow version
 //	gophlow help
 package main
@@ -37,6 +38,12 @@ Usage:
   gophlow strip-solutions IN.ipynb OUT.ipynb
         write the student version of an exercise notebook: solution regions
         replaced by stubs, outputs cleared (markers: go doc ./classroom/solutions)
+  gophlow grade ASSIGNMENT.ipynb SUBMISSIONS_DIR OUT_DIR [--timeout D] [--memory BYTES] [-j N]
+        grade every STUDENT.ipynb (or STUDENT/ folder) of SUBMISSIONS_DIR
+        against the teacher notebook, each in its own process with a time
+        limit per cell (default 30s) and a memory limit (default 1G); writes
+        OUT_DIR/gradebook.csv, totals.csv and feedback/STUDENT.html
+        (go doc ./classroom/grade)
   gophlow version
         print the version
   gophlow help
@@ -66,6 +73,10 @@ func run(args []string, stdout, stderr io.Writer) int {
 		err = runCommand(args[1:], stderr)
 	case "strip-solutions":
 		err = stripCommand(args[1:], stdout)
+	case "grade":
+		err = gradeCommand(args[1:], stdout, stderr)
+	case "grade-worker":
+		err = gradeWorkerCommand()
 	case "version", "--version":
 		fmt.Fprintln(stdout, versionString())
 	case "help", "--help", "-h":

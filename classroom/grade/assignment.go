@@ -1,0 +1,157 @@
+package grade
+
+import (
+	"encoding/json"
+	"fmt"
+	"strings"
+
+	"github.com/gophlow/gophlow/classroom/solutions"
+)
+
+// Exercise is one graded exercise of an assignment.
+type Exercise struct {
+	// ID is the exercise's number, e.g. "03.5".
+	ID string
+	// Points is what a passing check earns.
+	Points float64
+	// check is the check cell's source as the student version has it.
+	check string
+	// names are the names of the verdicts the teacher's run of the check
+	// produced; a submission's verdicts count only under these names.
+	names map[string]bool
+}
+
+// Assignment is the teacher notebook's exercises, in order.
+type Assignment struct {
+	Exercises []*Exercise
+}
+
+// cellMeta is the part of a cell's metadata the grader reads.
+type cellMeta struct {
+	Classroom *struct {
+		Exercise string  `json:"exercise"`
+		Points   float64 `json:"points"`
+	} `json:"classroom"`
+}
+
+// rawCell is a notebook cell as the grader reads it.
+type rawCell struct {
+	Type     string          `json:"cell_type"`
+	Source   json.RawMessage `json:"source"`
+	Metadata cellMeta        `json:"metadata"`
+}
+
+// cells decodes a notebook's cells.
+func cells(data []byte) ([]rawCell, error) {
+	var nb struct {
+		Cells    []rawCell `json:"cells"`
+		NBFormat int       `json:"nbformat"`
+	}
+	if err := json.Unmarshal(data, &nb); err != nil {
+		return nil, fmt.Errorf("not a notebook (JSON): %v", err)
+	}
+	if nb.NBFormat != 4 {
+		return nil, fmt.Errorf("not an nbformat 4 notebook (nbformat %d)", nb.NBFormat)
+	}
+	return nb.Cells, nil
+}
+
+// source returns a cell's source, a string or a list of strings.
+func (c rawCell) source() string {
+	var s string
+	if json.Unmarshal(c.Source, &s) == nil {
+		return s
+	}
+	var parts []string
+	if json.Unmarshal(c.Source, &parts) == nil {
+		return strings.Join(parts, "")
+	}
+	return ""
+}
+
+// exercise returns the cell's exercise ID, or "" for a cell that is not a check.
+func (c rawCell) exercise() string {
+	if c.Type != "code" || c.Metadata.Classroom == nil {
+		return ""
+	}
+	return c.Metadata.Classroom.Exercise
+}
+
+// ParseAssignment reads the exercises of a teacher notebook: each code cell
+// with classroom metadata is the check of one exercise.
+func ParseAssignment(teacher []byte) (*Assignment, error) {
+	student, err := solutions.Strip(teacher)
+	if err != nil {
+		return nil, err
+	}
+	cs, err := cells(student)
+	if err != nil {
+		return nil, err
+	}
+	a := &Assignment{}
+	seen := map[string]bool{}
+	for i, c := range cs {
+		id := c.exercise()
+		if id == "" {
+			continue
+		}
+		if seen[id] {
+			return nil, fmt.Errorf("cell %d: exercise %q has a second check cell", i+1, id)
+		}
+		if c.Metadata.Classroom.Points < 0 {
+			return nil, fmt.Errorf("cell %d: exercise %q has negative points", i+1, id)
+		}
+		seen[id] = true
+		a.Exercises = append(a.Exercises, &Exercise{ID: id, Points: c.Metadata.Classroom.Points, check: c.source()})
+	}
+	if len(a.Exercises) == 0 {
+		return nil, fmt.Errorf(`no check cells: mark each with "metadata": {"classroom": {"exercise": ID, "points": N}}`)
+	}
+	return a, nil
+}
+
+// jobCell is one code cell a worker runs.
+type jobCell struct {
+	Source string `json:"source"`
+	// Exercise is the ID of the check this cell runs, or "".
+	Exercise string `json:"exercise,omitempty"`
+	// Cell is the cell's 1-based number in the submission (0: a check the
+	// submission lacked, run at the end).
+	Cell int `json:"cell"`
+}
+
+// assemble returns the code cells to run for a submission: its own cells,
+// with every check cell's source replaced by the teacher's; a second cell
+// claiming an exercise is dropped, and checks the submission lacks are
+// appended.
+func (a *Assignment) assemble(submission []byte) ([]jobCell, error) {
+	cs, err := cells(submission)
+	if err != nil {
+		return nil, err
+	}
+	byID := map[string]*Exercise{}
+	for _, e := range a.Exercises {
+		byID[e.ID] = e
+	}
+	placed := map[string]bool{}
+	var out []jobCell
+	for i, c := range cs {
+		if c.Type != "code" {
+			continue
+		}
+		id := c.exercise()
+		switch e := byID[id]; {
+		case id == "":
+			out = append(out, jobCell{Source: c.source(), Cell: i + 1})
+		case e != nil && !placed[id]:
+			placed[id] = true
+			out = append(out, jobCell{Source: e.check, Exercise: id, Cell: i + 1})
+		}
+	}
+	for _, e := range a.Exercises {
+		if !placed[e.ID] {
+			out = append(out, jobCell{Source: e.check, Exercise: e.ID})
+		}
+	}
+	return out, nil
+}
