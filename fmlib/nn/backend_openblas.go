@@ -42,6 +42,29 @@ static inline __attribute__((always_inline)) void silu_span(const float *restric
 CLONES void gophlow_silu_d(const float *restrict z, float *restrict h, float *restrict d, long n) { silu_span(z, h, d, n); }
 CLONES void gophlow_silu(const float *restrict z, float *restrict h, long n) { silu_span(z, h, NULL, n); }
 
+// gophlow_silu_d2 is SiLU with σ' into d and σ″ = s(1 − s)(2 + v(1 − 2s))
+// into d2 (s the sigmoid), for the second-order passes (secondorder.go).
+CLONES void gophlow_silu_d2(const float *restrict z, float *restrict h, float *restrict d, float *restrict d2, long n) {
+	long i = 0;
+	for (; i + 8 <= n; i += 8) {
+		v8f v, s;
+		memcpy(&v, z + i, 32);
+		s = -v;
+		exp_v8(&s);
+		s = 1.0f / (1.0f + s);
+		v8f o = v * s, g = s * (1.0f + v * (1.0f - s)), g2 = s * (1.0f - s) * (2.0f + v * (1.0f - 2.0f * s));
+		memcpy(h + i, &o, 32);
+		memcpy(d + i, &g, 32);
+		memcpy(d2 + i, &g2, 32);
+	}
+	for (; i < n; i++) {
+		float v = z[i], s = 1.0f / (1.0f + exp_poly(-v));
+		h[i] = v * s;
+		d[i] = s * (1.0f + v * (1.0f - s));
+		d2[i] = s * (1.0f - s) * (2.0f + v * (1.0f - 2.0f * s));
+	}
+}
+
 // tanh(v) = sign(v)·(1 − 2/(e^{2|v|} + 1)), and NaN for NaN; the loops
 // are left to the auto-vectoriser.
 static inline __attribute__((always_inline)) float tanh_one(float v) {
@@ -231,6 +254,19 @@ func activate32(a Activation, z, h, deriv []float32) bool {
 func mul32(a, b []float32) bool {
 	if len(a) > 0 {
 		C.gophlow_mul((*C.float)(unsafe.Pointer(&a[0])), (*C.float)(unsafe.Pointer(&b[0])), C.long(len(a)))
+	}
+	return true
+}
+
+// activateSecond32 writes SiLU(z), σ' and σ″ in C and reports whether
+// the activation has this kernel (only SiLU).
+func activateSecond32(a Activation, z, h, deriv, deriv2 []float32) bool {
+	if a != SiLU {
+		return false
+	}
+	if len(z) > 0 {
+		C.gophlow_silu_d2((*C.float)(unsafe.Pointer(&z[0])), (*C.float)(unsafe.Pointer(&h[0])),
+			(*C.float)(unsafe.Pointer(&deriv[0])), (*C.float)(unsafe.Pointer(&deriv2[0])), C.long(len(z)))
 	}
 	return true
 }

@@ -11,6 +11,9 @@ const nativeKernels = false
 // activate32 reports that no native kernel exists; the Go loops run.
 func activate32(Activation, []float32, []float32, []float32) bool { return false }
 
+// activateSecond32 reports that no native kernel exists; the Go loops run.
+func activateSecond32(Activation, []float32, []float32, []float32, []float32) bool { return false }
+
 // mul32 reports that no native kernel exists; the Go loop runs.
 func mul32([]float32, []float32) bool { return false }
 

@@ -17,7 +17,7 @@ type engineAPI interface {
 	jvp(rows int, v, out *mat.Dense)
 	vjp(rows int, v, out *mat.Dense)
 	divProbes(rows int, probes []*mat.Dense, div []float64)
-	divGradient(rows int, probes []*mat.Dense, gu *mat.Dense, gdiv []float64, gx *mat.Dense)
+	divGradient(rows int, probes []*mat.Dense, gu *mat.Dense, gdiv []float64, gx *mat.Dense, div []float64)
 	zeroGrads()
 	clipGradients(maxNorm float64) float64
 	update(o *Optimizer, lr float64, step int)

@@ -136,7 +136,11 @@ func (r *rowHalf[T]) run() { r.e.passRows(r.lo, r.hi, 1) }
 // else on the caller alone. It reports whether it split.
 func (e *engine[T]) split(rows int) bool {
 	e.pass.rows = rows
-	if !e.splitsRows(rows) {
+	work := rows
+	if k := e.pass.kind; k == passTangents || k == passSecondOrder {
+		work *= 1 + e.so.k // the tangent rows, each as costly as a row
+	}
+	if !e.splitsRows(work) {
 		e.passRows(0, rows, 0)
 		return false
 	}

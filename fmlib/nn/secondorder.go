@@ -96,16 +96,14 @@ func (e *engine[T]) loadTangents(rows int, probes []*mat.Dense) {
 }
 
 // tangentRows runs the loaded rows [lo, hi) forward with σ' (and σ″ when
-// second) and pushes their tangents through the linearised layers; without
-// second it writes each row's divergence into so.div.
+// second) and pushes their tangents through the linearised layers; it
+// writes each row's divergence into so.div unless that is nil.
 func (e *engine[T]) tangentRows(lo, hi int, second bool) {
-	e.forwardRows(lo, hi, true)
 	c, L, d, K := &e.so, e.layers(), e.cfg.Dim, e.so.k
 	if second {
-		for l := 0; l < L-1; l++ {
-			n := e.sizes[l+1]
-			activation2(e.cfg.Activation, e.z[l][lo*n:hi*n], c.deriv2[l][lo*n:hi*n])
-		}
+		e.forwardSecondRows(lo, hi)
+	} else {
+		e.forwardRows(lo, hi, true)
 	}
 	r0, r1 := lo*K, hi*K
 	n1 := e.sizes[1]
@@ -116,7 +114,7 @@ func (e *engine[T]) tangentRows(lo, hi int, second bool) {
 		scaleTangents(ta, c.tz[l][r0*n:r1*n], e.deriv[l][lo*n:hi*n], K, n)
 		gemmSerial(false, true, r1-r0, nOut, n, 1, ta, n, e.w[l+1], n, 0, c.tz[l+1][r0*nOut:r1*nOut], nOut)
 	}
-	if second {
+	if c.div == nil {
 		return
 	}
 	out := c.tz[L-1]
@@ -126,6 +124,27 @@ func (e *engine[T]) tangentRows(lo, hi int, second bool) {
 			s += float64(c.v[r]) * float64(out[r])
 		}
 		c.div[i] = float64(c.w) * s
+	}
+}
+
+// forwardSecondRows is forwardRows keeping σ' and σ″ of every hidden layer.
+func (e *engine[T]) forwardSecondRows(lo, hi int) {
+	L, n := e.layers(), hi-lo
+	inp := e.in[lo*e.sizes[0] : hi*e.sizes[0]]
+	for l := 0; l < L; l++ {
+		nIn, nOut := e.sizes[l], e.sizes[l+1]
+		z := e.z[l][lo*nOut : hi*nOut]
+		fillRows(z, e.b[l])
+		gemmSerial(false, true, n, nOut, nIn, 1, inp, nIn, e.w[l], nIn, 1, z, nOut)
+		if l == L-1 {
+			return
+		}
+		inp = e.h[l][lo*nOut : hi*nOut]
+		deriv, deriv2 := e.deriv[l][lo*nOut:hi*nOut], e.so.deriv2[l][lo*nOut:hi*nOut]
+		if !is32[T]() || !activateSecond32(e.cfg.Activation, as32(z), as32(inp), as32(deriv), as32(deriv2)) {
+			activate(e.cfg.Activation, z, inp, deriv)
+			activation2(e.cfg.Activation, z, deriv2)
+		}
 	}
 }
 
@@ -207,14 +226,18 @@ func columnSums[T float](a []T, beta T, sums []T) {
 // K tangent rows per row).
 func chainSecond[T float](dz, tdz, tz, deriv, deriv2 []T, K, n int) {
 	for i := 0; i*n < len(dz); i++ {
-		for j := 0; j < n; j++ {
-			var s T
-			for k := 0; k < K; k++ {
-				r := (i*K+k)*n + j
-				s += tdz[r] * tz[r]
-				tdz[r] *= deriv[i*n+j]
+		z, dr, d2r := dz[i*n:(i+1)*n], deriv[i*n:(i+1)*n], deriv2[i*n:(i+1)*n]
+		for j, dv := range dr {
+			z[j] *= dv
+		}
+		for k := 0; k < K; k++ {
+			r := (i*K + k) * n
+			a, tzr := tdz[r:r+n], tz[r:r+n]
+			a, tzr = a[:len(z)], tzr[:len(z)]
+			for j, av := range a {
+				z[j] += av * tzr[j] * d2r[j]
+				a[j] = av * dr[j]
 			}
-			dz[i*n+j] = dz[i*n+j]*deriv[i*n+j] + s*deriv2[i*n+j]
 		}
 	}
 }
@@ -266,10 +289,12 @@ func (e *engine[T]) divProbes(rows int, probes []*mat.Dense, div []float64) {
 }
 
 // divGradient adds to the gradient the weight gradient of
-// Σ_rows g_uᵀ u + g_div s at the loaded rows and writes the input gradient
-// into gx.
-func (e *engine[T]) divGradient(rows int, probes []*mat.Dense, gu *mat.Dense, gdiv []float64, gx *mat.Dense) {
+// Σ_rows g_uᵀ u + g_div s at the loaded rows, writes the input gradient
+// into gx and s into div unless it is nil.
+func (e *engine[T]) divGradient(rows int, probes []*mat.Dense, gu *mat.Dense, gdiv []float64, gx *mat.Dense, div []float64) {
 	e.loadTangents(rows, probes)
+	e.so.div = div
+	defer func() { e.so.div = nil }()
 	d, c := e.cfg.Dim, &e.so
 	raw := gu.RawMatrix()
 	for i := 0; i < rows; i++ {
@@ -327,8 +352,8 @@ func (n *Network) ZeroGradient() { n.eng.zeroGrads() }
 // maximum-likelihood loss (eq. 14): for u = u_θ(t, x_i, class[i]) and its
 // divergence s_i (exact when probes is nil, else the Hutchinson estimate
 // of VelocityDivergenceProbes) it adds ∂/∂θ Σ_i (gu_iᵀ u_i + gdiv_i s_i)
-// to the network's gradient and writes ∂/∂x_i of the same sum into row i
-// of gx. The derivative of s with respect to θ and x takes second-order
+// to the network's gradient, writes ∂/∂x_i of the same sum into row i
+// of gx and, unless div is nil, s_i into div[i]. The derivative of s with respect to θ and x takes second-order
 // terms (σ″ of the activations, see the package's second-order notes).
 //
 // Cost, for a batch of n rows and K tangents per row (K = Dim for the
@@ -336,11 +361,14 @@ func (n *Network) ZeroGradient() { n.eng.zeroGrads() }
 // tangent pass of K·n rows, and one reverse pass of (1+K)·n rows through
 // both (two products per layer: weight and input cotangents), about
 // 3(1+K) forward passes of n rows in all.
-func (n *Network) AddDivergenceGradient(t float64, x *mat.Dense, class []int, probes []*mat.Dense, gu *mat.Dense, gdiv []float64, gx *mat.Dense) {
+func (n *Network) AddDivergenceGradient(t float64, x *mat.Dense, class []int, probes []*mat.Dense, gu *mat.Dense, gdiv []float64, gx *mat.Dense, div []float64) {
 	rows := n.checkSecondOrder("AddDivergenceGradient", t, x, class, probes, gu, len(gdiv))
 	n.checkBatch("AddDivergenceGradient", x, gx)
+	if div != nil && len(div) != rows {
+		panic(fmt.Sprintf("nn: AddDivergenceGradient: len(div) = %d for %d rows", len(div), rows))
+	}
 	n.eng.load(x, t, nil, class, n.nullOr())
-	n.eng.divGradient(rows, probes, gu, gdiv, gx)
+	n.eng.divGradient(rows, probes, gu, gdiv, gx, div)
 }
 
 // Gradients returns a copy of the gradient accumulated by

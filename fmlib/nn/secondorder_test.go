@@ -75,9 +75,17 @@ func TestAddDivergenceGradientFiniteDifferences(t *testing.T) {
 			}
 			gx := mat.NewDense(rows, d, nil)
 			net.ZeroGradient()
-			net.AddDivergenceGradient(tt, x, class, probes, gu, gdiv, gx)
+			div := make([]float64, rows)
+			net.AddDivergenceGradient(tt, x, class, probes, gu, gdiv, gx, div)
 			// A second call accumulates: the gradient must double.
-			net.AddDivergenceGradient(tt, x, class, probes, gu, gdiv, gx)
+			net.AddDivergenceGradient(tt, x, class, probes, gu, gdiv, gx, nil)
+			// The divergence it reports is VelocityDivergenceProbes' (the same
+			// arithmetic: equal to float64 rounding).
+			wantDiv := make([]float64, rows)
+			net.VelocityDivergenceProbes(tt, x, class, probes, mat.NewDense(rows, d, nil), wantDiv)
+			if !floats.EqualApprox(div, wantDiv, 1e-12) {
+				t.Errorf("divergence %v, VelocityDivergenceProbes gives %v", div, wantDiv)
+			}
 			got := net.Gradients()
 			floats.Scale(0.5, got)
 
@@ -173,13 +181,13 @@ func TestAddDivergenceGradientSplitBatch(t *testing.T) {
 	}
 	gx := mat.NewDense(rows, 2, nil)
 	net.ZeroGradient()
-	net.AddDivergenceGradient(0.6, x, nil, nil, gu, gdiv, gx)
+	net.AddDivergenceGradient(0.6, x, nil, nil, gu, gdiv, gx, nil)
 	whole := net.Gradients()
 	net.ZeroGradient()
 	gxHalves := mat.NewDense(rows, 2, nil)
 	for _, r := range [][2]int{{0, rows / 2}, {rows / 2, rows}} {
 		net.AddDivergenceGradient(0.6, x.Slice(r[0], r[1], 0, 2).(*mat.Dense), nil, nil, gu.Slice(r[0], r[1], 0, 2).(*mat.Dense),
-			gdiv[r[0]:r[1]], gxHalves.Slice(r[0], r[1], 0, 2).(*mat.Dense))
+			gdiv[r[0]:r[1]], gxHalves.Slice(r[0], r[1], 0, 2).(*mat.Dense), nil)
 	}
 	halves := net.Gradients()
 	diff := append([]float64(nil), whole...)
