@@ -129,7 +129,10 @@ func TestGradeAClass(t *testing.T) {
 	write("grace/data.txt", []byte("keep me"))
 	write("grace/01-normalizing-flows-exercises.ipynb", edit(t, teacher, insert("import \"os\"\n\nentries, _ := os.ReadDir(\".\")\nfor _, e := range entries {\n\tos.RemoveAll(e.Name())\n}\nfmt.Println(len(entries))")))
 	write("heidi.ipynb", []byte("this is not a notebook"))
-	// ivan makes three check cells print PASS, removes 01.4's metadata and deletes 01.5's check.
+	// judy's cell kills the worker process outright: the worker is restarted without that cell.
+	write("judy.ipynb", edit(t, teacher, insert("import \"syscall\"\n\nsyscall.Kill(syscall.Getpid(), syscall.SIGKILL)")))
+	// ivan's check cell of 01.1 checks the right answer instead of his, two print PASS, 01.4's loses its
+	// metadata and checks a right answer outside a check cell, and 01.5's is deleted.
 	write("ivan.ipynb", edit(t, student, func(cells []any) []any {
 		var out []any
 		for _, c := range cells {
@@ -137,10 +140,12 @@ func TestGradeAClass(t *testing.T) {
 			meta, _ := m["metadata"].(map[string]any)
 			cl, _ := meta["classroom"].(map[string]any)
 			switch id, _ := cl["exercise"].(string); id {
-			case "01.1", "01.2", "01.3":
+			case "01.1":
+				m["source"] = "r := check.AffineDensityByHand(0.5 * math.Exp(-0.125) / math.Sqrt(2*math.Pi))\nr"
+			case "01.2", "01.3":
 				m["source"] = `fmt.Println("PASS")`
 			case "01.4":
-				m["source"], m["metadata"] = `fmt.Println("PASS")`, map[string]any{}
+				m["source"], m["metadata"] = "fmt.Println(\"PASS\")\ncheck.AffineDensityByHand(0.5 * math.Exp(-0.125) / math.Sqrt(2*math.Pi))", map[string]any{}
 			case "01.5":
 				continue
 			}
@@ -177,9 +182,9 @@ func TestGradeAClass(t *testing.T) {
 	want := map[string]string{
 		"alice": all, "bob": "pass fail pass fail fail", "carol": "fail fail fail fail fail",
 		"dave": all, "dan": "pass pass fail pass pass", "erin": all, "frank": all, "grace": all,
-		"heidi": "fail fail fail fail fail", "ivan": "fail fail fail fail fail",
+		"heidi": "fail fail fail fail fail", "ivan": "fail fail fail fail fail", "judy": all,
 	}
-	points := map[string]string{"alice": "11", "bob": "3", "carol": "0", "dave": "11", "dan": "9", "erin": "11", "frank": "11", "grace": "11", "heidi": "0", "ivan": "0"}
+	points := map[string]string{"alice": "11", "bob": "3", "carol": "0", "dave": "11", "dan": "9", "erin": "11", "frank": "11", "grace": "11", "heidi": "0", "ivan": "0", "judy": "11"}
 	f, err := os.Open(filepath.Join(out, "gradebook.csv"))
 	if err != nil {
 		t.Fatal(err)
@@ -193,6 +198,9 @@ func TestGradeAClass(t *testing.T) {
 	for _, r := range rows[1:] {
 		got[r[0]] = append(got[r[0]], r[2])
 		reasons[r[0]] += r[5] + "\n"
+	}
+	if len(students) != len(want) {
+		t.Errorf("graded %d students, want %d", len(students), len(want))
 	}
 	for name, w := range want {
 		if g := strings.Join(got[name], " "); g != w {
@@ -227,6 +235,7 @@ func TestGradeAClass(t *testing.T) {
 		"erin":  "boom",
 		"frank": "memory",
 		"dan":   "cell",
+		"judy":  "cell 3: ended the grading process (signal: killed); it was left out and the notebook run again",
 	} {
 		if !strings.Contains(problems[name], part) {
 			t.Errorf("%s: no problem mentions %q:\n%s", name, part, problems[name])
@@ -244,5 +253,52 @@ func TestGradeAClass(t *testing.T) {
 	}
 	if !strings.Contains(string(page), "3 of 11 points") || !strings.Contains(string(page), ">PASS</b>") || !strings.Contains(string(page), ">FAIL</b>") {
 		t.Errorf("bob's feedback page lacks his total or check boxes:\n%s", page)
+	}
+}
+
+// Every problem set of the course, graded against itself: the teacher
+// version earns every point and the student version none, and neither has a
+// cell that fails outside its checks.
+func TestEveryProblemSet(t *testing.T) {
+	paths, err := filepath.Glob("../../notebooks/exercises/*.ipynb")
+	if err != nil || len(paths) < 8 {
+		t.Fatalf("found %d problem sets (%v), want at least 8", len(paths), err)
+	}
+	self, err := os.Executable()
+	if err != nil {
+		t.Fatal(err)
+	}
+	exercises := 0
+	for _, path := range paths {
+		teacher, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		student, err := solutions.Strip(teacher)
+		if err != nil {
+			t.Fatal(err)
+		}
+		subs := t.TempDir()
+		os.WriteFile(filepath.Join(subs, "teacher.ipynb"), teacher, 0o644)
+		os.WriteFile(filepath.Join(subs, "student.ipynb"), student, 0o644)
+		students, err := Run(Options{Assignment: path, Submissions: subs, Out: t.TempDir(), Timeout: 20 * time.Second,
+			Worker: []string{self}, WorkerEnv: []string{"GOPHLOW_GRADE_TEST_WORKER=1"}})
+		if err != nil {
+			t.Errorf("%s: %v", path, err)
+			continue
+		}
+		exercises += len(students[0].Grades)
+		for _, s := range students {
+			p, max := s.Total()
+			if want := map[string]float64{"teacher": max, "student": 0}[s.Name]; p != want || max == 0 {
+				t.Errorf("%s, %s version: %g of %g points, want %g", filepath.Base(path), s.Name, p, max, want)
+			}
+			if len(s.Problems) > 0 {
+				t.Errorf("%s, %s version: %q", filepath.Base(path), s.Name, s.Problems)
+			}
+		}
+	}
+	if exercises < 30 {
+		t.Errorf("%d exercises in all, want at least 30", exercises)
 	}
 }
