@@ -101,7 +101,7 @@ func Run(opts Options) ([]*Student, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", opts.Assignment, err)
 	}
-	subs, err := readSubmissions(opts.Submissions)
+	subs, err := readSubmissions(opts.Submissions, filepath.Base(opts.Assignment))
 	if err != nil {
 		return nil, err
 	}
@@ -158,8 +158,9 @@ type submission struct {
 }
 
 // readSubmissions reads every submission into memory: STUDENT.ipynb files
-// and STUDENT/ folders (the folder's first .ipynb, by name).
-func readSubmissions(dir string) ([]submission, error) {
+// and STUDENT/ folders (the notebook named like the assignment, else the
+// folder's first .ipynb by name).
+func readSubmissions(dir, assignmentName string) ([]submission, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
 		return nil, err
@@ -171,6 +172,9 @@ func readSubmissions(dir string) ([]submission, error) {
 		case e.IsDir():
 			found, _ := filepath.Glob(filepath.Join(path, "*.ipynb"))
 			s := submission{name: e.Name(), dir: path}
+			if same := filepath.Join(path, assignmentName); fileExists(same) {
+				found = []string{same}
+			}
 			if len(found) == 0 {
 				s.readErr = fmt.Errorf("no .ipynb file in %s", path)
 			} else {
@@ -420,6 +424,12 @@ loop:
 		}
 	}
 	return out
+}
+
+// fileExists reports whether path is a regular file.
+func fileExists(path string) bool {
+	info, err := os.Stat(path)
+	return err == nil && info.Mode().IsRegular()
 }
 
 // lastLine returns the last line of s.

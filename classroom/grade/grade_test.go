@@ -123,10 +123,13 @@ func TestGradeAClass(t *testing.T) {
 	}))
 	write("erin.ipynb", edit(t, teacher, insert(`panic("boom")`, "import \"os\"\n\nos.Exit(3)")))
 	write("frank.ipynb", edit(t, teacher, insert("big := make([]byte, 10<<30)\nbig[0] = 1", "var hog [][]byte\nfor {\n\thog = append(hog, make([]byte, 64<<20))\n\thog[len(hog)-1][0] = 1\n}")))
+	// grace submits a folder (the notebook named like the assignment beside another and a data file); her
+	// cell deletes every file in its working directory.
 	if err := os.Mkdir(filepath.Join(subs, "grace"), 0o755); err != nil {
 		t.Fatal(err)
 	}
 	write("grace/data.txt", []byte("keep me"))
+	write("grace/00-draft.ipynb", []byte("{}"))
 	write("grace/01-normalizing-flows-exercises.ipynb", edit(t, teacher, insert("import \"os\"\n\nentries, _ := os.ReadDir(\".\")\nfor _, e := range entries {\n\tos.RemoveAll(e.Name())\n}\nfmt.Println(len(entries))")))
 	write("heidi.ipynb", []byte("this is not a notebook"))
 	// judy's cell kills the worker process outright: the worker is restarted without that cell.
