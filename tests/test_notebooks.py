@@ -75,10 +75,16 @@ def untimed(text):
 
 def outputs(nb):
     """Per code cell, its outputs as comparable tuples: consecutive text of
-    one stream merged, timings replaced; images by their bytes."""
+    one stream merged, timings replaced; images by their bytes. A cell tagged
+    "timing" (its figures and text report measured seconds) is compared by
+    its output types alone."""
     cells = []
     for cell in nb.cells:
         if cell.cell_type != "code":
+            continue
+        if "timing" in cell.get("metadata", {}).get("tags", []):
+            cells.append([(o["output_type"], o.get("name", ""), "") for o in cell.get("outputs", [])
+                          if o["output_type"] != "stream"])
             continue
         outs = []
         for o in cell.get("outputs", []):
@@ -198,13 +204,29 @@ def all_text(nb):
     return "\n".join(json.dumps(o) for c in nb.cells for o in c.get("outputs", []))
 
 
+def check_verdicts(nb):
+    """For each check cell (a code cell with classroom metadata): its exercise,
+    its points and the first word (PASS or FAIL) of its result."""
+    verdicts = []
+    for cell in code_cells(nb):
+        meta = cell.get("metadata", {}).get("classroom")
+        if not meta:
+            continue
+        results = outputs_of(cell, "execute_result")
+        text = results[0]["data"].get("text/plain", "") if results else ""
+        verdicts.append((meta["exercise"], meta["points"], text.split(" ", 1)[0]))
+    return verdicts
+
+
 class Exercises(unittest.TestCase):
     """The teacher version of each exercise notebook passes every check under
     Jupyter (the run Notebooks compares with gophlow run); the student version
     made by strip-solutions runs to the end with every check reporting a clean
-    failure (no error output, no crash)."""
+    failure (no error output, no crash). Every check cell carries its exercise
+    and points, and the problem sets hold at least 30 exercises."""
 
     def test_teacher_and_student_versions(self):
+        exercises = 0
         self.assertTrue(EXERCISES, "no exercise notebooks found")
         jupyter, _, failures = runs()
         with tempfile.TemporaryDirectory() as out:
@@ -217,6 +239,12 @@ class Exercises(unittest.TestCase):
                     self.assertFalse(errors, errors[:1])
                     self.assertIn("PASS", all_text(nb))
                     self.assertNotIn("FAIL", all_text(nb))
+                    verdicts = check_verdicts(nb)
+                    exercises += len(verdicts)
+                    self.assertTrue(verdicts, "no check cells with classroom metadata")
+                    for exercise, points, word in verdicts:
+                        self.assertGreater(points, 0, exercise)
+                        self.assertEqual(word, "PASS", exercise)
                 with self.subTest(notebook=name, version="student"):
                     student = os.path.join(out, "student-" + name)
                     subprocess.run([gophlow(), "strip-solutions", path, student], check=True,
@@ -226,6 +254,9 @@ class Exercises(unittest.TestCase):
                     self.assertFalse(errors, errors[:1])
                     self.assertIn("FAIL", all_text(nb))
                     self.assertNotIn("PASS", all_text(nb))
+                    for exercise, _, word in check_verdicts(nb):
+                        self.assertEqual(word, "FAIL", exercise)
+        self.assertGreaterEqual(exercises, 30, "exercises in all the problem sets")
 
 
 if __name__ == "__main__":
