@@ -343,7 +343,7 @@ func (g *grader) runWorker(s submission, cells []jobCell) outcome {
 	defer reportR.Close()
 	cmd := exec.Command(g.opts.Worker[0], g.opts.Worker[1:]...)
 	cmd.Dir = work
-	cmd.Env = append(append(os.Environ(), g.opts.WorkerEnv...), "GOPHLOW_MEMORY_LIMIT="+strconv.FormatInt(g.opts.Memory, 10), "HOME="+work)
+	cmd.Env = append(append(os.Environ(), g.opts.WorkerEnv...), "HOME="+work)
 	cmd.Stdin = bytes.NewReader(input)
 	tail := &tailBuffer{max: 2048}
 	cmd.Stdout, cmd.Stderr = io.Discard, tail
