@@ -15,8 +15,8 @@ import (
 	"gonum.org/v1/gonum/mat"
 )
 
-// normalCDF is Φ(z).
-func normalCDF(z float64) float64 { return 0.5 * math.Erfc(-z/math.Sqrt2) }
+// notesNormalCDF is Φ(z).
+func notesNormalCDF(z float64) float64 { return 0.5 * math.Erfc(-z/math.Sqrt2) }
 
 // TestEq7ResidualForwardByHand recomputes φ(x) = x + δ u(x) with
 // u(x) = W2 tanh(W1 x + b1) + b2 (eq. 6–7) in plain loops from the layer's
@@ -125,16 +125,16 @@ func TestEq12DensityAlongTrajectory(t *testing.T) {
 	}
 }
 
-// fiveOnALine is the 1D data of notebook 3.
-var fiveOnALine = []float64{-2.2, -1.6, 0.3, 1.4, 2.4}
+// notesFivePoints is the 1D data of notebook 3.
+var notesFivePoints = []float64{-2.2, -1.6, 0.3, 1.4, 2.4}
 
-// marginalCDF is F_t(x) = (1/n) Σ_j Φ((x − α_t x1_j)/σ_t), the CDF of
+// notesMarginalCDF is F_t(x) = (1/n) Σ_j Φ((x − α_t x1_j)/σ_t), the CDF of
 // eq. 16 for equally weighted 1D points, written out by hand.
-func marginalCDF(path *AffinePath, points []float64, tt, x float64) float64 {
+func notesMarginalCDF(path *AffinePath, points []float64, tt, x float64) float64 {
 	a, _, s, _ := path.Coefficients(tt)
 	var f float64
 	for _, p := range points {
-		f += normalCDF((x - a*p) / s)
+		f += notesNormalCDF((x - a*p) / s)
 	}
 	return f / float64(len(points))
 }
@@ -150,7 +150,7 @@ func marginalCDF(path *AffinePath, points []float64, tt, x float64) float64 {
 func TestEq16PathSamplesHaveDensityPt(t *testing.T) {
 	const n = 20000
 	path := OTPath(0.05)
-	data := mat.NewDense(5, 1, append([]float64(nil), fiveOnALine...))
+	data := mat.NewDense(5, 1, append([]float64(nil), notesFivePoints...))
 	emp, err := NewEmpirical(data, path)
 	if err != nil {
 		t.Fatal(err)
@@ -171,7 +171,7 @@ func TestEq16PathSamplesHaveDensityPt(t *testing.T) {
 		sort.Float64s(v)
 		worst := 0.0
 		for i, xi := range v {
-			f := marginalCDF(path, fiveOnALine, tt, xi)
+			f := notesMarginalCDF(path, notesFivePoints, tt, xi)
 			worst = math.Max(worst, math.Max(math.Abs(float64(i+1)/n-f), math.Abs(float64(i)/n-f)))
 		}
 		if worst > eps {
@@ -188,7 +188,7 @@ func TestEq16PathSamplesHaveDensityPt(t *testing.T) {
 		}
 		for i := 0; i < 41; i++ {
 			x := grid.At(i, 0)
-			d := (marginalCDF(path, fiveOnALine, tt, x+h) - marginalCDF(path, fiveOnALine, tt, x-h)) / (2 * h)
+			d := (notesMarginalCDF(path, notesFivePoints, tt, x+h) - notesMarginalCDF(path, notesFivePoints, tt, x-h)) / (2 * h)
 			if math.Abs(math.Exp(lp[i])-d) > 1e-6 {
 				t.Errorf("t=%v x=%v: p_t = %v, derivative of the CDF %v", tt, x, math.Exp(lp[i]), d)
 			}
@@ -196,8 +196,8 @@ func TestEq16PathSamplesHaveDensityPt(t *testing.T) {
 	}
 }
 
-// linear1D is u_θ(t, x) = (θ0 + θ1 t) x + θ2 in one dimension.
-func linear1D(theta []float64, tt, x float64) float64 { return (theta[0]+theta[1]*tt)*x + theta[2] }
+// notesLinear1D is u_θ(t, x) = (θ0 + θ1 t) x + θ2 in one dimension.
+func notesLinear1D(theta []float64, tt, x float64) float64 { return (theta[0]+theta[1]*tt)*x + theta[2] }
 
 // TestEq23And24BothWays computes the two θ-dependent terms of L_FM at fixed
 // t both ways, for five 1D points on the OT path:
@@ -217,7 +217,7 @@ func linear1D(theta []float64, tt, x float64) float64 { return (theta[0]+theta[1
 func TestEq23And24BothWays(t *testing.T) {
 	const n = 200000
 	path := OTPath(0.05)
-	data := mat.NewDense(5, 1, append([]float64(nil), fiveOnALine...))
+	data := mat.NewDense(5, 1, append([]float64(nil), notesFivePoints...))
 	emp, err := NewEmpirical(data, path)
 	if err != nil {
 		t.Fatal(err)
@@ -247,7 +247,7 @@ func TestEq23And24BothWays(t *testing.T) {
 				w /= 2
 			}
 			x := grid.At(i, 0)
-			u := linear1D(theta, tt, x)
+			u := notesLinear1D(theta, tt, x)
 			quadSq += w * u * u
 			quadCross += w * u * field.At(i, 0)
 			quadField += w * field.At(i, 0) * field.At(i, 0)
@@ -260,7 +260,7 @@ func TestEq23And24BothWays(t *testing.T) {
 		}
 		sq, cross, cond := make([]float64, n), make([]float64, n), make([]float64, n)
 		for i := 0; i < n; i++ {
-			u := linear1D(theta, tt, xt.At(i, 0))
+			u := notesLinear1D(theta, tt, xt.At(i, 0))
 			sq[i] = u * u
 			cross[i] = u * ut.At(i, 0)
 			cond[i] = ut.At(i, 0) * ut.At(i, 0)
@@ -275,7 +275,7 @@ func TestEq23And24BothWays(t *testing.T) {
 			{"eq. 24, E[u_θ u_t]", cross, quadCross, true},
 			{"E[u_t(x|x1)²] vs E[u_t(x)²] (must differ)", cond, quadField, false},
 		} {
-			mean, se := meanAndSE(c.mc)
+			mean, se := notesMeanSE(c.mc)
 			z := math.Abs(mean-c.quad) / se
 			if c.want && z > 5 {
 				t.Errorf("t=%v %s: Monte Carlo %.5f ± %.5f, quadrature %.5f (%.1f s.e.)", tt, c.name, mean, se, c.quad, z)
@@ -287,8 +287,8 @@ func TestEq23And24BothWays(t *testing.T) {
 	}
 }
 
-// meanAndSE returns the sample mean of v and its standard error.
-func meanAndSE(v []float64) (float64, float64) {
+// notesMeanSE returns the sample mean of v and its standard error.
+func notesMeanSE(v []float64) (float64, float64) {
 	var s, s2 float64
 	for _, x := range v {
 		s += x
@@ -341,15 +341,15 @@ func TestEq32And33InteriorT(t *testing.T) {
 	}
 }
 
-// linearField2D is u_θ(t, x) = (θ0 + θ1 t) x + (θ2, θ3), a TimeBatchField.
-type linearField2D struct{ theta []float64 }
+// notesLinearField is u_θ(t, x) = (θ0 + θ1 t) x + (θ2, θ3), a TimeBatchField.
+type notesLinearField struct{ theta []float64 }
 
-func (f linearField2D) Velocity(tt float64, x, out *mat.Dense) {
+func (f notesLinearField) Velocity(tt float64, x, out *mat.Dense) {
 	r, _ := x.Dims()
 	f.VelocityBatch(filled(r, tt), x, out)
 }
 
-func (f linearField2D) VelocityBatch(t []float64, x, out *mat.Dense) {
+func (f notesLinearField) VelocityBatch(t []float64, x, out *mat.Dense) {
 	r, _ := x.Dims()
 	for i := 0; i < r; i++ {
 		c := f.theta[0] + f.theta[1]*t[i]
@@ -358,13 +358,13 @@ func (f linearField2D) VelocityBatch(t []float64, x, out *mat.Dense) {
 	}
 }
 
-// cfmLossClosedForm is eq. 36 for the OT path with σ_min and the linear field
+// notesLinearLossClosedForm is eq. 36 for the OT path with σ_min and the linear field
 // in 2D, in closed form: with c = θ0 + θ1 t, σ_t = 1 − (1 − σ_min)t and
 // b = (θ2, θ3), the residual is A x0 + B x1 + b with A = cσ_t + 1 − σ_min and
 // B = ct − 1, so E‖·‖² = 2A² + B² E‖x1‖² + 2B⟨b, E x1⟩ + ‖b‖², a quartic in t,
 // integrated over [0, 1] by composite Simpson (2000 intervals: error
 // ≤ h⁴/180·max|f””| < 1e-14).
-func cfmLossClosedForm(theta []float64, sigmaMin, meanSq float64, mean []float64) float64 {
+func notesLinearLossClosedForm(theta []float64, sigmaMin, meanSq float64, mean []float64) float64 {
 	f := func(tt float64) float64 {
 		c := theta[0] + theta[1]*tt
 		a := c*(1-(1-sigmaMin)*tt) + 1 - sigmaMin
@@ -409,18 +409,18 @@ func TestEq36SigmaMinLossMonteCarlo(t *testing.T) {
 		for i := range tt {
 			tt[i] = rng.Float64()
 		}
-		l, err := CFMLoss(linearField2D{theta}, OTPath(sigmaMin), tt, StandardNormal(size, 2, uint64(200+b)), g.SampleRand(size, rng))
+		l, err := CFMLoss(notesLinearField{theta}, OTPath(sigmaMin), tt, StandardNormal(size, 2, uint64(200+b)), g.SampleRand(size, rng))
 		if err != nil {
 			t.Fatal(err)
 		}
 		losses[b] = l
 	}
-	mc, se := meanAndSE(losses)
-	want := cfmLossClosedForm(theta, sigmaMin, meanSq, mean)
+	mc, se := notesMeanSE(losses)
+	want := notesLinearLossClosedForm(theta, sigmaMin, meanSq, mean)
 	if z := math.Abs(mc-want) / se; z > 5 {
 		t.Errorf("eq. 36 with σ_min = %v: Monte Carlo %.4f ± %.4f, closed form %.4f (%.1f s.e.)", sigmaMin, mc, se, want, z)
 	}
-	if other := cfmLossClosedForm(theta, 0, meanSq, mean); math.Abs(other-want) < 20*se {
+	if other := notesLinearLossClosedForm(theta, 0, meanSq, mean); math.Abs(other-want) < 20*se {
 		t.Errorf("σ_min = 0 gives %.4f, σ_min = %v gives %.4f: within 20 s.e. (%.4f), the test cannot tell them apart", other, sigmaMin, want, se)
 	}
 }
@@ -478,7 +478,7 @@ func TestEq38ClassWiseMarginal(t *testing.T) {
 					stats[3] = append(stats[3], r0*xt.At(i, 1)-r1*xt.At(i, 0))
 				}
 				for s, v := range stats {
-					mean, se := meanAndSE(v)
+					mean, se := notesMeanSE(v)
 					z := math.Abs(mean) / se
 					if f.right && z > 5 {
 						t.Errorf("class %d t=%v statistic %d: mean residual %.4g ± %.2g (%.1f s.e.)", p, tt, s, mean, se, z)
