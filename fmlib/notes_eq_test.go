@@ -197,7 +197,9 @@ func TestEq16PathSamplesHaveDensityPt(t *testing.T) {
 }
 
 // notesLinear1D is u_θ(t, x) = (θ0 + θ1 t) x + θ2 in one dimension.
-func notesLinear1D(theta []float64, tt, x float64) float64 { return (theta[0]+theta[1]*tt)*x + theta[2] }
+func notesLinear1D(theta []float64, tt, x float64) float64 {
+	return (theta[0]+theta[1]*tt)*x + theta[2]
+}
 
 // TestEq23And24BothWays computes the two θ-dependent terms of L_FM at fixed
 // t both ways, for five 1D points on the OT path:
