@@ -11,12 +11,13 @@ import (
 )
 
 // gradeCommand runs `gophlow grade ASSIGNMENT.ipynb SUBMISSIONS_DIR OUT_DIR
-// [--timeout D] [--memory BYTES] [-j N]`.
+// [--timeout D] [--total D] [--memory BYTES] [-j N]`.
 func gradeCommand(args []string, stdout, stderr io.Writer) error {
 	fs := newFlagSet("grade", stderr)
 	var opts grade.Options
 	var memory string
 	fs.DurationVar(&opts.Timeout, "timeout", 0, "time limit of a cell (default 30s)")
+	fs.DurationVar(&opts.Total, "total", 0, "time limit of one submission, restarts included (default 5m)")
 	fs.StringVar(&memory, "memory", "", "memory a cell may take, in bytes or with a K, M or G suffix (default 1G)")
 	fs.IntVar(&opts.Jobs, "j", 0, "submissions graded at once (default 2)")
 	var paths []string

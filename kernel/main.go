@@ -5,7 +5,7 @@
 //	gophlow kernel [--allow-unsigned] CONNECTION_FILE
 //	gophlow run NOTEBOOK.ipynb [-o OUT.ipynb] [--timeout D] [--html OUT.html]
 //	gophlow strip-solutions IN.ipynb OUT.ipynb
-//	gophlow grade ASSIGNMENT.ipynb SUBMISSIONS_DIR OUT_DIR [--timeout D] [--memory BYTES] [-j N]
+//	gophlow grade ASSIGNMENT.ipynb SUBMISSIONS_DIR OUT_DIR [--timeout D] [--total D] [--memory BYTES] [-j N]
 //	gophlow version
 //	gophlow help
 package main
@@ -38,10 +38,11 @@ Usage:
   gophlow strip-solutions IN.ipynb OUT.ipynb
         write the student version of an exercise notebook: solution regions
         replaced by stubs, outputs cleared (markers: go doc ./classroom/solutions)
-  gophlow grade ASSIGNMENT.ipynb SUBMISSIONS_DIR OUT_DIR [--timeout D] [--memory BYTES] [-j N]
+  gophlow grade ASSIGNMENT.ipynb SUBMISSIONS_DIR OUT_DIR [--timeout D] [--total D] [--memory BYTES] [-j N]
         grade every STUDENT.ipynb (or STUDENT/ folder) of SUBMISSIONS_DIR
         against the teacher notebook, each in its own process with a time
-        limit per cell (default 30s) and a memory limit (default 1G); writes
+        limit per cell (default 30s) and per submission (default 5m) and a
+        memory limit (default 1G); writes
         OUT_DIR/gradebook.csv, totals.csv and feedback/STUDENT.html
         (go doc ./classroom/grade)
   gophlow version

@@ -26,8 +26,10 @@ type Options struct {
 	// notebook per student (STUDENT.ipynb, or a folder STUDENT/ with the
 	// notebook and any files it reads); Out the folder for the results.
 	Assignment, Submissions, Out string
-	// Timeout bounds each cell of a submission (0 means 30 s).
-	Timeout time.Duration
+	// Timeout bounds each cell of a submission (0 means 30 s), and Total
+	// the whole grading of one submission, restarts included (0 means 5
+	// minutes).
+	Timeout, Total time.Duration
 	// Memory is the memory a cell may take (0 means 1 GiB); a worker whose
 	// resident memory passes twice this plus 256 MiB is killed.
 	Memory int64
@@ -83,6 +85,9 @@ const maxRestarts = 4
 func Run(opts Options) ([]*Student, error) {
 	if opts.Timeout <= 0 {
 		opts.Timeout = 30 * time.Second
+	}
+	if opts.Total <= 0 {
+		opts.Total = 5 * time.Minute
 	}
 	if opts.Memory <= 0 {
 		opts.Memory = 1 << 30
@@ -205,6 +210,7 @@ type outcome struct {
 	done    bool
 	last    int    // the last cell started (-1: none)
 	failure string // why the worker ended early
+	overall bool   // the submission used up its total time
 }
 
 // grade runs one submission, restarting its worker without the cell it
@@ -226,13 +232,14 @@ func (g *grader) grade(s submission, learn bool) *Student {
 	}
 	skipped := map[int]string{}
 	var out outcome
+	deadline := time.Now().Add(g.opts.Total)
 	for attempt := 0; ; attempt++ {
 		run := append([]jobCell(nil), cells...)
 		for i, why := range skipped {
 			run[i].Source = "// left out: " + why
 		}
-		out = g.runWorker(s, run)
-		if out.done || attempt == maxRestarts || out.last < 0 {
+		out = g.runWorker(s, run, deadline)
+		if out.done || out.overall || attempt == maxRestarts || out.last < 0 {
 			break
 		}
 		skipped[out.last] = out.failure
@@ -312,9 +319,9 @@ func judge(e *Exercise, m message) (bool, string, *check.Result) {
 
 // runWorker runs the cells in a new worker process, in a fresh copy of the
 // submission's folder, and collects its signed reports. It kills the worker
-// (and what it started) when its memory passes the hard limit or a cell runs
-// well past the time limit.
-func (g *grader) runWorker(s submission, cells []jobCell) outcome {
+// (and what it started) when its memory passes the hard limit, a cell runs
+// well past the time limit or the deadline of the submission passes.
+func (g *grader) runWorker(s submission, cells []jobCell, deadline time.Time) outcome {
 	out := outcome{reports: map[int]message{}, last: -1}
 	key := make([]byte, 32)
 	if _, err := rand.Read(key); err != nil {
@@ -402,6 +409,9 @@ loop:
 				killed = fmt.Sprintf("was killed when its process used %s of memory (the limit is %s per cell)", bytesText(rss), bytesText(g.opts.Memory))
 			case overdue:
 				killed = fmt.Sprintf("was killed after running more than %v (the time limit of a cell is %v)", grace, g.opts.Timeout)
+			case time.Now().After(deadline):
+				killed = fmt.Sprintf("was stopped when the notebook had been graded for %v, the limit of one submission", g.opts.Total)
+				out.overall = true
 			default:
 				continue
 			}

@@ -132,6 +132,8 @@ func TestGradeAClass(t *testing.T) {
 	write("grace/00-draft.ipynb", []byte("{}"))
 	write("grace/01-normalizing-flows-exercises.ipynb", edit(t, teacher, insert("import \"os\"\n\nentries, _ := os.ReadDir(\".\")\nfor _, e := range entries {\n\tos.RemoveAll(e.Name())\n}\nfmt.Println(len(entries))")))
 	write("heidi.ipynb", []byte("this is not a notebook"))
+	// kim's five endless loops, each stopped at the limit of a cell, use up the time of a submission.
+	write("kim.ipynb", edit(t, teacher, insert("for {\n}", "for {\n}", "for {\n}", "for {\n}", "for {\n}")))
 	// judy's cell kills the worker process outright: the worker is restarted without that cell.
 	write("judy.ipynb", edit(t, teacher, insert("import \"syscall\"\n\nsyscall.Kill(syscall.Getpid(), syscall.SIGKILL)")))
 	// ivan's check cell of 01.1 checks the right answer instead of his, two print PASS, 01.4's loses its
@@ -163,7 +165,7 @@ func TestGradeAClass(t *testing.T) {
 	}
 	out := t.TempDir()
 	start := time.Now()
-	students, err := Run(Options{Assignment: assignment, Submissions: subs, Out: out, Timeout: 2 * time.Second, Memory: 512 << 20,
+	students, err := Run(Options{Assignment: assignment, Submissions: subs, Out: out, Timeout: 2 * time.Second, Total: 7 * time.Second, Memory: 512 << 20,
 		Worker: []string{self}, WorkerEnv: []string{"GOPHLOW_GRADE_TEST_WORKER=1"}})
 	if err != nil {
 		t.Fatal(err)
@@ -185,9 +187,9 @@ func TestGradeAClass(t *testing.T) {
 	want := map[string]string{
 		"alice": all, "bob": "pass fail pass fail fail", "carol": "fail fail fail fail fail",
 		"dave": all, "dan": "pass pass fail pass pass", "erin": all, "frank": all, "grace": all,
-		"heidi": "fail fail fail fail fail", "ivan": "fail fail fail fail fail", "judy": all,
+		"heidi": "fail fail fail fail fail", "ivan": "fail fail fail fail fail", "judy": all, "kim": "fail fail fail fail fail",
 	}
-	points := map[string]string{"alice": "11", "bob": "3", "carol": "0", "dave": "11", "dan": "9", "erin": "11", "frank": "11", "grace": "11", "heidi": "0", "ivan": "0", "judy": "11"}
+	points := map[string]string{"alice": "11", "bob": "3", "carol": "0", "dave": "11", "dan": "9", "erin": "11", "frank": "11", "grace": "11", "heidi": "0", "ivan": "0", "judy": "11", "kim": "0"}
 	f, err := os.Open(filepath.Join(out, "gradebook.csv"))
 	if err != nil {
 		t.Fatal(err)
@@ -224,6 +226,7 @@ func TestGradeAClass(t *testing.T) {
 		"dan":   "stopped after 2s",
 		"heidi": "not a notebook",
 		"ivan":  "placeholder panic",
+		"kim":   "the limit of one submission",
 	} {
 		if !strings.Contains(reasons[name], part) {
 			t.Errorf("%s: no reason mentions %q:\n%s", name, part, reasons[name])
