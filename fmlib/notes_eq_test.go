@@ -496,3 +496,96 @@ func TestEq38ClassWiseMarginal(t *testing.T) {
 		}
 	}
 }
+
+// notesMixtureCDF is the CDF of eq. 16 for 1D Gaussian-mixture data on an
+// affine path, written out by hand: p_t = Σ_k w_k N(α_t m_k, α_t² s_k² + σ_t²).
+func notesMixtureCDF(path *AffinePath, w, m, s []float64, tt, x float64) float64 {
+	a, _, sig, _ := path.Coefficients(tt)
+	var f float64
+	for k := range w {
+		f += w[k] * notesNormalCDF((x-a*m[k])/math.Sqrt(a*a*s[k]*s[k]+sig*sig))
+	}
+	return f
+}
+
+// TestEq16And19EveryPathIn1D checks, for the VE, VP and OT paths and 1D
+// Gaussian-mixture data, the three facts the course leans on, each against
+// the CDF of eq. 16 written out by hand:
+//
+//   - samples ψ_t(x0|x1) of the path have that CDF: KS distance of n = 20000
+//     draws below the DKW bound √(ln(2/α)/2n) with α = 1e-6;
+//   - MixtureMarginal.LogDensity is its derivative (central difference,
+//     h = 1e-4: error ~h²|p”|/6 < 1e-7; bound 1e-6);
+//   - the marginal field of eq. 19 transports p_0 onto p_t: in 1D its flow
+//     keeps order, so it must be the quantile map, F_t(x_t) = F_0(x_0).
+//     Dopri5 at 1e-10 moves x_t by ~1e-9; times a density below 2 that is
+//     ~1e-8 in probability; bound 1e-6.
+func TestEq16And19EveryPathIn1D(t *testing.T) {
+	w, m, s := []float64{0.3, 0.5, 0.2}, []float64{-1.5, 0.4, 2}, []float64{0.3, 0.5, 0.25}
+	g, err := NewIsotropicMixture(w, mat.NewDense(3, 1, m), s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	const n = 20000
+	eps := math.Sqrt(math.Log(2/1e-6) / (2 * n))
+	for p, path := range []*AffinePath{VEPath(0.01, 10), VPPath(0.1, 20), OTPath(0.01)} {
+		marg, err := g.Marginal(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, tt := range []float64{0.3, 0.7, 0.95} {
+			xt, _, err := path.Sample(tt, StandardNormal(n, 1, uint64(1000+10*p+k)), g.Sample(n, uint64(2000+10*p+k)))
+			if err != nil {
+				t.Fatal(err)
+			}
+			v := append([]float64(nil), xt.RawMatrix().Data...)
+			sort.Float64s(v)
+			worst := 0.0
+			for i, xi := range v {
+				f := notesMixtureCDF(path, w, m, s, tt, xi)
+				worst = math.Max(worst, math.Max(math.Abs(float64(i+1)/n-f), math.Abs(float64(i)/n-f)))
+			}
+			if worst > eps {
+				t.Errorf("%v t=%v: KS distance %.4f of path samples from eq. 16, DKW bound %.4f", path, tt, worst, eps)
+			}
+			grid := mat.NewDense(61, 1, nil)
+			for i := 0; i < 61; i++ {
+				grid.Set(i, 0, -3+0.1*float64(i))
+			}
+			lp, err := marg.LogDensity(tt, grid)
+			if err != nil {
+				t.Fatal(err)
+			}
+			const h = 1e-4
+			for i := 0; i < 61; i++ {
+				x := grid.At(i, 0)
+				d := (notesMixtureCDF(path, w, m, s, tt, x+h) - notesMixtureCDF(path, w, m, s, tt, x-h)) / (2 * h)
+				if math.Abs(math.Exp(lp[i])-d) > 1e-6 {
+					t.Errorf("%v t=%v x=%v: p_t = %v, derivative of the CDF %v", path, tt, x, math.Exp(lp[i]), d)
+				}
+			}
+		}
+		// The quantile map: start at quantiles of p_0 and follow the field.
+		x0 := mat.NewDense(40, 1, nil)
+		for i := 0; i < 40; i++ {
+			x0.Set(i, 0, -1.2+0.06*float64(i)) // in units of p_0's spread below
+		}
+		_, _, sig0, _ := path.Coefficients(0)
+		a0, _, _, _ := path.Coefficients(0)
+		spread := math.Sqrt(a0*a0*4 + sig0*sig0) // p_0 is wide for VE: sample its bulk
+		x0.Scale(spread, x0)
+		sol, err := Solve(marg, x0, SolveOptions{Method: Dopri5, RTol: 1e-10, ATol: 1e-10, Times: []float64{0.3, 0.7, 0.95}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		for k, st := range sol.States {
+			for i := 0; i < 40; i++ {
+				f0 := notesMixtureCDF(path, w, m, s, 0, x0.At(i, 0))
+				ft := notesMixtureCDF(path, w, m, s, sol.Times[k], st.At(i, 0))
+				if math.Abs(ft-f0) > 1e-6 {
+					t.Errorf("%v t=%v: F_t(x_t) = %.9f but F_0(x_0) = %.9f", path, sol.Times[k], ft, f0)
+				}
+			}
+		}
+	}
+}
