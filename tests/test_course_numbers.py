@@ -2,8 +2,8 @@
 show. For each notebook of the course (notebooks/01-*.ipynb to 08-*.ipynb)
 the test collects the decimal numbers of its markdown cells (1.4924, 0.531,
 3.97%, 2.5e-3) and the whole numbers of two or more digits in its prose
-(1700, 20,000; not equation, notebook or figure references, mathematics or
-code spans) and requires each to appear, as written, in the notebook's
+(1700, 20,000; not equation, notebook or figure references, the year of a
+citation, mathematics or code spans) and requires each to appear, as written, in the notebook's
 stored outputs (stream text, text/plain and text/markdown of displays), or
 among the literals of its code cells (parameters such as sigma_min = 0.05 or
 a decay of 0.995, which the text may name).
@@ -36,8 +36,8 @@ NUMBER = re.compile(r"(?<![\w.])\d+\.\d+(?:e[-+]?\d+)?%?(?![\w.])")
 LITERAL = re.compile(r"(?<![\w.])\d+(?:\.\d+)?(?:e[-+]?\d+)?(?![\w.])")
 # Whole numbers of two or more digits (20,000 or 20000) outside mathematics;
 # references (eq. 19, notebook 4, Algorithm 1) and code spans are removed first.
-INTEGER = re.compile(r"(?<![\w.,])\d{1,3}(?:,\d{3})+(?![\w.])|(?<![\w.,])\d{2,}(?![\w.,])")
-REFERENCE = re.compile(r"(?:[Ee]qs?\.|Algorithms?|[Nn]otebooks?|Figure|[Ss]ection)\s*\d+(?:\s*[–-]\s*\d+)?(?:\s*(?:,|and|or)\s*\d+(?:\s*[–-]\s*\d+)?)*")
+INTEGER = re.compile(r"(?<![\w.])(?<!\d,)(?:\d{1,3}(?:,\d{3})+|\d{2,})(?!\w|\.\d|,\d{3})")
+REFERENCE = re.compile(r"(?:et al\.,?\s*\(?|[Ee]qs?\.|Algorithms?|[Nn]otebooks?|Figure|[Ss]ection)\s*\d+(?:\s*[–-]\s*\d+)?(?:\s*(?:,|and|or)\s*\d+(?:\s*[–-]\s*\d+)?)*")
 MATH_OR_CODE = re.compile(r"\$\$.*?\$\$|\$[^$]*\$|`[^`]*`", re.S)
 OUTSIDE = re.compile(r"^\s*<!-- quoted: measured outside this notebook by (.+?) -->")
 
