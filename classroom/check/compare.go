@@ -13,11 +13,23 @@ import (
 // from the reference; 1e-9 leaves room for a different order of operations.
 const tolerance = 1e-9
 
+// complaint is what a check objects to in an answer that is not a number
+// to compare (a matrix of the wrong shape, an input changed in place), with
+// its hint. A check panics with it inside call.
+type complaint struct{ msg, hint string }
+
+func (c complaint) Error() string { return c.msg }
+
 // call runs f and turns a panic into an error quoting it, so a student's
-// panicking function fails its check instead of stopping the notebook.
+// panicking function fails its check instead of stopping the notebook; a
+// complaint is returned as it is.
 func call(f func()) (err error) {
 	defer func() {
 		if p := recover(); p != nil {
+			if c, ok := p.(complaint); ok {
+				err = c
+				return
+			}
 			err = fmt.Errorf("your function panicked: %v", p)
 		}
 	}()
@@ -25,8 +37,11 @@ func call(f func()) (err error) {
 	return nil
 }
 
-// panicHint is the hint for a function that panicked.
+// panicHint is the hint for a function that panicked (or a complaint's own).
 func panicHint(err error) string {
+	if c, ok := err.(complaint); ok {
+		return c.hint
+	}
 	if strings.Contains(err.Error(), "exercise:") {
 		return "the function still holds the exercise's placeholder panic: replace it with your code."
 	}

@@ -33,7 +33,7 @@ func SquaredCosts(costs func(x0, x1 *mat.Dense) *mat.Dense) *Result {
 					return nil
 				}
 				if r, c := got.Dims(); r != rows || c != cols {
-					panic(fmt.Sprintf("the matrix is %d×%d, expected %d×%d", r, c, rows, cols))
+					panic(complaint{fmt.Sprintf("the matrix is %d×%d, expected %d×%d", r, c, rows, cols), "one row per noise point (x0) and one column per data point (x1): mat.NewDense(rows of x0, rows of x1, nil)."})
 				}
 				return mat.DenseCopyOf(got).RawMatrix().Data
 			},
@@ -79,7 +79,7 @@ func assignmentTrial(input string, cost *mat.Dense, student func() []int) trial 
 		call: func() []float64 {
 			total, err := couplingCost(cost, student())
 			if err != nil {
-				panic("the pairing is not valid: " + err.Error())
+				panic(complaint{"the pairing is not valid: " + err.Error(), "return one data index per noise point, each index used exactly once."})
 			}
 			return one(total)
 		},

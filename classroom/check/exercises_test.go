@@ -173,12 +173,12 @@ func TestWrongAnswersFailWithTheirHint(t *testing.T) {
 				}
 			}
 			return labels
-		}), "read the panic"},
+		}), "new slice"},
 		{"costs transposed", SquaredCosts(func(x0, x1 *mat.Dense) *mat.Dense {
 			c, _ := x1.Dims()
 			r, _ := x0.Dims()
 			return mat.NewDense(c, r, nil)
-		}), "read the panic"},
+		}), "one row per noise point"},
 		{"identity coupling", BestCoupling(func(cost *mat.Dense) []int {
 			n, _ := cost.Dims()
 			a := make([]int, n)
@@ -187,7 +187,7 @@ func TestWrongAnswersFailWithTheirHint(t *testing.T) {
 			}
 			return a
 		}), "independent coupling"},
-		{"not a permutation", SortedCoupling(func(x0, x1 []float64) []int { return make([]int, len(x0)) }), "read the panic"},
+		{"not a permutation", SortedCoupling(func(x0, x1 []float64) []int { return make([]int, len(x0)) }), "each index used exactly once"},
 	}
 	for _, c := range cases {
 		if c.r.Passed {

@@ -102,7 +102,7 @@ func ClassDropout(dropout func(labels []int, pDrop float64, null int, rng *rand.
 				got := dropout(in, p, classes, rand.New(rand.NewPCG(seed, seed)))
 				for i := range in {
 					if in[i] != labels[i] {
-						panic("the labels passed in were changed: return a new slice")
+						panic(complaint{"your function changed the labels passed in", "make a new slice (make([]int, len(labels))) and leave labels as they are: the training batch still needs them."})
 					}
 				}
 				out := make([]float64, len(got))
