@@ -41,8 +41,8 @@ test-go:
 # The Jupyter conformance suite, integration tests over jupyter_client and
 # the notebooks, all through the kernelspec installed under build/jupyter.
 # The course trains its first flow for 2000 steps here instead of the
-# minute-long default (GOPHLOW_COURSE_STEPS, notebook 04), which the
-# notebooks' checks allow for.
+# minute-long default (GOPHLOW_COURSE_STEPS, notebook 04; notebook 09 scales
+# both of its trainings by it), which the notebooks' checks allow for.
 test-jupyter: build
 	$(BIN) install --prefix $(TESTJUP)
 	JUPYTER_PATH=$(TESTJUP)/share/jupyter GOPHLOW_BIN=$(CURDIR)/$(BIN) GOPHLOW_COURSE_STEPS=2000 \
