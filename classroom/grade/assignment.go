@@ -26,19 +26,30 @@ type Assignment struct {
 	Exercises []*Exercise
 }
 
-// cellMeta is the part of a cell's metadata the grader reads.
-type cellMeta struct {
-	Classroom *struct {
-		Exercise string  `json:"exercise"`
-		Points   float64 `json:"points"`
-	} `json:"classroom"`
+// checkMeta is a check cell's metadata: "classroom": {"exercise": ID, "points": N}.
+type checkMeta struct {
+	Exercise string  `json:"exercise"`
+	Points   float64 `json:"points"`
 }
 
-// rawCell is a notebook cell as the grader reads it.
+// rawCell is a notebook cell as the grader reads it. Its metadata is decoded
+// only when needed, so that metadata of an unexpected shape makes a cell
+// ordinary rather than the notebook unreadable.
 type rawCell struct {
 	Type     string          `json:"cell_type"`
 	Source   json.RawMessage `json:"source"`
-	Metadata cellMeta        `json:"metadata"`
+	Metadata json.RawMessage `json:"metadata"`
+}
+
+// check returns the cell's check metadata, or nil for a cell that is not a check.
+func (c rawCell) check() *checkMeta {
+	var meta struct {
+		Classroom *checkMeta `json:"classroom"`
+	}
+	if c.Type != "code" || json.Unmarshal(c.Metadata, &meta) != nil || meta.Classroom == nil || meta.Classroom.Exercise == "" {
+		return nil
+	}
+	return meta.Classroom
 }
 
 // cells decodes a notebook's cells.
@@ -71,10 +82,10 @@ func (c rawCell) source() string {
 
 // exercise returns the cell's exercise ID, or "" for a cell that is not a check.
 func (c rawCell) exercise() string {
-	if c.Type != "code" || c.Metadata.Classroom == nil {
-		return ""
+	if m := c.check(); m != nil {
+		return m.Exercise
 	}
-	return c.Metadata.Classroom.Exercise
+	return ""
 }
 
 // ParseAssignment reads the exercises of a teacher notebook: each code cell
@@ -91,18 +102,18 @@ func ParseAssignment(teacher []byte) (*Assignment, error) {
 	a := &Assignment{}
 	seen := map[string]bool{}
 	for i, c := range cs {
-		id := c.exercise()
-		if id == "" {
+		m := c.check()
+		if m == nil {
 			continue
 		}
-		if seen[id] {
-			return nil, fmt.Errorf("cell %d: exercise %q has a second check cell", i+1, id)
+		if seen[m.Exercise] {
+			return nil, fmt.Errorf("cell %d: exercise %q has a second check cell", i+1, m.Exercise)
 		}
-		if c.Metadata.Classroom.Points < 0 {
-			return nil, fmt.Errorf("cell %d: exercise %q has negative points", i+1, id)
+		if m.Points < 0 {
+			return nil, fmt.Errorf("cell %d: exercise %q has negative points", i+1, m.Exercise)
 		}
-		seen[id] = true
-		a.Exercises = append(a.Exercises, &Exercise{ID: id, Points: c.Metadata.Classroom.Points, check: c.source()})
+		seen[m.Exercise] = true
+		a.Exercises = append(a.Exercises, &Exercise{ID: m.Exercise, Points: m.Points, check: c.source()})
 	}
 	if len(a.Exercises) == 0 {
 		return nil, fmt.Errorf(`no check cells: mark each with "metadata": {"classroom": {"exercise": ID, "points": N}}`)

@@ -1,0 +1,75 @@
+package grade
+
+import (
+	"strings"
+	"testing"
+)
+
+const teacherNB = `{"nbformat": 4, "nbformat_minor": 4, "metadata": {}, "cells": [
+ {"cell_type": "code", "metadata": {}, "source": "import \"fmt\""},
+ {"cell_type": "code", "metadata": {}, "source": ["func f() int {\n", "\t// BEGIN SOLUTION\n", "\treturn 1\n", "\t// END SOLUTION\n", "}"]},
+ {"cell_type": "code", "metadata": {"classroom": {"exercise": "1", "points": 2}}, "source": "r := check(f)\n// BEGIN TEACHER\nassert(r)\n// END TEACHER\nr"},
+ {"cell_type": "code", "metadata": {"classroom": {"exercise": "2", "points": 1}}, "source": "check2()"}
+]}`
+
+func TestParseAssignment(t *testing.T) {
+	a, err := ParseAssignment([]byte(teacherNB))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(a.Exercises) != 2 || a.Exercises[0].ID != "1" || a.Exercises[0].Points != 2 || a.Exercises[1].Points != 1 {
+		t.Fatalf("exercises %+v", a.Exercises)
+	}
+	if a.Exercises[0].check != "r := check(f)\nr" {
+		t.Errorf("the check is not the student version's: %q", a.Exercises[0].check)
+	}
+	for _, bad := range []string{`{"nbformat": 4, "cells": []}`, `[1, 2]`, strings.Replace(teacherNB, `"exercise": "2"`, `"exercise": "1"`, 1)} {
+		if _, err := ParseAssignment([]byte(bad)); err == nil {
+			t.Errorf("accepted %.40q", bad)
+		}
+	}
+}
+
+// A submission's check cells get the teacher's source, a second cell
+// claiming an exercise is dropped, odd metadata makes a cell ordinary, and a
+// missing check runs at the end.
+func TestAssemble(t *testing.T) {
+	a, err := ParseAssignment([]byte(teacherNB))
+	if err != nil {
+		t.Fatal(err)
+	}
+	sub := `{"nbformat": 4, "cells": [
+ {"cell_type": "code", "metadata": {}, "source": "import \"fmt\""},
+ {"cell_type": "markdown", "metadata": {"classroom": {"exercise": "1", "points": 9}}, "source": "notes"},
+ {"cell_type": "code", "metadata": {"classroom": {"exercise": "1", "points": 9}}, "source": "fmt.Println(\"PASS\")"},
+ {"cell_type": "code", "metadata": {"classroom": {"exercise": "1"}}, "source": "again()"},
+ {"cell_type": "code", "metadata": {"classroom": "odd"}, "source": "odd()"}
+]}`
+	cells, err := a.assemble([]byte(sub))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []jobCell{{Source: "import \"fmt\"", Cell: 1}, {Source: "r := check(f)\nr", Exercise: "1", Cell: 3}, {Source: "odd()", Cell: 5}, {Source: "check2()", Exercise: "2"}}
+	if len(cells) != len(want) {
+		t.Fatalf("got %+v, want %+v", cells, want)
+	}
+	for i := range want {
+		if cells[i] != want[i] {
+			t.Errorf("cell %d: got %+v, want %+v", i, cells[i], want[i])
+		}
+	}
+}
+
+func TestForbiddenMagic(t *testing.T) {
+	for src, want := range map[string]string{
+		"%time f()":                 "",
+		"// note\n!rm -rf .":        "!rm -rf .",
+		"%cd /\nx := 1":             "%cd /",
+		"x := 1\n!y":                "",
+		"%%writefile a.go\npackage": "%%writefile a.go",
+	} {
+		if got := forbiddenMagic(src); got != want {
+			t.Errorf("forbiddenMagic(%q) = %q, want %q", src, got, want)
+		}
+	}
+}
