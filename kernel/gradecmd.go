@@ -53,6 +53,15 @@ func gradeCommand(args []string, stdout, stderr io.Writer) error {
 		return err
 	}
 	fmt.Fprintf(stdout, "graded %d submissions: %s/gradebook.csv, %s/totals.csv, %s/feedback/\n", len(students), opts.Out, opts.Out, opts.Out)
+	for i, g := range students[0].Grades {
+		passed := 0
+		for _, s := range students {
+			if s.Grades[i].Passed {
+				passed++
+			}
+		}
+		fmt.Fprintf(stdout, "exercise %s: %d of %d passed\n", g.Exercise, passed, len(students))
+	}
 	return nil
 }
 
