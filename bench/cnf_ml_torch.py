@@ -13,7 +13,7 @@ jointly with the exact divergence (one autograd pass per dimension with
 create_graph=True, so the loss can be differentiated again), the loss
 −mean log p_1, loss.backward() through the whole solve (discretise, then
 optimise), and one Adam(1e-3) step. Each call times `steps` steps after
-three warm-up steps, at the faster of torch.set_num_threads(1) and (2),
+two warm-up steps, at the faster of torch.set_num_threads(1) and (2),
 and prints {name: milliseconds per step} as JSON."""
 
 import json
@@ -84,7 +84,7 @@ def ml_step_ms(hidden, batch, solver_steps, steps):
         opt.step()
         assert torch.isfinite(loss)
 
-    for _ in range(3):
+    for _ in range(2):
         step()
     start = time.perf_counter()
     for _ in range(steps):
@@ -93,7 +93,7 @@ def ml_step_ms(hidden, batch, solver_steps, steps):
 
 
 CONFIGS = {
-    "cnf_ml_step_4x64_b512_rk4x10": lambda: ml_step_ms([64] * 4, 512, 10, 5),
+    "cnf_ml_step_4x64_b512_rk4x10": lambda: ml_step_ms([64] * 4, 512, 10, 3),
 }
 
 

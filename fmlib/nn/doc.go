@@ -41,6 +41,14 @@
 // one extra pass d times as wide as the forward (cheap for small d).
 // vᵀ·J is the backward pass stopped at the input.
 //
+// Maximum-likelihood training of a continuous flow (fmlib.TrainMaxLikelihood,
+// eq. 14 as the loss) needs the gradient of the divergence itself, with
+// respect to the weights and to x: AddDivergenceGradient runs the forward
+// pass keeping σ' and σ″, pushes K tangents per row through it (the Dim unit
+// vectors, or K Hutchinson probes), and reverses through both; the σ″ terms
+// are where the divergence's dependence on the weights enters. Its cost is
+// about 3(1+K) forward passes of the batch.
+//
 // # Training state
 //
 // A Network carries its optimizer (Adam, AdamW, SGD with momentum, with
