@@ -34,6 +34,15 @@ func writeGradebook(dir string, students []*Student) error {
 
 func number(x float64) string { return strconv.FormatFloat(x, 'g', -1, 64) }
 
+// ofPoints writes "2 of 3 points" ("0 of 1 point").
+func ofPoints(p, max float64) string {
+	unit := "points"
+	if max == 1 {
+		unit = "point"
+	}
+	return fmt.Sprintf("%s of %s %s", number(p), number(max), unit)
+}
+
 func writeCSV(path string, rows [][]string) error {
 	var b strings.Builder
 	w := csv.NewWriter(&b)
@@ -63,10 +72,10 @@ func writeFeedback(dir, assignment string, s *Student) error {
 	fmt.Fprintf(&b, `<!DOCTYPE html><html><head><meta charset="utf-8"><title>%s</title><style>
 body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.45}
 h2{font-size:1.1em;margin-top:1.5em} pre{background:#fff0f0;border-left:4px solid #d93025;padding:6px 10px;white-space:pre-wrap}
-</style></head><body><h1>%s</h1><p><b>%s of %s points</b></p>
-`, html.EscapeString(title), html.EscapeString(title), number(p), number(m))
+</style></head><body><h1>%s</h1><p><b>%s</b></p>
+`, html.EscapeString(title), html.EscapeString(title), ofPoints(p, m))
 	for _, g := range s.Grades {
-		fmt.Fprintf(&b, "<h2>Exercise %s · %s of %s points</h2>\n", html.EscapeString(g.Exercise), number(g.Points), number(g.Max))
+		fmt.Fprintf(&b, "<h2>Exercise %s · %s</h2>\n", html.EscapeString(g.Exercise), ofPoints(g.Points, g.Max))
 		if g.Verdict != nil {
 			b.WriteString(g.Verdict.MIMEBundle()["text/html"].(string) + "\n")
 		} else {
