@@ -1,6 +1,8 @@
 package grade
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 )
@@ -71,5 +73,33 @@ func TestForbiddenMagic(t *testing.T) {
 		if got := forbiddenMagic(src); got != want {
 			t.Errorf("forbiddenMagic(%q) = %q, want %q", src, got, want)
 		}
+	}
+}
+
+func TestFindNotebook(t *testing.T) {
+	dir := t.TempDir()
+	touch := func(name string) {
+		path := filepath.Join(dir, name)
+		if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(path, nil, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := findNotebook(dir, "hw.ipynb"); got != "" {
+		t.Errorf("empty folder: %q", got)
+	}
+	touch("hw1/hw.ipynb")
+	if got := findNotebook(dir, "hw.ipynb"); got != filepath.Join(dir, "hw1", "hw.ipynb") {
+		t.Errorf("nbgrader layout: %q", got)
+	}
+	touch("a.ipynb")
+	if got := findNotebook(dir, "hw.ipynb"); got != filepath.Join(dir, "a.ipynb") {
+		t.Errorf("a notebook in the folder itself comes first: %q", got)
+	}
+	touch("hw.ipynb")
+	if got := findNotebook(dir, "hw.ipynb"); got != filepath.Join(dir, "hw.ipynb") {
+		t.Errorf("the notebook named like the assignment: %q", got)
 	}
 }

@@ -163,8 +163,7 @@ type submission struct {
 }
 
 // readSubmissions reads every submission into memory: STUDENT.ipynb files
-// and STUDENT/ folders (the notebook named like the assignment, else the
-// folder's first .ipynb by name).
+// and STUDENT/ folders (see findNotebook).
 func readSubmissions(dir, assignmentName string) ([]submission, error) {
 	entries, err := os.ReadDir(dir)
 	if err != nil {
@@ -175,15 +174,12 @@ func readSubmissions(dir, assignmentName string) ([]submission, error) {
 		path := filepath.Join(dir, e.Name())
 		switch {
 		case e.IsDir():
-			found, _ := filepath.Glob(filepath.Join(path, "*.ipynb"))
-			s := submission{name: e.Name(), dir: path}
-			if same := filepath.Join(path, assignmentName); fileExists(same) {
-				found = []string{same}
-			}
-			if len(found) == 0 {
+			s := submission{name: e.Name()}
+			if nb := findNotebook(path, assignmentName); nb == "" {
 				s.readErr = fmt.Errorf("no .ipynb file in %s", path)
 			} else {
-				s.notebook, s.readErr = os.ReadFile(found[0])
+				s.dir = filepath.Dir(nb)
+				s.notebook, s.readErr = os.ReadFile(nb)
 			}
 			subs = append(subs, s)
 		case strings.HasSuffix(e.Name(), ".ipynb"):
@@ -434,6 +430,27 @@ loop:
 		}
 	}
 	return out
+}
+
+// findNotebook returns the submission in a student's folder: the notebook
+// named like the assignment, else the first .ipynb by name, looked for in
+// the folder and then one level down (nbgrader's STUDENT/ASSIGNMENT/); ""
+// when there is none.
+func findNotebook(dir, assignmentName string) string {
+	for _, pattern := range []string{"", "*"} {
+		found, _ := filepath.Glob(filepath.Join(dir, pattern, "*.ipynb"))
+		for _, f := range found {
+			if filepath.Base(f) == assignmentName && fileExists(f) {
+				return f
+			}
+		}
+		for _, f := range found {
+			if fileExists(f) {
+				return f
+			}
+		}
+	}
+	return ""
 }
 
 // fileExists reports whether path is a regular file.
