@@ -103,3 +103,10 @@ func TestFindNotebook(t *testing.T) {
 		t.Errorf("the notebook named like the assignment: %q", got)
 	}
 }
+
+func TestWorkerEnv(t *testing.T) {
+	got := strings.Join(workerEnv([]string{"PATH=/bin", "JUPYTERHUB_API_TOKEN=secret", "LC_ALL=C", "AWS_SECRET_ACCESS_KEY=x", "GOPHLOW_COURSE_STEPS=5", "HOME=/root"}), " ")
+	if got != "PATH=/bin LC_ALL=C GOPHLOW_COURSE_STEPS=5" {
+		t.Errorf("worker environment %q", got)
+	}
+}

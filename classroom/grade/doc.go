@@ -34,8 +34,10 @@
 // the check package while a goroutine runs the real check on right answers,
 // and reading the signing key out of the worker's memory (/proc/self/mem).
 //
-// The worker is isolated by process and working directory, not by user:
-// Go code in a submission can reach the files its user can (os, os/exec).
+// The worker is isolated by process, working directory and environment (it
+// sees PATH, the locale and the Go, BLAS and gophlow settings, not the
+// grader's other variables), not by user: Go code in a submission can reach
+// the files its user can (os, os/exec) and the network.
 // For a class you do not trust, run the grader as a user that can read only
 // the submissions and write only OUT_DIR, or in a container.
 package grade

@@ -346,7 +346,7 @@ func (g *grader) runWorker(s submission, cells []jobCell, deadline time.Time) ou
 	defer reportR.Close()
 	cmd := exec.Command(g.opts.Worker[0], g.opts.Worker[1:]...)
 	cmd.Dir = work
-	cmd.Env = append(append(os.Environ(), g.opts.WorkerEnv...), "HOME="+work)
+	cmd.Env = append(append(workerEnv(os.Environ()), g.opts.WorkerEnv...), "HOME="+work, "TMPDIR="+work)
 	cmd.Stdin = bytes.NewReader(input)
 	tail := &tailBuffer{max: 2048}
 	cmd.Stdout, cmd.Stderr = io.Discard, tail
@@ -457,6 +457,23 @@ func findNotebook(dir, assignmentName string) string {
 func fileExists(path string) bool {
 	info, err := os.Stat(path)
 	return err == nil && info.Mode().IsRegular()
+}
+
+// workerEnv keeps of the grader's environment only what a worker needs
+// (the locale, PATH and the Go runtime's, BLAS's and gophlow's settings),
+// so that a submission cannot read the teacher's tokens and passwords.
+func workerEnv(environ []string) []string {
+	var kept []string
+	for _, kv := range environ {
+		name, _, _ := strings.Cut(kv, "=")
+		switch {
+		case name == "PATH", name == "LANG", name == "TZ", strings.HasPrefix(name, "LC_"),
+			name == "GOMAXPROCS", name == "GOGC", strings.HasPrefix(name, "OPENBLAS_"), strings.HasPrefix(name, "OMP_"),
+			strings.HasPrefix(name, "GOPHLOW_"):
+			kept = append(kept, kv)
+		}
+	}
+	return kept
 }
 
 // lastLine returns the last line of s.
