@@ -124,6 +124,19 @@ func TestWrongAnswersFailWithTheirHint(t *testing.T) {
 		{"loss floor of u = 0", LossFloor(func(s float64) float64 { return s*s + 1 }), "Var(x1 − x0)"},
 		{"divergence by hand", DivergenceByHand(5), "off-diagonal"},
 		{"divergence zero", DivergenceFD(func(u func(x []float64) []float64, x []float64, h float64) float64 { return 0 }), "diagonal"},
+		{"every Jacobian entry", DivergenceFD(func(u func(x []float64) []float64, x []float64, h float64) float64 {
+			total := 0.0
+			for j := range x {
+				p, m := append([]float64(nil), x...), append([]float64(nil), x...)
+				p[j] += h
+				m[j] -= h
+				up, um := u(p), u(m)
+				for i := range up {
+					total += (up[i] - um[i]) / (2 * h)
+				}
+			}
+			return total
+		}), "every entry of the Jacobian"},
 		{"linear flow at x1", LinearFlowLogDensity(func(a, x1 []float64) float64 {
 			logp := 0.0
 			for j := range x1 {

@@ -37,13 +37,22 @@ func DivergenceFD(divergence func(u func(x []float64) []float64, x []float64, h 
 		for _, v := range x {
 			norm2 += v * v
 		}
+		sumSin, sumX := 0.0, 0.0
 		for _, v := range x {
 			want += math.Cos(v)*(1+norm2) + 2*v*math.Sin(v)
+			sumSin += math.Sin(v)
+			sumX += v
+		}
+		// Every entry of the Jacobian: ∂u_i/∂x_j = 2 x_j sin(x_i) off the diagonal.
+		everyEntry := want + 2*sumSin*sumX
+		for _, v := range x {
+			everyEntry -= 2 * v * math.Sin(v)
 		}
 		return trial{
-			input: fmt.Sprintf("x = %s, h = 1e-5", vec(x)),
-			want:  one(want),
-			call:  func() []float64 { return one(divergence(u, clone(x), 1e-5)) },
+			input:    fmt.Sprintf("x = %s, h = 1e-5", vec(x)),
+			want:     one(want),
+			call:     func() []float64 { return one(divergence(u, clone(x), 1e-5)) },
+			mistakes: []mistake{{one(everyEntry), "that adds every entry of the Jacobian: the divergence is its trace, Σ_j ∂u_j/∂x_j, coordinate j moved along e_j only."}},
 		}
 	})
 }
