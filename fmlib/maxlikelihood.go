@@ -371,7 +371,7 @@ func MaxLikelihoodGradient(net *nn.Network, x *mat.Dense, class []int, o MaxLike
 	}
 	m.drawProbes(rand.New(rand.NewPCG(seed, 0x70726f6265)))
 	nll, kin := m.lossGradient(x, class)
-	return &MaxLikelihoodBatch{Loss: nll + o.Kinetic*kin, NLL: nll, Kinetic: kin, Gradient: net.Gradients(), Evaluations: m.evaluations()}, nil
+	return &MaxLikelihoodBatch{Loss: nll + o.Kinetic*kin, NLL: nll, Kinetic: kin, Gradient: net.AccumulatedGradient(), Evaluations: m.evaluations()}, nil
 }
 
 // checkClasses checks one class per row, each in 0…classes (classes is

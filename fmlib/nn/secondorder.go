@@ -371,10 +371,10 @@ func (n *Network) AddDivergenceGradient(t float64, x *mat.Dense, class []int, pr
 	n.eng.divGradient(rows, probes, gu, gdiv, gx, div)
 }
 
-// Gradients returns a copy of the gradient accumulated by
-// AddDivergenceGradient (or computed by the last TrainStep or Gradient),
-// in the layout of Params.
-func (n *Network) Gradients() []float64 { return n.eng.getVector(vecGrads) }
+// AccumulatedGradient returns a copy of the gradient accumulated by
+// AddDivergenceGradient since ZeroGradient (or computed by the last
+// TrainStep or Gradient), in the layout of Params.
+func (n *Network) AccumulatedGradient() []float64 { return n.eng.getVector(vecGrads) }
 
 // ApplyGradient takes one optimizer step with the accumulated gradient
 // (after ZeroGradient and AddDivergenceGradient calls), as TrainStep does

@@ -86,7 +86,7 @@ func TestAddDivergenceGradientFiniteDifferences(t *testing.T) {
 			if !floats.EqualApprox(div, wantDiv, 1e-12) {
 				t.Errorf("divergence %v, VelocityDivergenceProbes gives %v", div, wantDiv)
 			}
-			got := net.Gradients()
+			got := net.AccumulatedGradient()
 			floats.Scale(0.5, got)
 
 			p := net.Params()
@@ -182,14 +182,14 @@ func TestAddDivergenceGradientSplitBatch(t *testing.T) {
 	gx := mat.NewDense(rows, 2, nil)
 	net.ZeroGradient()
 	net.AddDivergenceGradient(0.6, x, nil, nil, gu, gdiv, gx, nil)
-	whole := net.Gradients()
+	whole := net.AccumulatedGradient()
 	net.ZeroGradient()
 	gxHalves := mat.NewDense(rows, 2, nil)
 	for _, r := range [][2]int{{0, rows / 2}, {rows / 2, rows}} {
 		net.AddDivergenceGradient(0.6, x.Slice(r[0], r[1], 0, 2).(*mat.Dense), nil, nil, gu.Slice(r[0], r[1], 0, 2).(*mat.Dense),
 			gdiv[r[0]:r[1]], gxHalves.Slice(r[0], r[1], 0, 2).(*mat.Dense), nil)
 	}
-	halves := net.Gradients()
+	halves := net.AccumulatedGradient()
 	diff := append([]float64(nil), whole...)
 	floats.Sub(diff, halves)
 	if rel := floats.Norm(diff, 2) / floats.Norm(halves, 2); !(rel <= 1e-10) {
