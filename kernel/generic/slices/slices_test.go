@@ -313,6 +313,75 @@ func testAny[E any](t *testing.T, k kind[E]) {
 			i2, f2 := stdslices.BinarySearchFunc(x, target, k.cmp)
 			c.eq(fmt.Sprintf("%s BinarySearchFunc(%s, %#v)", tag, show(x), target), fmt.Sprint(i1, f1), fmt.Sprint(i2, f2))
 		}
+
+		// Order and arguments of the callbacks (except for sorting, whose
+		// algorithm differs on purpose).
+		var log []string
+		lcmp := func(a, b E) int { log = append(log, fmt.Sprintf("c(%#v,%#v)", a, b)); return k.cmp(a, b) }
+		leq := func(a, b E) bool { log = append(log, fmt.Sprintf("e(%#v,%#v)", a, b)); return eq(a, b) }
+		lp := func(v E) bool { log = append(log, fmt.Sprintf("p(%#v)", v)); return del(v) }
+		target := k.gen(r)
+		traced := func(what string, f func(mine bool) any) {
+			run := func(mine bool) string {
+				log = nil
+				var res any
+				p := catch(func() { res = f(mine) })
+				return fmt.Sprintf("%s %#v %v", p, res, log)
+			}
+			c.eq(tag+" "+what+" calls", run(true), run(false))
+		}
+		traced("EqualFunc", func(m bool) any {
+			if m {
+				return EqualFunc(s, s2, leq)
+			}
+			return stdslices.EqualFunc(s, s2, leq)
+		})
+		traced("CompareFunc", func(m bool) any {
+			if m {
+				return CompareFunc(s, s2, lcmp)
+			}
+			return stdslices.CompareFunc(s, s2, lcmp)
+		})
+		traced("IndexFunc", func(m bool) any {
+			if m {
+				return IndexFunc(s, lp)
+			}
+			return stdslices.IndexFunc(s, lp)
+		})
+		traced("ContainsFunc", func(m bool) any {
+			if m {
+				return ContainsFunc(s, lp)
+			}
+			return stdslices.ContainsFunc(s, lp)
+		})
+		for _, x := range [][]E{s, sb} {
+			traced("IsSortedFunc", func(m bool) any {
+				if m {
+					return IsSortedFunc(x, lcmp)
+				}
+				return stdslices.IsSortedFunc(x, lcmp)
+			})
+			traced("BinarySearchFunc", func(m bool) any {
+				if m {
+					i, f := BinarySearchFunc(x, target, lcmp)
+					return fmt.Sprint(i, f)
+				}
+				i, f := stdslices.BinarySearchFunc(x, target, lcmp)
+				return fmt.Sprint(i, f)
+			})
+		}
+		traced("MinFunc", func(m bool) any {
+			if m {
+				return MinFunc(s, lcmp)
+			}
+			return stdslices.MinFunc(s, lcmp)
+		})
+		traced("MaxFunc", func(m bool) any {
+			if m {
+				return MaxFunc(s, lcmp)
+			}
+			return stdslices.MaxFunc(s, lcmp)
+		})
 	}
 	// Panics that the loop cannot reach.
 	for _, n := range []int{0, -1, math.MinInt} {

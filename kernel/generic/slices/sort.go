@@ -73,7 +73,7 @@ func Sort[S ~[]E, E cmp.Ordered](x S) {
 
 // IsSorted reports whether x is in ascending order (NaNs first).
 func IsSorted[S ~[]E, E cmp.Ordered](x S) bool {
-	for i := 1; i < len(x); i++ {
+	for i := len(x) - 1; i > 0; i-- { // from the end, like the standard library
 		if cmp.Less[E](x[i], x[i-1]) {
 			return false
 		}
@@ -83,7 +83,7 @@ func IsSorted[S ~[]E, E cmp.Ordered](x S) bool {
 
 // IsSortedFunc reports whether x is in ascending order according to cmp.
 func IsSortedFunc[S ~[]E, E any](x S, cmp func(a, b E) int) bool {
-	for i := 1; i < len(x); i++ {
+	for i := len(x) - 1; i > 0; i-- { // cmp sees pairs from the end, like std
 		if cmp(x[i], x[i-1]) < 0 {
 			return false
 		}
