@@ -514,3 +514,28 @@ func TestZeroSize(t *testing.T) {
 	c.eq("Repeat overflow 2", catch(func() { _ = Repeat(two, math.MaxInt/2+1) }), catch(func() { _ = stdslices.Repeat(two, math.MaxInt/2+1) }))
 	c.eq("Repeat huge", lc(Repeat(one, math.MaxInt)), lc(stdslices.Repeat(one, math.MaxInt)))
 }
+
+// TestSignedZeros pins down Max (exactly like the standard library) and the
+// documented deviation of Min: of several minimal zeros it returns the
+// first, where the standard library returns -0 if any of them is -0.
+func TestSignedZeros(t *testing.T) {
+	sign := func(f float64) string { return fmt.Sprint(math.Signbit(f)) }
+	for _, x := range [][]float64{{0, 0}, {0, negZero}, {negZero, 0}, {negZero, negZero}, {1, negZero, 0, 2}, {0, 1, negZero}} {
+		if got, want := sign(Max(x)), sign(stdslices.Max(x)); got != want {
+			t.Errorf("Max(%v): sign bit %s, want %s", x, got, want)
+		}
+		first := 0.0
+		for _, v := range x {
+			if v == 0 {
+				first = v
+				break
+			}
+		}
+		if got, want := sign(Min(x)), sign(first); got != want {
+			t.Errorf("Min(%v): sign bit %s, want that of the first zero, %s", x, got, want)
+		}
+		if Min(x) != stdslices.Min(x) {
+			t.Errorf("Min(%v) = %v, want %v", x, Min(x), stdslices.Min(x))
+		}
+	}
+}
