@@ -42,6 +42,38 @@ static inline __attribute__((always_inline)) void silu_span(const float *restric
 CLONES void gophlow_silu_d(const float *restrict z, float *restrict h, float *restrict d, long n) { silu_span(z, h, d, n); }
 CLONES void gophlow_silu(const float *restrict z, float *restrict h, long n) { silu_span(z, h, NULL, n); }
 
+// gophlow_scale_tangents sets tangent row i·K+k of ta (width n) to that row
+// of tz times row i of d (σ'), for the second-order passes (secondorder.go).
+CLONES void gophlow_scale_tangents(float *restrict ta, const float *restrict tz, const float *restrict d, long rows, long K, long n) {
+	for (long i = 0; i < rows; i++) {
+		const float *dr = d + i * n;
+		for (long k = 0; k < K; k++) {
+			float *a = ta + (i * K + k) * n;
+			const float *z = tz + (i * K + k) * n;
+			for (long j = 0; j < n; j++) a[j] = z[j] * dr[j];
+		}
+	}
+}
+
+// gophlow_chain_second carries cotangents through an activation (see
+// chainSecond in secondorder.go): dz = dz⊙σ' + Σ_k tdz_k⊙tz_k⊙σ″ and
+// tdz_k = tdz_k⊙σ', row i of dz with tangent rows i·K…i·K+K−1.
+CLONES void gophlow_chain_second(float *restrict dz, float *restrict tdz, const float *restrict tz, const float *restrict d, const float *restrict d2, long rows, long K, long n) {
+	for (long i = 0; i < rows; i++) {
+		float *z = dz + i * n;
+		const float *dr = d + i * n, *d2r = d2 + i * n;
+		for (long j = 0; j < n; j++) z[j] *= dr[j];
+		for (long k = 0; k < K; k++) {
+			float *a = tdz + (i * K + k) * n;
+			const float *t = tz + (i * K + k) * n;
+			for (long j = 0; j < n; j++) {
+				z[j] += a[j] * t[j] * d2r[j];
+				a[j] *= dr[j];
+			}
+		}
+	}
+}
+
 // gophlow_silu_d2 is SiLU with σ' into d and σ″ = s(1 − s)(2 + v(1 − 2s))
 // into d2 (s the sigmoid), for the second-order passes (secondorder.go).
 CLONES void gophlow_silu_d2(const float *restrict z, float *restrict h, float *restrict d, float *restrict d2, long n) {
@@ -267,6 +299,24 @@ func activateSecond32(a Activation, z, h, deriv, deriv2 []float32) bool {
 	if len(z) > 0 {
 		C.gophlow_silu_d2((*C.float)(unsafe.Pointer(&z[0])), (*C.float)(unsafe.Pointer(&h[0])),
 			(*C.float)(unsafe.Pointer(&deriv[0])), (*C.float)(unsafe.Pointer(&deriv2[0])), C.long(len(z)))
+	}
+	return true
+}
+
+// scaleTangents32 is scaleTangents in C.
+func scaleTangents32(ta, tz, deriv []float32, K, n int) bool {
+	if len(deriv) > 0 {
+		C.gophlow_scale_tangents((*C.float)(unsafe.Pointer(&ta[0])), (*C.float)(unsafe.Pointer(&tz[0])),
+			(*C.float)(unsafe.Pointer(&deriv[0])), C.long(len(deriv)/n), C.long(K), C.long(n))
+	}
+	return true
+}
+
+// chainSecond32 is chainSecond in C.
+func chainSecond32(dz, tdz, tz, deriv, deriv2 []float32, K, n int) bool {
+	if len(dz) > 0 {
+		C.gophlow_chain_second((*C.float)(unsafe.Pointer(&dz[0])), (*C.float)(unsafe.Pointer(&tdz[0])), (*C.float)(unsafe.Pointer(&tz[0])),
+			(*C.float)(unsafe.Pointer(&deriv[0])), (*C.float)(unsafe.Pointer(&deriv2[0])), C.long(len(dz)/n), C.long(K), C.long(n))
 	}
 	return true
 }

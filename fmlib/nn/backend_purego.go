@@ -14,6 +14,14 @@ func activate32(Activation, []float32, []float32, []float32) bool { return false
 // activateSecond32 reports that no native kernel exists; the Go loops run.
 func activateSecond32(Activation, []float32, []float32, []float32, []float32) bool { return false }
 
+// scaleTangents32 reports that no native kernel exists; the Go loop runs.
+func scaleTangents32([]float32, []float32, []float32, int, int) bool { return false }
+
+// chainSecond32 reports that no native kernel exists; the Go loop runs.
+func chainSecond32([]float32, []float32, []float32, []float32, []float32, int, int) bool {
+	return false
+}
+
 // mul32 reports that no native kernel exists; the Go loop runs.
 func mul32([]float32, []float32) bool { return false }
 

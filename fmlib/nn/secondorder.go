@@ -150,6 +150,9 @@ func (e *engine[T]) forwardSecondRows(lo, hi int) {
 
 // scaleTangents writes tz ⊙ σ' into ta, tangent row i·K+k taking row i of deriv (width n).
 func scaleTangents[T float](ta, tz, deriv []T, K, n int) {
+	if is32[T]() && scaleTangents32(as32(ta), as32(tz), as32(deriv), K, n) {
+		return
+	}
 	for i := 0; i*n < len(deriv); i++ {
 		dr := deriv[i*n : (i+1)*n]
 		for k := 0; k < K; k++ {
@@ -225,6 +228,9 @@ func columnSums[T float](a []T, beta T, sums []T) {
 // and ᾱ in tdz it sets dz = ā⊙σ' + Σ_k ᾱ_k⊙ζ_k⊙σ″ and tdz = ᾱ⊙σ' (width n,
 // K tangent rows per row).
 func chainSecond[T float](dz, tdz, tz, deriv, deriv2 []T, K, n int) {
+	if is32[T]() && chainSecond32(as32(dz), as32(tdz), as32(tz), as32(deriv), as32(deriv2), K, n) {
+		return
+	}
 	for i := 0; i*n < len(dz); i++ {
 		z, dr, d2r := dz[i*n:(i+1)*n], deriv[i*n:(i+1)*n], deriv2[i*n:(i+1)*n]
 		for j, dv := range dr {
