@@ -70,6 +70,9 @@ type Result struct {
 	Edits   []Edit
 	Errors  []Error
 	Imports map[string]string // packages type expressions need: name → path
+	// Instances are the uses of generic functions of the packages
+	// Checker.Generic reports.
+	Instances []Instance
 	// Values is the number of values of the last part when it is an
 	// expression statement (0 for a call of a function without results),
 	// -1 otherwise.
@@ -88,6 +91,9 @@ type Checker struct {
 	// runtime fails on it), and MinFloat64 and MaxFloat64(x float64, ys
 	// ...float64) float64, which compute min and max of floats.
 	Runtime string
+	// Generic, when set, reports the packages whose generic functions the
+	// session instantiates itself (Result.Instances).
+	Generic func(path string) bool
 }
 
 // New returns a checker that imports packages with imp.
@@ -208,7 +214,7 @@ func (c *Checker) Check(ctx Context, parts []Part) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	u := &unit{parts: parts, starts: starts, file: file, fset: fset, ctx: ctx, runtime: c.Runtime}
+	u := &unit{parts: parts, starts: starts, file: file, fset: fset, ctx: ctx, runtime: c.Runtime, generic: c.Generic}
 	var errs []types.Error
 	conf := types.Config{Importer: c.imp, Error: func(err error) {
 		if te, ok := err.(types.Error); ok {
@@ -231,6 +237,7 @@ type unit struct {
 	pkg     *types.Package
 	ctx     Context
 	runtime string
+	generic func(path string) bool
 	res     Result
 }
 
@@ -275,7 +282,7 @@ func (u *unit) result(errs []types.Error) *Result {
 		if rs, ok := n.(*ast.RangeStmt); ok {
 			u.rangeOverFunc(rs)
 		}
-		if e, ok := n.(ast.Expr); ok && u.stubType(e) {
+		if e, ok := n.(ast.Expr); ok && (u.stubType(e) || u.instance(e)) {
 			return false
 		}
 		if call, ok := n.(*ast.CallExpr); ok {

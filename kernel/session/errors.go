@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/gophlow/gophlow/kernel/generic"
 	"github.com/traefik/yaegi/interp"
 )
 
@@ -186,23 +187,19 @@ func (s *Session) compilerPanic(current int, r any, unit []*segment) *Error {
 // adviseCompile adds what to write instead to messages about Go features
 // the interpreter lacks.
 func adviseCompile(msg string) string {
-	for construct, advice := range selectorAdvice {
-		if strings.HasSuffix(msg, "undefined selector: "+construct) || strings.HasSuffix(msg, "undefined selector "+construct) {
-			return msg + ": " + advice
+	for _, pkg := range generic.Packages {
+		if strings.Contains(msg, "undefined selector: "+pkg+".") || strings.Contains(msg, "undefined selector "+pkg+".") {
+			return msg + ": " + genericAdvice
 		}
 	}
 	return msg
 }
 
-var selectorAdvice = map[string]string{
-	"slices.SortFunc": "generic slices.SortFunc is not available in the interpreter; use sort.Slice(x, func(i, j int) bool { … })",
-	"slices.Max":      "the interpreter has slices.Max only for slices it recognises as []int or []float64; use floats.Max(x) (gonum.org/v1/gonum/floats) or a loop",
-	"slices.Min":      "the interpreter has slices.Min only for slices it recognises as []int or []float64; use floats.Min(x) (gonum.org/v1/gonum/floats) or a loop",
-	"slices.Collect":  "the interpreter has slices.Collect only of maps.Keys(m) or maps.Values(m) with m a map of basic types it recognises; collect with a for range loop",
-	"slices.Sorted":   "the interpreter has slices.Sorted only of maps.Keys(m) or maps.Values(m) with m a map of basic types it recognises; collect with a for range loop, then sort.Slice",
-	"maps.Keys":       "maps.Keys returns an iterator, which the interpreter runs only directly in a for range; collect the keys with for k := range m { keys = append(keys, k) }",
-	"maps.Values":     "maps.Values returns an iterator, which the interpreter runs only directly in a for range; collect the values with for _, v := range m { vals = append(vals, v) }",
-}
+// genericAdvice explains a generic function of slices, maps or cmp left to
+// the interpreter (see generics.go).
+const genericAdvice = "the session runs its own slices, maps and cmp functions for types it can name at a cell's top level, " +
+	"and leaves the others to the interpreter, which lacks this one: declare the types involved at the top level of a cell " +
+	"(not inside a function), or write the loop"
 
 // runtimeError converts a panic of running code. trace holds yaegi's
 // "cellN:L:C: panic: fn(...)" lines, innermost frame first.

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/gophlow/gophlow/kernel/cellcheck"
+	"github.com/gophlow/gophlow/kernel/generic"
 	"github.com/gophlow/gophlow/kernel/symtypes"
 )
 
@@ -121,7 +122,7 @@ func (s *Session) runLifted(ctx context.Context, cell int, run []*segment, last 
 		line, col := run[e.Part].position(e.Offset)
 		return nil, false, &posError{line: line, col: col, name: "CompileError", msg: e.Msg}
 	}
-	if len(res.Edits) == 0 && !needsLift(run) {
+	if len(res.Edits) == 0 && len(res.Instances) == 0 && !needsLift(run) {
 		for _, d := range res.Defs {
 			s.checkedTypes[d.Name] = d.Type
 		}
@@ -134,6 +135,10 @@ func (s *Session) runLifted(ctx context.Context, cell int, run []*segment, last 
 	}
 	if err := s.importHidden(ctx, cell, res.Imports); err != nil {
 		return nil, false, nil
+	}
+	edits, decls := s.instances(res.Instances)
+	if s.declareInstances(ctx, cell, decls) == nil {
+		res.Edits = append(res.Edits, edits...)
 	}
 
 	s.counter++
@@ -195,8 +200,10 @@ func setTyped(run []*segment, edits []cellcheck.Edit) {
 
 // typeDeclarations type-checks a run of declarations and gives them the
 // checker's edits, unless the check fails (the run is then evaluated as
-// written, and the interpreter reports what is wrong).
-func (s *Session) typeDeclarations(run []*segment) {
+// written, and the interpreter reports what is wrong). It returns the
+// declarations of the generic instances the edits call, to be evaluated
+// with the run.
+func (s *Session) typeDeclarations(run []*segment) []*segment {
 	var parts []cellcheck.Part
 	var segs []*segment
 	for _, sg := range run {
@@ -206,13 +213,19 @@ func (s *Session) typeDeclarations(run []*segment) {
 		}
 	}
 	if len(parts) == 0 || !s.mayNeedTypes(segs) {
-		return
+		return nil
 	}
 	res, err := s.checker.Check(s.checkContext(), parts)
 	if err != nil || len(res.Errors) > 0 || len(res.Imports) > 0 {
-		return
+		return nil
 	}
-	setTyped(segs, res.Edits)
+	edits, decls := s.instances(res.Instances)
+	extra := instanceSegments(decls)
+	if extra == nil {
+		edits = nil
+	}
+	setTyped(segs, append(res.Edits, edits...))
+	return extra
 }
 
 // definesVariables reports whether a run defines variables at the top
@@ -228,7 +241,7 @@ func definesVariables(run []*segment) bool {
 
 // mayNeedTypes reports whether segs may get edits from the checker: they
 // call make, min, max or new, declare a generic function or call one the
-// session declared, or print where the cells have types of their own. (Checking declarations costs time, and redefining a
+// session declared, use slices, maps, cmp or iter, or print where the cells have types of their own. (Checking declarations costs time, and redefining a
 // function is a common notebook action.)
 func (s *Session) mayNeedTypes(segs []*segment) bool {
 	found, prints, ownTypes := false, false, false
@@ -245,7 +258,7 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 				_, overSlice := n.X.(*ast.CompositeLit)
 				found = found || !overSlice // it may range over a function
 			case *ast.SelectorExpr:
-				if id, ok := n.X.(*ast.Ident); ok && symtypes.IsStub(s.imports[id.Name]) {
+				if id, ok := n.X.(*ast.Ident); ok && (symtypes.IsStub(s.imports[id.Name]) || generic.Implements(s.imports[id.Name])) {
 					found = true
 				}
 			case *ast.TypeSpec, *ast.StructType:

@@ -217,6 +217,10 @@ func (r *rewriter) all() []edit {
 			switch id.Name {
 			case "clear":
 				r.replace(id.Pos(), id.End(), rtName+".Clear")
+			case "recover":
+				// yaegi hands the panic value over as a reflect.Value.
+				r.replace(n.Pos(), n.Pos(), rtName+".Recovered(")
+				r.replace(n.End(), n.End(), ")")
 			case "min", "max":
 				if r.seg.typedAt(n.Pos()) {
 					break // the type checker wrote it out
@@ -239,8 +243,8 @@ func (r *rewriter) all() []edit {
 // Collect and Sorted of maps.Keys or maps.Values of a map of basic types.
 func (r *rewriter) genericHelper(call *ast.CallExpr, sel *ast.SelectorExpr) {
 	pkg, ok := sel.X.(*ast.Ident)
-	if !ok || !r.global(pkg) || r.sess.pkgPath(pkg.Name) != "slices" {
-		return
+	if !ok || !r.global(pkg) || r.sess.pkgPath(pkg.Name) != "slices" || r.seg.typedAt(sel.Pos()) {
+		return // typed: an instance of the session's own (generics.go)
 	}
 	switch sel.Sel.Name {
 	case "Collect", "Sorted":

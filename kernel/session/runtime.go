@@ -35,6 +35,7 @@ func (s *Session) runtimeExports() interp.Exports {
 			"Result":         reflect.ValueOf(display.Result),
 			"GoroutinePanic": reflect.ValueOf(s.goroutinePanic),
 			"Clear":          reflect.ValueOf(clearValue),
+			"Recovered":      reflect.ValueOf(recovered),
 			"MakeLen":        reflect.ValueOf(makeLen),
 			"SortSlice":      reflect.ValueOf(sortSlice),
 			"MaxInts":        reflect.ValueOf(func(x []int) int { return maxInt(first(x, "Max"), x...) }),
@@ -72,6 +73,18 @@ func clearValue(x any) {
 	default:
 		panic(fmt.Sprintf("invalid argument: clear(%T): argument must be a map or a slice", x))
 	}
+}
+
+// recovered returns the value recover returned: yaegi gives the value of
+// a panic as a reflect.Value holding it.
+func recovered(r any) any {
+	if v, ok := r.(reflect.Value); ok {
+		if !v.IsValid() || !v.CanInterface() {
+			return nil
+		}
+		return v.Interface()
+	}
+	return r
 }
 
 // sortSlice stands in for slices.Sort (generic, so missing in yaegi): it

@@ -11,7 +11,10 @@
 // whose variables are package variables (lift.go); declarations are
 // checked too. From the types come rewrites the syntax alone cannot
 // decide: explicit type arguments, new(expr), min and max of any ordered
-// type, range over a function, the size check of make (allocguard.go).
+// type, range over a function, the size check of make (allocguard.go),
+// the arguments of print calls whose types are the cells' (wrapped for
+// package showfmt), and the session's own instances of the generic
+// functions of slices, maps and cmp (generics.go, package generic).
 // Before yaegi sees them, the parts are also rewritten (rewrite.go) to
 // work around what the interpreter lacks or gets wrong:
 //   - `for i := range n` becomes a classic loop (loops.go), ranging over
@@ -25,11 +28,12 @@
 //     called;
 //   - unnamed parameters of functions are named _, which yaegi needs when
 //     compiled code calls the function (params.go);
-//   - clear, min and max (on int and float64), slices.Sort, slices.Max and
-//     Min (on []int and []float64), and slices.Collect or slices.Sorted of
-//     maps.Keys or maps.Values (maps of basic types) get compiled
-//     stand-ins (runtime.go), chosen by a syntactic inference of numeric
-//     kinds (numeric.go);
+//   - clear, recover (whose value yaegi hands over as a reflect.Value),
+//     min and max (on int and float64), and, where the checker found no
+//     types, slices.Sort, slices.Max and Min (on []int and []float64), and
+//     slices.Collect or slices.Sorted of maps.Keys or maps.Values (maps of
+//     basic types) get compiled stand-ins (runtime.go), chosen by a
+//     syntactic inference of numeric kinds (numeric.go);
 //   - a trailing expression becomes a call of display.Result that
 //     publishes its value (statements.go).
 //
@@ -72,6 +76,7 @@ import (
 
 	"github.com/gophlow/gophlow/hooks"
 	"github.com/gophlow/gophlow/kernel/cellcheck"
+	"github.com/gophlow/gophlow/kernel/generic"
 	"github.com/gophlow/gophlow/kernel/stdsyms"
 	"github.com/gophlow/gophlow/kernel/symbols"
 	"github.com/gophlow/gophlow/kernel/symtypes"
@@ -108,6 +113,10 @@ type Session struct {
 	staleID uint64            // the run id to restore once it has stopped
 	scope   *cellScope        // the running cell's
 	checker *cellcheck.Checker
+	// templates are the generic library the checker imports slices, maps
+	// and cmp from; instanceNames the instances declared (generics.go).
+	templates     *templates
+	instanceNames map[string]bool
 	// checkedTypes are the types of the variables of a run evaluated
 	// without lifting, recorded once it succeeds.
 	checkedTypes map[string]string
@@ -157,8 +166,11 @@ func (s *Session) reset() error {
 		return fmt.Errorf("session: loading the runtime: %w", err)
 	}
 	s.interp, s.store, s.stale = in, newDeclStore(), false
-	s.checker = cellcheck.New(symtypes.New(stdsyms.Symbols, symbols.Symbols))
+	s.templates = &templates{next: symtypes.New(stdsyms.Symbols, symbols.Symbols)}
+	s.instanceNames = map[string]bool{}
+	s.checker = cellcheck.New(s.templates)
 	s.checker.Runtime = rtName + "."
+	s.checker.Generic = generic.Implements
 	s.checkedTypes = map[string]string{}
 	s.imports, s.cells = map[string]string{}, map[int][]string{}
 	s.snapshot()
@@ -249,7 +261,7 @@ func (s *Session) runUnits(ctx context.Context, cell int, segs []*segment, last 
 	for _, u := range units(segs) {
 		u.trailing = u.trailing && last
 		if u.kind == declSegment {
-			s.typeDeclarations(u.segs) // after the cell's imports ran
+			u.segs = append(u.segs, s.typeDeclarations(u.segs)...) // after the cell's imports ran
 		}
 		if err := s.runUnit(ctx, cell, u); err != nil {
 			return err

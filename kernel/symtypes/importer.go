@@ -208,6 +208,11 @@ func (im *Importer) typeOf(t reflect.Type) types.Type {
 			return n
 		}
 		if strings.ContainsAny(t.Name(), "[]") { // an instantiated generic type
+			if t.PkgPath() == "iter" && t.Kind() == reflect.Func {
+				// iter.Seq[string] (strings.Lines) as the func type it
+				// stands for, which inference matches with iter.Seq[T].
+				return im.structure(t)
+			}
 			im.named[t] = types.Typ[types.Invalid]
 			return types.Typ[types.Invalid]
 		}

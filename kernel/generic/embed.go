@@ -1,0 +1,28 @@
+package generic
+
+import (
+	"embed"
+	"go/types"
+	"strings"
+)
+
+// sources are the templates: the packages cmp, slices and maps below this
+// one, which are also ordinary Go, tested against the standard library.
+//
+//go:embed cmp slices maps
+var sources embed.FS
+
+// Standard loads the templates; next imports the other packages (iter).
+func Standard(next types.Importer) (*Library, error) { return Load(sources, next) }
+
+// Implements reports whether path is that of a package the templates
+// implement (by its standard path or its own).
+func Implements(path string) bool {
+	path = strings.TrimPrefix(path, modulePath)
+	for _, p := range Packages {
+		if p == path {
+			return true
+		}
+	}
+	return false
+}
