@@ -81,6 +81,27 @@ func TestTrainMaxLikelihoodClassesAndInterrupt(t *testing.T) {
 	if net.Step() != 10 || len(res.NLL) != 10 {
 		t.Fatalf("interrupted after 10 steps: network at step %d with %d NLL values", net.Step(), len(res.NLL))
 	}
+	// Resuming from a LabeledData sampler continues the step count.
+	labelled := func(n int, rng *rand.Rand) (*mat.Dense, []int) {
+		x := MoonsSampler(0.05)(n, rng)
+		c := make([]int, n)
+		for i := range c {
+			if x.At(i, 1) > 0.25 {
+				c[i] = 1
+			}
+		}
+		return x, c
+	}
+	if _, err := TrainMaxLikelihood(net, MaxLikelihoodOptions{LabeledData: labelled, BatchSize: 32, Steps: 5, Seed: 1}); err != nil {
+		t.Fatal(err)
+	}
+	if net.Step() != 15 {
+		t.Errorf("after 5 more steps the network is at step %d, want 15", net.Step())
+	}
+	bad := func(n int, rng *rand.Rand) (*mat.Dense, []int) { x, c := labelled(n, rng); c[0] = 2; return x, c }
+	if _, err := TrainMaxLikelihood(net, MaxLikelihoodOptions{LabeledData: bad, BatchSize: 32, Steps: 1}); err == nil || !strings.Contains(err.Error(), "returned label 2") {
+		t.Errorf("label 2 of a 2-class network: error %v", err)
+	}
 }
 
 // TestTrainMaxLikelihoodMisuse checks that bad options are errors naming
