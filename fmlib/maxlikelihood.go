@@ -371,6 +371,9 @@ func MaxLikelihoodGradient(net *nn.Network, x *mat.Dense, class []int, o MaxLike
 	}
 	m.drawProbes(rand.New(rand.NewPCG(seed, 0x70726f6265)))
 	nll, kin := m.lossGradient(x, class)
+	if loss := nll + o.Kinetic*kin; math.IsNaN(loss) || math.IsInf(loss, 0) {
+		return nil, fmt.Errorf("fmlib: MaxLikelihoodGradient: the loss is %v on a finite batch (the network's flow diverges)", loss)
+	}
 	return &MaxLikelihoodBatch{Loss: nll + o.Kinetic*kin, NLL: nll, Kinetic: kin, Gradient: net.AccumulatedGradient(), Evaluations: m.evaluations()}, nil
 }
 
