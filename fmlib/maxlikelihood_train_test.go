@@ -173,16 +173,16 @@ func heldOutGap(t *testing.T, model Field, g *GaussianMixture, held *mat.Dense) 
 }
 
 // TestMaxLikelihoodAndFlowMatchingReachTheEntropy is the quality
-// check (about two minutes on two cores, so only with
+// check (under a minute on two cores, too long for every run, so only with
 // GOPHLOW_LONG_TESTS=1): on the 4-component 2D mixture, maximum-likelihood
 // training (RK4 × 10, exact divergence, batch 256, 600 steps) and flow
 // matching (Recipe2D, 5000 steps) both bring the held-out NLL of 4000 points
 // within 0.05 nats of the mixture's entropy. Measured in one run on the
-// shared two cores: gaps of 0.0063 nats (ML, 119 s) and 0.0060 (FM, 10.7 s);
+// shared two cores: gaps of 0.0063 nats (ML, 32.6 s) and 0.0060 (FM, 7.1 s);
 // the paired estimate's standard error is a few thousandths of a nat.
 func TestMaxLikelihoodAndFlowMatchingReachTheEntropy(t *testing.T) {
 	if os.Getenv("GOPHLOW_LONG_TESTS") != "1" {
-		t.Skip("about two minutes: set GOPHLOW_LONG_TESTS=1")
+		t.Skip("under a minute: set GOPHLOW_LONG_TESTS=1")
 	}
 	g, err := benchMixture()
 	if err != nil {
