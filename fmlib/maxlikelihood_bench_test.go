@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"os/exec"
+	"strings"
 	"testing"
 
 	"github.com/gophlow/gophlow/fmlib/nn"
@@ -60,12 +61,16 @@ func torchMLStepMs(name string) (float64, error) {
 // timed in benchRounds alternating rounds with warm-ups on both sides, and
 // printed as `bench cnf_ml_step_4x64_b512_rk4x10 torch_ms=… fmlib_ms=…
 // ratio=…` (medians; ratio = torch/fmlib). It runs only with
-// GOPHLOW_BENCH=1; without python3-torch the torch columns say NA.
+// GOPHLOW_BENCH=1 (and GOPHLOW_BENCH_ONLY, if set, must be part of its
+// name); without python3-torch the torch columns say NA.
 func TestBenchMaxLikelihoodStep(t *testing.T) {
 	if os.Getenv("GOPHLOW_BENCH") != "1" {
 		t.Skip("benchmark: set GOPHLOW_BENCH=1")
 	}
 	const name = "cnf_ml_step_4x64_b512_rk4x10"
+	if only := os.Getenv("GOPHLOW_BENCH_ONLY"); only != "" && !strings.Contains(name, only) {
+		t.Skip("GOPHLOW_BENCH_ONLY leaves it out")
+	}
 	var ours, theirs []float64
 	var torchErr error
 	for r := 0; r < benchRounds; r++ {
