@@ -194,6 +194,14 @@ func (r *rewriter) all() []edit {
 			if r.retry {
 				r.rangeOverFunc(n)
 			}
+		case *ast.SwitchStmt, *ast.TypeSwitchStmt:
+			r.switchInit(n.(ast.Stmt))
+		case *ast.SelectStmt:
+			r.selectContinue(n)
+		case *ast.GenDecl:
+			if n.Tok == token.CONST {
+				r.expandConsts(n)
+			}
 		case *ast.GoStmt:
 			r.goStmt(n)
 		case *ast.FuncLit:
