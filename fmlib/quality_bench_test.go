@@ -8,6 +8,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"os/exec"
+	"runtime"
 	"slices"
 	"strings"
 	"testing"
@@ -151,28 +152,97 @@ func checkerboardScore(t *testing.T) func(*Solution) (float64, float64) {
 	}
 }
 
-// torchQuality runs bench/quality_torch.py and returns its points.
-func torchQuality(args ...string) ([]qualityPoint, error) {
+// torchInfo is the first line bench/quality_torch.py prints: its versions
+// and the threads it trained at.
+type torchInfo struct {
+	Torch   string             `json:"torch"`
+	BLAS    string             `json:"blas"`
+	Threads int                `json:"threads"`
+	Interop int                `json:"interop_threads"`
+	Probe   map[string]float64 `json:"probe_ms_per_step"`
+}
+
+// torchQuality runs bench/quality_torch.py with args and returns its
+// points (printed as they come, each prefixed by who) and its info line.
+func torchQuality(who string, args ...string) ([]qualityPoint, torchInfo, error) {
+	var info torchInfo
 	cmd := exec.Command("/usr/bin/python3", append([]string{"../bench/quality_torch.py"}, args...)...)
 	cmd.Stderr = os.Stderr
 	out, err := cmd.StdoutPipe()
 	if err != nil {
-		return nil, err
+		return nil, info, err
 	}
 	if err := cmd.Start(); err != nil {
-		return nil, err
+		return nil, info, err
 	}
 	var points []qualityPoint
 	sc := bufio.NewScanner(out)
 	for sc.Scan() {
+		if strings.HasPrefix(sc.Text(), `{"info"`) {
+			var line struct{ Info torchInfo }
+			if err := json.Unmarshal(sc.Bytes(), &line); err != nil {
+				return nil, info, fmt.Errorf("quality_torch.py printed %q: %v", sc.Text(), err)
+			}
+			info = line.Info
+			continue
+		}
 		var p qualityPoint
 		if err := json.Unmarshal(sc.Bytes(), &p); err != nil {
-			return nil, fmt.Errorf("quality_torch.py printed %q: %v", sc.Text(), err)
+			return nil, info, fmt.Errorf("quality_torch.py printed %q: %v", sc.Text(), err)
 		}
-		fmt.Printf("torch step=%d train_s=%.1f in_support=%.4f balance=%.3f loss=%.3f\n", p.Step, p.TrainS, p.Score, p.Balance, p.Loss)
+		fmt.Printf("%s step=%d train_s=%.1f in_support=%.4f balance=%.3f loss=%.3f\n", who, p.Step, p.TrainS, p.Score, p.Balance, p.Loss)
 		points = append(points, p)
 	}
-	return points, cmd.Wait()
+	return points, info, cmd.Wait()
+}
+
+// torchRecipeArgs translates a recipe into bench/quality_torch.py's flags,
+// or says which part of it the script does not implement (it covers the
+// unconditional 2D MLP with raw time, Adam or AdamW with any schedule,
+// gradient clipping, the moving average and the fixed-step solvers, on the
+// straight path with independent coupling and uniform times).
+func torchRecipeArgs(r Recipe) ([]string, error) {
+	n, o, tr, so := r.Network, r.Optimizer, r.Train, r.Solve
+	switch {
+	case n.Dim != 2 || n.Classes != 0 || n.Time != nn.TimeRaw || n.Float64:
+		return nil, fmt.Errorf("network %+v: the script has the unconditional 2D float32 MLP with t as a raw column only", n)
+	case o.Kind == nn.OptimizerSGD:
+		return nil, fmt.Errorf("optimizer %v: the script has Adam and AdamW only", o.Kind)
+	case tr.Path != nil || tr.Coupling != IndependentCoupling || tr.TimeSampler != nil || tr.Source != nil || tr.LabelDropout != 0:
+		return nil, fmt.Errorf("training options: the script has the straight path, independent coupling, t ~ U(0,1) and N(0, I) noise only")
+	}
+	var solver string
+	switch so.Method {
+	case Euler:
+		solver = "euler"
+	case Midpoint:
+		solver = "midpoint"
+	case Heun:
+		solver = "heun"
+	case RK4:
+		solver = "rk4"
+	default:
+		return nil, fmt.Errorf("solver %v: the script has the fixed-step solvers only", so.Method)
+	}
+	hidden := make([]string, len(n.Hidden))
+	for i, h := range n.Hidden {
+		hidden[i] = fmt.Sprint(h)
+	}
+	args := []string{"--hidden", strings.Join(hidden, ","), "--activation", strings.ToLower(n.Activation.String()),
+		"--batch", fmt.Sprint(tr.BatchSize), "--lr", fmt.Sprint(o.LR), "--beta1", fmt.Sprint(o.Beta1),
+		"--beta2", fmt.Sprint(o.Beta2), "--eps", fmt.Sprint(o.Eps), "--weight-decay", fmt.Sprint(o.WeightDecay),
+		"--clip-norm", fmt.Sprint(o.ClipNorm), "--warmup", fmt.Sprint(o.WarmupSteps),
+		"--solver", solver, "--solver-steps", fmt.Sprint(so.Steps)}
+	if o.Kind == nn.OptimizerAdamW {
+		args = append(args, "--adamw")
+	}
+	if o.Schedule == nn.CosineLR {
+		args = append(args, "--schedule", "cosine", "--total-steps", fmt.Sprint(o.TotalSteps))
+	}
+	if tr.EMADecay > 0 {
+		args = append(args, "--ema-decay", fmt.Sprint(tr.EMADecay), "--ema-start", fmt.Sprint(tr.EMAStart))
+	}
+	return args, nil
 }
 
 // printPoints prints a run's evaluations.
@@ -297,29 +367,193 @@ func TestBenchCheckerboardQuality(t *testing.T) {
 		}
 		return
 	}
-	fmt.Printf("bench load_before=%q\n", loadAverage())
-	torchPoints, err := torchQuality("--width", "256", "--batch", "1024", "--checkpoints", "1000,3000,3500,4000")
-	if err != nil {
-		t.Logf("PyTorch reference unavailable (install python3-torch, e.g. make setup): %v", err)
+	benchSameRecipe(t)
+}
+
+// sameRecipeConfig is one recipe of the default benchmark, trained by
+// fmlib and by bench/quality_torch.py with the same settings and scored
+// at the same step counts.
+type sameRecipeConfig struct {
+	name   string
+	recipe func(seed uint64) Recipe
+	marks  []float64 // step counts at which both sides sample and score
+}
+
+// sameRecipeConfigs are fmlib's default (Recipe2D over 20,000 steps) and
+// issue 9's old 4×256 reference (batch 1024, Adam 1e-3, no schedule, no
+// average, midpoint 20) over 4,000 steps, scored every 1,000 and 500 steps.
+func sameRecipeConfigs() []sameRecipeConfig {
+	every := func(step, last int) []float64 {
+		var m []float64
+		for s := step; s <= last; s += step {
+			m = append(m, float64(s))
+		}
+		return m
 	}
-	win, long := qualityRecipes()[qualityWinner], qualityRecipes()[qualityLong]
-	ours := trainForQuality(t, win, CheckerboardSampler(), []float64{15, 30, 45, 60}, 50000, checkerboardScore(t))
-	printPoints("gophlow", win, ours)
-	ours300 := trainForQuality(t, long, CheckerboardSampler(), []float64{60, 120, 180, 240, 300}, 50000, checkerboardScore(t))
-	printPoints("gophlow", long, ours300)
-	at := func(ps []qualityPoint, seconds float64) (in float64) {
-		for _, p := range ps {
-			if p.TrainS <= seconds {
-				in = p.Score
+	return []sameRecipeConfig{
+		{"Recipe2D-20k", func(seed uint64) Recipe { return Recipe2D(20000, seed) }, every(1000, 20000)},
+		{"ref4x256-4k", func(seed uint64) Recipe {
+			r := qualityRecipes()["ref256"].Recipe
+			r.Network.Seed, r.Train.Seed = seed, seed+1
+			return r
+		}, every(500, 4000)},
+	}
+}
+
+// machineRecord prints what a results file needs to judge the figures:
+// the date, the CPU's model and flags, the Go and BLAS setup, PyTorch's
+// Debian package and the BLAS library behind libblas.so.3.
+func machineRecord() {
+	run := func(name string, args ...string) string {
+		out, err := exec.Command(name, args...).Output()
+		if err != nil {
+			return "unavailable: " + err.Error()
+		}
+		return strings.TrimSpace(string(out))
+	}
+	fmt.Printf("bench date=%q\n", time.Now().UTC().Format(time.RFC3339))
+	cpu, _ := os.ReadFile("/proc/cpuinfo")
+	model, flags := "?", "?"
+	for _, line := range strings.Split(string(cpu), "\n") {
+		k, v, ok := strings.Cut(line, ":")
+		switch k = strings.TrimSpace(k); {
+		case ok && k == "model name" && model == "?":
+			model = strings.TrimSpace(v)
+		case ok && k == "flags" && flags == "?":
+			flags = strings.TrimSpace(v)
+		}
+	}
+	fmt.Printf("bench cpu model=%q logical_cpus=%d flags=%q\n", model, runtime.NumCPU(), flags)
+	fmt.Printf("bench go=%s gomaxprocs=%d fmlib_backend=%q\n", runtime.Version(), runtime.GOMAXPROCS(0), nn.BLASBackend())
+	fmt.Printf("bench python3_torch_package=%q libblas.so.3=%q\n",
+		run("dpkg-query", "-W", "-f", "${Version}", "python3-torch"), run("readlink", "-f", "/usr/lib/x86_64-linux-gnu/libblas.so.3"))
+}
+
+// spread formats the median of v with its range.
+func spread(format string, v []float64) string {
+	if len(v) == 0 {
+		return "NA"
+	}
+	c := slices.Clone(v)
+	m := median(c)
+	return fmt.Sprintf(format+" ("+format+"–"+format+")", m, c[0], c[len(c)-1])
+}
+
+// benchSameRecipe is the default time-to-quality benchmark. Each recipe of
+// sameRecipeConfigs is trained by fmlib and by PyTorch in turn (the order
+// alternating between repetitions), repetition r seeded by r on both sides,
+// PyTorch at the faster of one and two threads (probed in each of its runs),
+// and scored at the same step counts (10,000 samples unless
+// GOPHLOW_QUALITY_SAMPLES; GOPHLOW_QUALITY_REPS repetitions, 3 unless set;
+// GOPHLOW_QUALITY_SMOKE=1 stops at the second mark, to check the machinery).
+// It prints two figures, each named for what it is: library_speed (the
+// same recipe on both sides: training seconds to the last step and the
+// quality reached) and recipe_gain (fmlib's default against the old
+// reference, both on fmlib: training seconds to in_support 0.90).
+func benchSameRecipe(t *testing.T) {
+	reps, n := 3, 10000
+	if s := os.Getenv("GOPHLOW_QUALITY_REPS"); s != "" {
+		fmt.Sscan(s, &reps)
+	}
+	if s := os.Getenv("GOPHLOW_QUALITY_SAMPLES"); s != "" {
+		fmt.Sscan(s, &n)
+	}
+	uptime := func() string {
+		out, err := exec.Command("uptime").Output()
+		if err != nil {
+			return loadAverage()
+		}
+		return strings.TrimSpace(string(out))
+	}
+	fmt.Printf("bench uptime_before=%q\n", uptime())
+	machineRecord()
+	configs := sameRecipeConfigs()
+	if os.Getenv("GOPHLOW_QUALITY_SMOKE") == "1" { // a quick check of the machinery: the first two marks only
+		for k := range configs {
+			configs[k].marks = configs[k].marks[:2]
+		}
+	}
+	type side struct{ fmlib, torch [][]qualityPoint }
+	runs := make([]side, len(configs))
+	var threads []string
+	for rep := 1; rep <= reps; rep++ {
+		seed := uint64(rep)
+		for k, c := range configs {
+			r := c.recipe(seed)
+			q := qualityRecipe{name: fmt.Sprintf("%s#%d", c.name, rep), Recipe: r}
+			ours := func() {
+				ps := trainToSteps(t, q, CheckerboardSampler(), c.marks, n)
+				printPoints("gophlow", q, ps)
+				runs[k].fmlib = append(runs[k].fmlib, ps)
+			}
+			theirs := func() {
+				args, err := torchRecipeArgs(r)
+				if err != nil {
+					t.Fatalf("%s: %v", c.name, err)
+				}
+				marks := make([]string, len(c.marks))
+				for i, m := range c.marks {
+					marks[i] = fmt.Sprint(int(m))
+				}
+				args = append(args, "--checkpoints", strings.Join(marks, ","), "--samples", fmt.Sprint(n),
+					"--seed", fmt.Sprint(seed), "--threads", "best")
+				ps, info, err := torchQuality("torch "+q.name, args...)
+				if err != nil {
+					t.Logf("PyTorch reference unavailable (install python3-torch, e.g. make setup): %v", err)
+					return
+				}
+				fmt.Printf("bench torch_run recipe=%s torch=%s blas=%q threads=%d interop_threads=%d probe_ms_per_step=%v\n",
+					q.name, info.Torch, info.BLAS, info.Threads, info.Interop, info.Probe)
+				threads = append(threads, fmt.Sprintf("%s:%d", q.name, info.Threads))
+				runs[k].torch = append(runs[k].torch, ps)
+			}
+			if rep%2 == 1 {
+				ours()
+				theirs()
+			} else {
+				theirs()
+				ours()
 			}
 		}
-		return in
 	}
-	torchS, oursS := secondsTo(torchPoints, 0.90), min(secondsTo(ours, 0.90), secondsTo(ours300, 0.90))
-	fmt.Printf("bench checkerboard_quality torch_s_to_0.90=%.1f gophlow_s_to_0.90=%.1f ratio=%.2f gophlow_in_support_at_60s=%.4f gophlow_in_support_at_300s=%.4f recipe_60s=%s recipe_300s=%s\n",
-		torchS, oursS, torchS/oursS, at(ours, 60), at(ours300, 300), win.name, long.name)
-	benchOtherData(t, qualityRecipes()["ref256"], win)
-	fmt.Printf("bench load_after=%q\n", loadAverage())
+	last := func(pss [][]qualityPoint, f func(qualityPoint) float64) []float64 {
+		var v []float64
+		for _, ps := range pss {
+			v = append(v, f(ps[len(ps)-1]))
+		}
+		return v
+	}
+	trainS := func(p qualityPoint) float64 { return p.TrainS }
+	score := func(p qualityPoint) float64 { return p.Score }
+	to90 := func(pss [][]qualityPoint) []float64 {
+		var v []float64
+		for _, ps := range pss {
+			v = append(v, secondsTo(ps, 0.90))
+		}
+		return v
+	}
+	for k, c := range configs {
+		ours, theirs := runs[k].fmlib, runs[k].torch
+		var ratios []float64
+		for i := range min(len(ours), len(theirs)) {
+			ratios = append(ratios, theirs[i][len(theirs[i])-1].TrainS/ours[i][len(ours[i])-1].TrainS)
+		}
+		fmt.Printf("bench library_speed recipe=%s steps=%d reps=%d torch_train_s=%s fmlib_train_s=%s ratio=%s torch_in_support=%s fmlib_in_support=%s torch_s_to_0.90=%s fmlib_s_to_0.90=%s\n",
+			c.name, int(c.marks[len(c.marks)-1]), len(ours), spread("%.1f", last(theirs, trainS)), spread("%.1f", last(ours, trainS)),
+			spread("%.2f", ratios), spread("%.4f", last(theirs, score)), spread("%.4f", last(ours, score)),
+			spread("%.1f", to90(theirs)), spread("%.1f", to90(ours)))
+	}
+	// The recipe gain: both recipes on fmlib, pair by pair.
+	var gains []float64
+	for i := range min(len(runs[0].fmlib), len(runs[1].fmlib)) {
+		gains = append(gains, secondsTo(runs[1].fmlib[i], 0.90)/secondsTo(runs[0].fmlib[i], 0.90))
+	}
+	fmt.Printf("bench recipe_gain library=fmlib recipe=%s reference=%s recipe_s_to_0.90=%s reference_s_to_0.90=%s ratio=%s recipe_in_support_end=%s at_s=%s reference_in_support_end=%s at_s=%s\n",
+		configs[0].name, configs[1].name, spread("%.1f", to90(runs[0].fmlib)), spread("%.1f", to90(runs[1].fmlib)), spread("%.2f", gains),
+		spread("%.4f", last(runs[0].fmlib, score)), spread("%.1f", last(runs[0].fmlib, trainS)),
+		spread("%.4f", last(runs[1].fmlib, score)), spread("%.1f", last(runs[1].fmlib, trainS)))
+	fmt.Printf("bench torch_threads %s\n", strings.Join(threads, " "))
+	fmt.Printf("bench uptime_after=%q\n", uptime())
 }
 
 // benchOtherData trains the baseline and the winning recipe for 10 and 20
