@@ -3,11 +3,13 @@ package fmlib
 import (
 	"encoding/json"
 	"fmt"
+	"maps"
 	"os"
 	"os/exec"
 	"runtime"
 	"slices"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -65,25 +67,48 @@ func gemmPeakGFLOPS() float64 {
 	return 2 * n * n * n / best.Seconds() / 1e9
 }
 
+// torchResult is what bench/nn_torch.py prints for one configuration:
+// the fastest time over its forms and thread counts, which "form/threads"
+// that was, and every form's time.
+type torchResult struct {
+	ms   float64
+	best string
+	all  map[string]float64
+}
+
+// torchInfoOnce prints nn_torch.py's versions and BLAS line once.
+var torchInfoOnce sync.Once
+
 // torchMs runs one configuration of bench/nn_torch.py with Debian's
-// python3 and returns its milliseconds, or the reason it could not.
-func torchMs(name string) (float64, error) {
-	out, err := exec.Command("/usr/bin/python3", "../bench/nn_torch.py", name).Output()
+// python3, in the given forms (all of them when none is given), and
+// returns PyTorch's fastest, or the reason it could not.
+func torchMs(name string, forms ...string) (torchResult, error) {
+	arg := name
+	if len(forms) > 0 {
+		arg += "=" + strings.Join(forms, ",")
+	}
+	out, err := exec.Command("/usr/bin/python3", "../bench/nn_torch.py", arg).Output()
 	if err != nil {
 		if ee, ok := err.(*exec.ExitError); ok {
-			return 0, fmt.Errorf("%v: %s", err, ee.Stderr)
+			return torchResult{}, fmt.Errorf("%v: %s", err, ee.Stderr)
 		}
-		return 0, err
+		return torchResult{}, err
 	}
-	var ms map[string]float64
-	if err := json.Unmarshal(out, &ms); err != nil {
-		return 0, fmt.Errorf("bench/nn_torch.py printed %q: %v", out, err)
+	var res struct {
+		Info map[string]any
+		MS   map[string]float64
+		Best map[string]string
+		All  map[string]map[string]float64
 	}
-	v, ok := ms[name]
+	if err := json.Unmarshal(out, &res); err != nil {
+		return torchResult{}, fmt.Errorf("bench/nn_torch.py printed %q: %v", out, err)
+	}
+	v, ok := res.MS[name]
 	if !ok {
-		return 0, fmt.Errorf("bench/nn_torch.py did not time %s", name)
+		return torchResult{}, fmt.Errorf("bench/nn_torch.py did not time %s", name)
 	}
-	return v, nil
+	torchInfoOnce.Do(func() { fmt.Printf("bench torch_info %v\n", res.Info) })
+	return torchResult{ms: v, best: res.Best[name], all: res.All[name]}, nil
 }
 
 // benchRounds is how many times each configuration is timed on each side,
@@ -103,6 +128,16 @@ func TestBenchNetworkVsPyTorch(t *testing.T) {
 	if os.Getenv("GOPHLOW_BENCH") != "1" {
 		t.Skip("benchmark: set GOPHLOW_BENCH=1")
 	}
+	uptime := func() string {
+		out, err := exec.Command("uptime").Output()
+		if err != nil {
+			return loadAverage()
+		}
+		return strings.TrimSpace(string(out))
+	}
+	fmt.Printf("bench uptime_before=%q\n", uptime())
+	defer func() { fmt.Printf("bench uptime_after=%q\n", uptime()) }()
+	machineRecord()
 	one := gemmPeakGFLOPS()
 	peak := float64(min(2, runtime.GOMAXPROCS(0))) * one // the network splits large batches over two cores
 	fmt.Printf("bench gemm_peak sgemm_1024_gflops_one_thread=%.1f machine_peak=%.1f backend=%q\n", one, peak, nn.BLASBackend())
@@ -111,9 +146,14 @@ func TestBenchNetworkVsPyTorch(t *testing.T) {
 	}
 	net := benchNetwork(t, []int{128, 128, 128, 128}, nn.SiLU)
 	x := StandardNormal(10_000, 2, 3)
-	timed := func(run func() error) (float64, float64) {
+	// Sampling and the likelihood are timed after a warm-up call of two
+	// steps on the same points, as bench/nn_torch.py warms up its side.
+	timed := func(run func(steps int) error) (float64, float64) {
+		if err := run(2); err != nil {
+			t.Fatal(err)
+		}
 		start := time.Now()
-		if err := run(); err != nil {
+		if err := run(100); err != nil {
 			t.Fatal(err)
 		}
 		return float64(time.Since(start).Microseconds()) / 1000, 0
@@ -125,14 +165,14 @@ func TestBenchNetworkVsPyTorch(t *testing.T) {
 		{"train_step_4x512_b4096", train([]int{512, 512, 512, 512}, nn.SiLU, 4096, 10)},
 		{"train_step_3x64_b256", train([]int{64, 64, 64}, nn.SELU, 256, 500)},
 		{"sample_rk4_100_n10000_4x128", func() (float64, float64) {
-			return timed(func() error {
-				_, err := Solve(net, x, SolveOptions{Method: RK4, Steps: 100})
+			return timed(func(steps int) error {
+				_, err := Solve(net, x, SolveOptions{Method: RK4, Steps: steps})
 				return err
 			})
 		}},
 		{"loglik_exact_euler100_n10000_4x128", func() (float64, float64) {
-			return timed(func() error {
-				_, err := LogLikelihood(net, x, LikelihoodOptions{Solve: SolveOptions{Method: Euler, Steps: 100}, Divergence: DivergenceExact})
+			return timed(func(steps int) error {
+				_, err := LogLikelihood(net, x, LikelihoodOptions{Solve: SolveOptions{Method: Euler, Steps: steps}, Divergence: DivergenceExact})
 				return err
 			})
 		}},
@@ -143,18 +183,29 @@ func TestBenchNetworkVsPyTorch(t *testing.T) {
 		var ours, theirs []float64
 		var flops float64
 		var torchErr error
+		var forms []string // after the first round, PyTorch's fastest form only
 		for r := 0; r < benchRounds; r++ {
 			ms, f := c.run()
 			ours, flops = append(ours, ms), f
 			if torchErr != nil {
 				continue
 			}
-			tm, err := torchMs(c.name)
+			tr, err := torchMs(c.name, forms...)
 			if err != nil {
 				torchErr = err
 				continue
 			}
-			theirs = append(theirs, tm)
+			if r == 0 {
+				keys := slices.Sorted(maps.Keys(tr.all))
+				var all []string
+				for _, k := range keys {
+					all = append(all, fmt.Sprintf("%s=%.3f", k, tr.all[k]))
+				}
+				fmt.Printf("bench torch_forms %s round1_ms_by_form/threads: %s best=%s\n", c.name, strings.Join(all, " "), tr.best)
+				form, _, _ := strings.Cut(tr.best, "/")
+				forms = []string{form}
+			}
+			theirs = append(theirs, tr.ms)
 		}
 		ms := median(ours)
 		extra := fmt.Sprintf(" rounds=%d", benchRounds)
@@ -168,7 +219,7 @@ func TestBenchNetworkVsPyTorch(t *testing.T) {
 			continue
 		}
 		tm := median(theirs)
-		fmt.Printf("bench %s torch_ms=%.3f fmlib_ms=%.3f ratio=%.2f%s\n", c.name, tm, ms, tm/ms, extra)
+		fmt.Printf("bench %s torch_ms=%.3f fmlib_ms=%.3f ratio=%.2f%s torch_form=%s\n", c.name, tm, ms, tm/ms, extra, forms[0])
 	}
 }
 
