@@ -35,6 +35,14 @@
 // log p_1(x1) = log p_0(x0) − ∫_0^1 ∇·u_t(x_t) dt, backwards from the data,
 // with an exact, finite-difference or Hutchinson divergence.
 //
+// # Maximum likelihood
+//
+// TrainMaxLikelihood trains a network as a continuous normalizing flow on
+// eq. 14 itself: −log p_1 of a data batch, integrated from the data back to
+// the noise with a fixed-step solver and differentiated exactly through its
+// steps (second-order terms written out in nn); MaxLikelihoodGradient gives
+// one batch's loss and gradient. Notebook 09 sets it against flow matching.
+//
 // # Normalizing flows
 //
 // Sections 1–2 of the notes: Layer values (AffineLayer, PlanarLayer,

@@ -10,7 +10,9 @@
 //     the type arguments of generic calls (it infers some wrongly),
 //     new(expr) (Go 1.26, which it turns into a zero value), min and max
 //     of any ordered type, range over a function (rangefunc.go), the
-//     types of package iter written as func types, and, with
+//     types of package iter written as func types, the type of the
+//     constant of a non-constant shift, the values of a deferred call
+//     taken when the defer runs (deferargs.go), and, with
 //     Checker.Runtime set, the size check of make.
 //
 // Input and output are plain: source texts in, types as Go source and
@@ -222,7 +224,8 @@ func (c *Checker) Check(ctx Context, parts []Part) (*Result, error) {
 		}
 	}}
 	u.info = &types.Info{Types: map[ast.Expr]types.TypeAndValue{}, Defs: map[*ast.Ident]types.Object{},
-		Uses: map[*ast.Ident]types.Object{}, Instances: map[*ast.Ident]types.Instance{}}
+		Uses: map[*ast.Ident]types.Object{}, Instances: map[*ast.Ident]types.Instance{},
+		Selections: map[*ast.SelectorExpr]*types.Selection{}}
 	u.pkg, _ = conf.Check("main", fset, []*ast.File{file}, u.info)
 	return u.result(errs), nil
 }
@@ -239,6 +242,8 @@ type unit struct {
 	runtime string
 	generic func(path string) bool
 	res     Result
+	// deferred numbers the variables of deferred calls (deferargs.go).
+	deferred int
 }
 
 // locate returns the part holding pos and the offset in its text, or -1.
@@ -278,12 +283,19 @@ func (u *unit) result(errs []types.Error) *Result {
 			}
 		}
 	}
+	var defers []*ast.DeferStmt
 	ast.Inspect(u.file, func(n ast.Node) bool {
+		if d, ok := n.(*ast.DeferStmt); ok {
+			defers = append(defers, d)
+		}
 		if rs, ok := n.(*ast.RangeStmt); ok {
 			u.rangeOverFunc(rs)
 		}
 		if e, ok := n.(ast.Expr); ok && (u.stubType(e) || u.instance(e)) {
 			return false
+		}
+		if b, ok := n.(*ast.BinaryExpr); ok {
+			u.typedShift(b)
 		}
 		if call, ok := n.(*ast.CallExpr); ok {
 			u.explicitTypeArgs(call)
@@ -294,6 +306,9 @@ func (u *unit) result(errs []types.Error) *Result {
 		}
 		return true
 	})
+	for _, d := range defers {
+		u.deferredCall(d)
+	}
 	return &u.res
 }
 
@@ -641,6 +656,48 @@ func elementSize(t types.Type) (size int64, ok bool) {
 	return 0, false
 }
 
+// typedShift gives the constant of a non-constant shift the type the
+// shift takes from its context (1<<i in p&(1<<i) is p's type): the
+// interpreter computes it as an int.
+func (u *unit) typedShift(b *ast.BinaryExpr) {
+	if b.Op != token.SHL && b.Op != token.SHR {
+		return
+	}
+	tv, xv := u.info.Types[b], u.info.Types[b.X]
+	if tv.Value != nil || tv.Type == nil || xv.Value == nil {
+		return
+	}
+	if basic, ok := tv.Type.(*types.Basic); ok && (basic.Info()&types.IsUntyped != 0 || basic.Kind() == types.Int) {
+		return // an int already
+	}
+	te := u.typeExpr(tv.Type)
+	k, start := u.locate(b.X.Pos())
+	_, end := u.locate(b.X.End())
+	if te == "" || k < 0 {
+		return
+	}
+	u.res.Edits = append(u.res.Edits,
+		Edit{Part: k, Start: start, End: start, Text: "(" + te + ")("},
+		Edit{Part: k, Start: end, End: end, Text: ")"})
+}
+
+// constantText writes a constant as Go source of the same kind: a float
+// keeps a decimal point (ExactString writes 2.5 as the integer division
+// 5/2).
+func constantText(v constant.Value) string {
+	text := v.ExactString()
+	if v.Kind() != constant.Float {
+		return text
+	}
+	if num, den, ok := strings.Cut(text, "/"); ok {
+		return "(" + num + ".0/" + den + ".0)"
+	}
+	if !strings.ContainsAny(text, ".eE") {
+		text += ".0"
+	}
+	return text
+}
+
 // minMax writes out min and max (Go 1.21 builtins the interpreter lacks)
 // for the type go/types gives the call: a constant call is its value,
 // floats go through the runtime's MinFloat64 or MaxFloat64 (NaN and -0 as
@@ -660,7 +717,7 @@ func (u *unit) minMax(call *ast.CallExpr) {
 		return
 	}
 	if tv.Value != nil {
-		text := tv.Value.ExactString()
+		text := constantText(tv.Value)
 		if b, ok := tv.Type.(*types.Basic); !ok || b.Info()&types.IsUntyped == 0 {
 			te := u.typeExpr(tv.Type)
 			if te == "" {

@@ -355,9 +355,25 @@ func (u *unit) owned(t types.Type, seen map[types.Type]bool) bool {
 }
 
 // displayName is a named type's name as reflect writes it: main.T, with
-// its type arguments.
+// its type arguments separated by commas alone (main.Pair[string,int]).
 func (u *unit) displayName(t *types.Named) string {
-	return u.reflectName(t)
+	args := t.TypeArgs()
+	if args.Len() == 0 {
+		return u.reflectName(t)
+	}
+	name := "main." + t.Obj().Name()
+	if p := t.Obj().Pkg(); p != u.pkg {
+		name = p.Name() + "." + t.Obj().Name()
+	}
+	texts := make([]string, args.Len())
+	for i := range texts {
+		if n, ok := types.Unalias(args.At(i)).(*types.Named); ok {
+			texts[i] = u.displayName(n)
+		} else {
+			texts[i] = u.reflectName(args.At(i))
+		}
+	}
+	return name + "[" + strings.Join(texts, ",") + "]"
 }
 
 // reflectName writes t as reflect writes types: the cell's package as

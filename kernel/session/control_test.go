@@ -43,3 +43,30 @@ for {
 }
 got`, "[1 2 0]")
 }
+
+// TestDeferredCallsTakeTheirValuesWhenTheDeferRuns checks deferargs.go's
+// rewrite (package cellcheck): yaegi alone reads x, m and the loop
+// variable when the function returns.
+func TestDeferredCallsTakeTheirValuesWhenTheDeferRuns(t *testing.T) {
+	f := newFixture(t)
+	f.ok("type meter struct{ reading int }\nfunc (m meter) value() int { return m.reading }\nfunc (m *meter) pointer() int { return m.reading }")
+	f.ok("var seen []int\nfunc note(v int) { seen = append(seen, v) }")
+	f.ok("func (m meter) rec() { note(m.reading) }\nfunc (m *meter) recp() { note(m.reading) }")
+	f.ok(`func run() {
+	x := 1
+	defer note(x)
+	x = 2
+	m := meter{10}
+	defer func(v int) { note(v) }(m.value())
+	mp := &m
+	defer note(mp.pointer())
+	defer m.rec()
+	defer m.recp()
+	m.reading = 99
+	for i := 0; i < 2; i++ {
+		defer note(i * 100)
+	}
+}`)
+	// LIFO: the loop's, then m.recp (a pointer: 99), m.rec (a copy: 10)…
+	f.expect("run()\nseen", "[100 0 99 10 10 10 1]")
+}

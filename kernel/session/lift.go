@@ -241,7 +241,7 @@ func definesVariables(run []*segment) bool {
 
 // mayNeedTypes reports whether segs may get edits from the checker: they
 // call make, min, max or new, declare a generic function or call one the
-// session declared, use slices, maps, cmp or iter, or print where the cells have types of their own. (Checking declarations costs time, and redefining a
+// session declared, use slices, maps, cmp or iter, defer, or print where the cells have types of their own. (Checking declarations costs time, and redefining a
 // function is a common notebook action.)
 func (s *Session) mayNeedTypes(segs []*segment) bool {
 	found, prints, ownTypes := false, false, false
@@ -263,6 +263,8 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 				}
 			case *ast.TypeSpec, *ast.StructType:
 				ownTypes = true
+			case *ast.DeferStmt:
+				found = true // its values are taken where it runs (cellcheck)
 			case *ast.CallExpr:
 				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && cellcheck.PrintFunc(sel.Sel.Name) {
 					prints = true
