@@ -258,6 +258,18 @@ class Exercises(unittest.TestCase):
                         self.assertEqual(word, "FAIL", exercise)
         self.assertGreaterEqual(exercises, 30, "exercises in all the problem sets")
 
+    def test_every_chapter_has_a_problem_set(self):
+        """Each chapter of the course after 00-hello has its problem set,
+        notebooks/exercises/NN-name-exercises.ipynb, so the test above runs it."""
+        problem_sets = {os.path.basename(p) for p in EXERCISES}
+        chapters = [os.path.basename(p)[:-len(".ipynb")] for p in NOTEBOOKS]
+        self.assertGreaterEqual(len(chapters), 10, chapters)
+        for chapter in chapters:
+            if chapter.startswith("00-"):
+                continue
+            with self.subTest(chapter=chapter):
+                self.assertIn(chapter + "-exercises.ipynb", problem_sets)
+
 
 if __name__ == "__main__":
     unittest.main()

@@ -28,6 +28,8 @@
 //     ConditionalField (eq. 31), EndpointLogDensity (σ_min, eq. 18)
 //   - 07: GuidedVelocity (eq. 40), ClassDropout (eq. 38), GaussianClassField
 //   - 08: SquaredCosts, BestCoupling, SortedCoupling (minibatch OT)
+//   - 09: MLStepCostByHand, MaxLikelihoodLoss, MaxLikelihoodGradient (eq. 14
+//     as a training loss), HutchinsonVariance
 //
 // A check of a number worked out by hand (the …ByHand functions) does not
 // show the expected value when it fails: that value is the answer.

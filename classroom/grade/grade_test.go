@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -264,11 +265,24 @@ func TestGradeAClass(t *testing.T) {
 
 // Every problem set of the course, graded against itself: the teacher
 // version earns every point and the student version none, and neither has a
-// cell that fails outside its checks.
+// cell that fails outside its checks. Every chapter after 00 has one.
 func TestEveryProblemSet(t *testing.T) {
 	paths, err := filepath.Glob("../../notebooks/exercises/*.ipynb")
-	if err != nil || len(paths) < 8 {
-		t.Fatalf("found %d problem sets (%v), want at least 8", len(paths), err)
+	if err != nil || len(paths) < 9 {
+		t.Fatalf("found %d problem sets (%v), want at least 9", len(paths), err)
+	}
+	chapters, err := filepath.Glob("../../notebooks/[0-9][0-9]-*.ipynb")
+	if err != nil || len(chapters) < 10 {
+		t.Fatalf("found %d chapters (%v), want at least 10", len(chapters), err)
+	}
+	for _, c := range chapters {
+		name := strings.TrimSuffix(filepath.Base(c), ".ipynb")
+		if strings.HasPrefix(name, "00-") {
+			continue
+		}
+		if !slices.Contains(paths, filepath.Join("../../notebooks/exercises", name+"-exercises.ipynb")) {
+			t.Errorf("chapter %s has no problem set notebooks/exercises/%s-exercises.ipynb", name, name)
+		}
 	}
 	self, err := os.Executable()
 	if err != nil {
