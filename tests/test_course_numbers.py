@@ -27,7 +27,7 @@ import re
 import unittest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-COURSE = sorted(p for p in glob.glob(os.path.join(ROOT, "notebooks", "0[1-8]-*.ipynb")))
+COURSE = sorted(p for p in glob.glob(os.path.join(ROOT, "notebooks", "0[1-9]-*.ipynb")))
 
 # A decimal with a point (not part of a word, a version or an identifier),
 # optionally with an exponent or a percent sign.
@@ -93,7 +93,7 @@ def appears(number, haystack):
 class QuotedNumbers(unittest.TestCase):
 
     def test_markdown_quotes_match_outputs(self):
-        self.assertEqual(len(COURSE), 8, "expected notebooks 01 to 08")
+        self.assertEqual(len(COURSE), 9, "expected notebooks 01 to 09")
         for path in COURSE:
             name = os.path.basename(path)
             with open(path, encoding="utf-8") as f:
