@@ -5,7 +5,6 @@ import (
 	"io"
 	"log"
 	"os"
-	"runtime"
 	"strconv"
 	"time"
 
@@ -56,7 +55,6 @@ func kernelCommand(args []string, stderr io.Writer) error {
 		Info: server.Info{
 			Implementation:        "gophlow",
 			ImplementationVersion: version,
-			LanguageVersion:       runtime.Version(),
 			Banner:                versionString() + "\nGo cells evaluated by yaegi; fmlib, plots and display preloaded. %help for help.",
 		},
 		Session:     sess,

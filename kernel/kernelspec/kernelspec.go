@@ -124,6 +124,9 @@ func Install(exe string, w Where) (string, error) {
 	if err := os.WriteFile(filepath.Join(dir, "kernel.json"), append(data, '\n'), 0o644); err != nil {
 		return "", err
 	}
+	if err := os.WriteFile(filepath.Join(dir, "kernel.css"), []byte(KernelCSS), 0o644); err != nil {
+		return "", err
+	}
 	for _, size := range []int{32, 64} {
 		png, err := Logo(size)
 		if err != nil {
@@ -136,6 +139,17 @@ func Install(exe string, w Where) (string, error) {
 	}
 	return dir, nil
 }
+
+// KernelCSS is the kernelspec's kernel.css, which Jupyter Notebook 6 loads
+// into every page whose kernel is gophlow. Its CodeMirror theme draws each
+// tab character as an arrow (.cm-s-ipython span.cm-tab), and gofmt indents
+// every line with tabs, so Go cells would show arrows on every indented
+// line; here tabs are plain indentation, as in any Go editor.
+const KernelCSS = `/* gophlow: gofmt indents with tabs; show them as indentation, not arrows. */
+.cm-s-ipython span.cm-tab {
+  background: none;
+}
+`
 
 // Uninstall removes the kernelspec of w and returns its folder; removing a
 // kernelspec that is not there is not an error.

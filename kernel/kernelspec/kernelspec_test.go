@@ -67,3 +67,19 @@ func TestInstallWritesSpecAndLogosAndReplaces(t *testing.T) {
 }
 
 func itoa(n int) string { return string(rune('0'+n/10)) + string(rune('0'+n%10)) }
+
+// Notebook 6 draws tabs as arrows unless kernel.css says otherwise; gofmt
+// indents every line with tabs.
+func TestInstallWritesKernelCSSHidingTabArrows(t *testing.T) {
+	dir, err := Install("/opt/bin/gophlow", Where{Prefix: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	css, err := os.ReadFile(filepath.Join(dir, "kernel.css"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Contains(css, []byte(".cm-s-ipython span.cm-tab {\n  background: none;")) {
+		t.Errorf("kernel.css does not clear the tab arrow:\n%s", css)
+	}
+}

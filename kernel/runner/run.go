@@ -13,6 +13,7 @@ import (
 	"github.com/gophlow/gophlow/hooks"
 	"github.com/gophlow/gophlow/kernel/capture"
 	"github.com/gophlow/gophlow/kernel/engine"
+	"github.com/gophlow/gophlow/kernel/kernelspec"
 	"github.com/gophlow/gophlow/kernel/session"
 )
 
@@ -65,6 +66,7 @@ func Run(path string, opts Options) error {
 	}
 	runErr := runCells(nb, engine.New(engine.Config{Session: sess}), capt, rec, opts.Timeout)
 	capt.Stop()
+	nb.setKernelMetadata()
 	if err := nb.write(opts.Output); err != nil {
 		return fmt.Errorf("writing %s: %w", opts.Output, err)
 	}
@@ -74,6 +76,20 @@ func Run(path string, opts Options) error {
 		}
 	}
 	return runErr
+}
+
+// setKernelMetadata records the kernel the notebook ran on as Jupyter
+// does: the kernelspec entry and the kernel's language_info. They are
+// exactly what the kernel reports, so that Jupyter Notebook, opening the
+// written notebook, finds nothing to change and does not mark it unsaved.
+func (nb *notebook) setKernelMetadata() {
+	md, _ := nb.doc["metadata"].(map[string]any)
+	if md == nil {
+		md = map[string]any{}
+		nb.doc["metadata"] = md
+	}
+	md["kernelspec"] = kernelspec.NotebookKernelspec()
+	md["language_info"] = kernelspec.LanguageInfo()
 }
 
 func runCells(nb *notebook, eng *engine.Engine, capt *capture.Capture, rec *recorder, timeout time.Duration) error {

@@ -2,6 +2,7 @@ package server
 
 import (
 	"github.com/gophlow/gophlow/kernel/engine"
+	"github.com/gophlow/gophlow/kernel/kernelspec"
 	"github.com/gophlow/gophlow/kernel/wire"
 )
 
@@ -68,15 +69,8 @@ func (s *Server) kernelInfo() map[string]any {
 		"protocol_version":       wire.ProtocolVersion,
 		"implementation":         i.Implementation,
 		"implementation_version": i.ImplementationVersion,
-		"language_info": map[string]any{
-			"name":            "go",
-			"version":         i.LanguageVersion,
-			"mimetype":        "text/x-go",
-			"file_extension":  ".go",
-			"pygments_lexer":  "go",
-			"codemirror_mode": "go",
-		},
-		"banner": i.Banner,
+		"language_info":          kernelspec.LanguageInfo(),
+		"banner":                 i.Banner,
 		"help_links": []map[string]string{
 			{"text": "Go standard library", "url": "https://pkg.go.dev/std"},
 			{"text": "gonum", "url": "https://pkg.go.dev/gonum.org/v1/gonum"},

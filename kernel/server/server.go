@@ -31,7 +31,6 @@ import (
 type Info struct {
 	Implementation        string
 	ImplementationVersion string
-	LanguageVersion       string
 	Banner                string
 }
 
