@@ -21,7 +21,7 @@ import (
 //
 //	fmt.Println(p)  →  fmt.Println(rt.Show(p, "n0 ;\"main.point\"\"\"t2 …"))
 //
-// An argument of an interface type is wrapped by a type switch over the
+// An argument of an interface type is wrapped by type assertions to the
 // cell's types that implement it, so that the dynamic type is the one
 // shown. The formatted functions (Printf, Sprintf, Fprintf, Errorf,
 // Appendf, log.Printf and log.Panicf) become the runtime's, which put the
@@ -49,7 +49,7 @@ var formatTwins = map[string]string{
 	"log.Printf": "LogPrintf", "log.Panicf": "LogPanicf",
 }
 
-// maxCases bounds the type switch of an interface argument.
+// maxCases bounds the type assertions of an interface argument.
 const maxCases = 24
 
 // showArgs wraps the arguments of a print call that need showing.
@@ -70,6 +70,7 @@ func (u *unit) showArgs(call *ast.CallExpr) {
 	wrapped := false
 	for k := first; k < len(call.Args); k++ {
 		if u.wrapsErrorVerb(call, sig, k) {
+			u.asError(call.Args[k])
 			continue
 		}
 		if u.showArg(call.Args[k]) {
@@ -134,6 +135,27 @@ func (u *unit) wrapsErrorVerb(call *ast.CallExpr, sig *types.Signature, k int) b
 	return false
 }
 
+// asError passes the operand of %w through a function returning error
+// when its static type is a concrete type of the cells: yaegi hands
+// compiled fmt.Errorf such a value bare, which does not implement error
+// there, and the result then wraps nothing; an error value it hands over
+// in a wrapper with its methods (a conversion error(x) does not do it).
+func (u *unit) asError(arg ast.Expr) {
+	tv := u.info.Types[arg]
+	errType := types.Universe.Lookup("error").Type()
+	if tv.Type == nil || types.IsInterface(tv.Type) || !u.owned(tv.Type, map[types.Type]bool{}) || !types.Implements(tv.Type, errType.Underlying().(*types.Interface)) {
+		return
+	}
+	k, start := u.locate(arg.Pos())
+	_, end := u.locate(arg.End())
+	if k < 0 {
+		return
+	}
+	u.res.Edits = append(u.res.Edits,
+		Edit{Part: k, Start: start, End: start, Text: "func(gophlowe error) error { return gophlowe }("},
+		Edit{Part: k, Start: end, End: end, Text: ")"})
+}
+
 // showArg wraps arg if its type involves the cell's types, and reports
 // whether it did.
 func (u *unit) showArg(arg ast.Expr) bool {
@@ -167,12 +189,20 @@ func (u *unit) showArg(arg ast.Expr) bool {
 }
 
 // showDynamic wraps an argument of an interface type in a type switch
-// over the cell's types that implement it.
+// over the cell's types that implement it, or type assertions to them for
+// error and other compiled interfaces.
 func (u *unit) showDynamic(arg ast.Expr, t types.Type, iface *types.Interface, k, start, end int) bool {
 	te := u.typeExpr(t)
 	if te == "" {
 		return false
 	}
+	// Values of error (or another compiled interface) may come back from
+	// compiled code in yaegi's wrappers, which its type switch does not
+	// look inside and its assertions do; its assertions, in turn, reject
+	// some types its switch accepts (methods promoted from an embedded
+	// interface field).
+	named, _ := types.Unalias(t).(*types.Named)
+	asserts := named != nil && named.Obj().Pkg() != u.pkg
 	var cases []string
 	for _, c := range u.candidates(arg.Pos(), iface) {
 		rest, ok := u.showCall(c, arg.Pos())
@@ -180,7 +210,11 @@ func (u *unit) showDynamic(arg ast.Expr, t types.Type, iface *types.Interface, k
 			continue
 		}
 		name := u.localTypeExpr(c, arg.Pos())
-		cases = append(cases, fmt.Sprintf("case %s: return %sShow(gophlowv%s)", name, u.runtime, rest))
+		format := "case %s: return %sShow(gophlowv%s)"
+		if asserts {
+			format = "if gophlowv, ok := gophlowx.(%s); ok { return %sShow(gophlowv%s) }"
+		}
+		cases = append(cases, fmt.Sprintf(format, name, u.runtime, rest))
 		if len(cases) > maxCases {
 			return false
 		}
@@ -189,7 +223,10 @@ func (u *unit) showDynamic(arg ast.Expr, t types.Type, iface *types.Interface, k
 		return false
 	}
 	u.res.Edits = append(u.res.Edits,
-		Edit{Part: k, Start: start, End: start, Text: fmt.Sprintf("func(gophlowx %s) any { switch gophlowv := gophlowx.(type) { %s }; return gophlowx }(", te, strings.Join(cases, "; "))},
+		Edit{Part: k, Start: start, End: start, Text: fmt.Sprintf(map[bool]string{
+			true:  "func(gophlowx %s) any { %s; return gophlowx }(",
+			false: "func(gophlowx %s) any { switch gophlowv := gophlowx.(type) { %s }; return gophlowx }(",
+		}[asserts], te, strings.Join(cases, "; "))},
 		Edit{Part: k, Start: end, End: end, Text: ")"})
 	return true
 }

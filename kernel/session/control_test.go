@@ -70,3 +70,25 @@ func TestDeferredCallsTakeTheirValuesWhenTheDeferRuns(t *testing.T) {
 	// LIFO: the loop's, then m.recp (a pointer: 99), m.rec (a copy: 10)…
 	f.expect("run()\nseen", "[100 0 99 10 10 10 1]")
 }
+
+// TestErrorChainsOfInterpretedErrors checks errorchains.go and the %w
+// rewrite of package cellcheck: without them errors.As panics on an
+// interpreted target type, errors.Is never finds an interpreted sentinel,
+// and neither follows an interpreted Unwrap method.
+func TestErrorChainsOfInterpretedErrors(t *testing.T) {
+	f := newFixture(t)
+	f.ok(`import ("errors"; "fmt")`)
+	f.ok(`type notFound struct{ name string }
+func (e *notFound) Error() string { return "not found: " + e.name }
+type wrapped struct{ op string; err error }
+func (w *wrapped) Error() string { return w.op + ": " + w.err.Error() }
+func (w *wrapped) Unwrap() error { return w.err }
+var errGone = &notFound{"gone"}`)
+	f.expect(`chain := fmt.Errorf("ctx: %w", &wrapped{"op", fmt.Errorf("inner: %w", errGone)})
+var nf *notFound
+found := errors.As(chain, &nf)
+[]bool{errors.Is(chain, errGone), found, nf == errGone, errors.Unwrap(&wrapped{"x", errGone}).Error() == "not found: gone"}`, "[true true true true]")
+	f.expect(`direct := fmt.Errorf("lookup: %w", &notFound{"key"})
+var target *notFound
+errors.As(direct, &target) && target.name == "key"`, "true")
+}

@@ -162,6 +162,9 @@ func (s *Session) reset() error {
 			return fmt.Errorf("session: loading symbols: %w", err)
 		}
 	}
+	if err := in.Use(errorChainExports(errorWrapper(in))); err != nil {
+		return fmt.Errorf("session: loading symbols: %w", err)
+	}
 	if _, err := in.Eval(directive(0, 1, 1, false) + fmt.Sprintf("import %s %q", rtName, rtName)); err != nil {
 		return fmt.Errorf("session: loading the runtime: %w", err)
 	}
