@@ -4,75 +4,114 @@ import (
 	"encoding/base64"
 	"fmt"
 	"html"
+	"path/filepath"
 	"regexp"
 	"strings"
+
+	"github.com/gophlow/gophlow/kernel/render"
 )
 
 // ansi matches the colour escapes of tracebacks.
 var ansi = regexp.MustCompile("\x1b\\[[0-9;]*m")
 
+// pageStyle is the page's only styling: no scripts, fonts or network.
+const pageStyle = `body{font-family:system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;max-width:62em;margin:2em auto;padding:0 1em;line-height:1.5;color:#1f2328}
+pre{background:#f6f8fa;padding:.6em .8em;overflow-x:auto;tab-size:4;-moz-tab-size:4;line-height:1.35;border-radius:4px}
+code{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:.9em}
+:not(pre)>code{background:#f0f1f3;padding:.1em .3em;border-radius:3px}
+.cell{margin:1.2em 0}
+.prompt{color:#6e7781;font-family:ui-monospace,monospace;font-size:.8em;margin-bottom:.2em}
+pre.out{background:#fff;border-left:3px solid #00add8;border-radius:0}
+pre.err{background:#fff0f0;border-left:3px solid #c00;border-radius:0}
+img{max-width:100%;height:auto}
+table{border-collapse:collapse;margin:1em 0}
+th,td{border:1px solid #d0d7de;padding:.3em .7em}
+th{background:#f6f8fa}
+blockquote{margin-left:0;padding-left:1em;border-left:3px solid #d0d7de;color:#57606a}
+math{font-size:1.1em;font-family:"Latin Modern Math","STIX Two Math","Cambria Math",math}
+math[display=block]{margin:.8em 0}
+.kw{color:#008000;font-weight:bold}
+.bi{color:#0b6e99}
+.str{color:#ba2121}
+.com{color:#3d7b7b;font-style:italic}
+.num{color:#666600}
+.mag{color:#aa22ff}
+`
+
 // writeHTML renders the executed notebook as one HTML page with images
-// inline (no external files, no scripts): Markdown cells as text with
-// headings, code cells with their outputs.
-func writeHTML(nb *notebook, path string) error {
+// inline and no scripts: Markdown cells rendered fully (tables, lists,
+// code, links and the notes' maths as MathML), code cells highlighted as
+// Go, outputs as the notebook shows them (images at the size their
+// metadata asks for). The page is titled after the notebook.
+func writeHTML(nb *notebook, notebookPath, path string) error {
 	var b strings.Builder
-	b.WriteString(`<!DOCTYPE html><html><head><meta charset="utf-8"><title>gophlow notebook</title><style>
-body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.45}
-pre{background:#f6f8fa;padding:.6em;overflow-x:auto}
-pre.out{background:#fff;border-left:3px solid #00add8}
-pre.err{background:#fff0f0;border-left:3px solid #c00}
-img{max-width:100%}
-</style></head><body>
-`)
+	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>%s</title><style>\n%s</style></head><body>\n",
+		html.EscapeString(pageTitle(nb, notebookPath)), pageStyle)
 	for _, cell := range nb.cells {
 		src := source(cell)
 		switch cell["cell_type"] {
 		case "markdown":
-			writeMarkdown(&b, src)
+			b.WriteString("<div class=\"cell md\">\n" + render.Markdown(src) + "</div>\n")
 		case "code":
-			fmt.Fprintf(&b, "<pre><code>%s</code></pre>\n", html.EscapeString(src))
+			b.WriteString("<div class=\"cell code\">")
+			if n, ok := cell["execution_count"].(int); ok {
+				fmt.Fprintf(&b, "<div class=prompt>In [%d]:</div>", n)
+			} else if n, ok := cell["execution_count"].(float64); ok {
+				fmt.Fprintf(&b, "<div class=prompt>In [%d]:</div>", int(n))
+			}
+			fmt.Fprintf(&b, "<pre><code class=\"language-go\">%s</code></pre>\n", render.HighlightGo(src))
 			outs, _ := cell["outputs"].([]any)
 			for _, o := range outs {
 				if out, ok := o.(map[string]any); ok {
 					writeOutput(&b, out)
 				}
 			}
+			b.WriteString("</div>\n")
+		case "raw":
+			fmt.Fprintf(&b, "<pre>%s</pre>\n", html.EscapeString(src))
 		}
 	}
 	b.WriteString("</body></html>\n")
 	return writeAtomic(path, []byte(b.String()))
 }
 
-// writeMarkdown renders heading lines and paragraphs; everything else
-// stays text.
-func writeMarkdown(b *strings.Builder, src string) {
-	var para []string
-	flush := func() {
-		if len(para) > 0 {
-			fmt.Fprintf(b, "<p>%s</p>\n", html.EscapeString(strings.Join(para, "\n")))
-			para = nil
+// pageTitle is the notebook's first level-1 heading as plain text, or its
+// file name when it has none.
+func pageTitle(nb *notebook, notebookPath string) string {
+	for _, cell := range nb.cells {
+		if cell["cell_type"] != "markdown" {
+			continue
+		}
+		for _, line := range strings.Split(source(cell), "\n") {
+			if t, ok := strings.CutPrefix(strings.TrimSpace(line), "# "); ok {
+				if t = plainText(t); t != "" {
+					return t
+				}
+			}
 		}
 	}
-	for _, line := range strings.Split(src, "\n") {
-		trimmed := strings.TrimSpace(line)
-		level := len(trimmed) - len(strings.TrimLeft(trimmed, "#"))
-		switch {
-		case trimmed == "":
-			flush()
-		case level > 0 && level <= 6 && strings.HasPrefix(trimmed[level:], " "):
-			flush()
-			fmt.Fprintf(b, "<h%d>%s</h%d>\n", level, html.EscapeString(strings.TrimSpace(trimmed[level:])), level)
-		default:
-			para = append(para, line)
-		}
-	}
-	flush()
+	return strings.TrimSuffix(filepath.Base(notebookPath), filepath.Ext(notebookPath))
+}
+
+// plainText strips a heading's inline Markdown: emphasis, code and maths
+// marks, and links down to their text.
+func plainText(s string) string {
+	s = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`).ReplaceAllString(s, "$1")
+	s = strings.NewReplacer("**", "", "__", "", "`", "", "$", "", `\`, "").Replace(s)
+	s = regexp.MustCompile(`(^|\W)[*_]([^*_]+)[*_]`).ReplaceAllString(s, "$1$2")
+	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), "#"))
 }
 
 func writeOutput(b *strings.Builder, out map[string]any) {
 	switch out["output_type"] {
 	case "stream":
 		text, _ := out["text"].(string)
+		if lines, ok := out["text"].([]any); ok {
+			text = joinLines(lines)
+		}
+		if strings.TrimSpace(text) == "" {
+			return
+		}
 		fmt.Fprintf(b, "<pre class=out>%s</pre>\n", html.EscapeString(text))
 	case "error":
 		tb, _ := out["traceback"].([]any)
@@ -85,32 +124,84 @@ func writeOutput(b *strings.Builder, out map[string]any) {
 		fmt.Fprintf(b, "<pre class=err>%s</pre>\n", html.EscapeString(strings.Join(lines, "\n")))
 	case "display_data", "execute_result":
 		data, _ := out["data"].(map[string]any)
-		writeBundle(b, data)
+		md, _ := out["metadata"].(map[string]any)
+		writeBundle(b, data, md)
 	}
 }
 
 // writeBundle shows the richest representation a static page can carry.
-func writeBundle(b *strings.Builder, data map[string]any) {
+// An image's width and height come from the output's metadata, as in
+// Jupyter: a 2× PNG shows at its intended size, crisply.
+func writeBundle(b *strings.Builder, data, md map[string]any) {
 	for _, mime := range []string{"image/png", "image/jpeg", "image/gif"} {
 		if v, ok := data[mime]; ok {
-			fmt.Fprintf(b, "<p><img src=\"data:%s;base64,%s\"></p>\n", mime, base64Of(v))
+			fmt.Fprintf(b, "<p><img src=\"data:%s;base64,%s\"%s alt=\"\"></p>\n", mime, base64Of(v), imageSize(md, mime))
 			return
 		}
 	}
-	if svg, ok := data["image/svg+xml"].(string); ok {
+	if svg, ok := text(data["image/svg+xml"]); ok {
 		b.WriteString(svg + "\n")
 		return
 	}
-	if h, ok := data["text/html"].(string); ok {
-		b.WriteString("<div>" + h + "</div>\n")
+	if h, ok := text(data["text/html"]); ok {
+		b.WriteString("<div class=html>" + h + "</div>\n")
 		return
 	}
-	for _, mime := range []string{"text/markdown", "text/latex", "text/plain"} {
-		if s, ok := data[mime].(string); ok {
-			fmt.Fprintf(b, "<pre class=out>%s</pre>\n", html.EscapeString(s))
-			return
+	if m, ok := text(data["text/markdown"]); ok {
+		b.WriteString("<div class=md>" + render.Markdown(m) + "</div>\n")
+		return
+	}
+	if l, ok := text(data["text/latex"]); ok {
+		l = strings.TrimSpace(l)
+		if t, ok := strings.CutPrefix(l, "$$"); ok {
+			l = strings.TrimSuffix(t, "$$")
+		} else if t, ok := strings.CutPrefix(l, "$"); ok {
+			l = strings.TrimSuffix(t, "$")
+		}
+		b.WriteString(render.TeX(strings.TrimSpace(l), true) + "\n")
+		return
+	}
+	if s, ok := text(data["text/plain"]); ok {
+		fmt.Fprintf(b, "<pre class=out>%s</pre>\n", html.EscapeString(s))
+	}
+}
+
+// imageSize returns width and height attributes from an output's metadata
+// for mime ({"image/png": {"width": 440, "height": 300}}).
+func imageSize(md map[string]any, mime string) string {
+	m, _ := md[mime].(map[string]any)
+	var attrs string
+	for _, k := range []string{"width", "height"} {
+		switch v := m[k].(type) {
+		case float64:
+			attrs += fmt.Sprintf(" %s=\"%d\"", k, int(v))
+		case int:
+			attrs += fmt.Sprintf(" %s=\"%d\"", k, v)
 		}
 	}
+	return attrs
+}
+
+// text returns a MIME bundle's text, which nbformat allows as a string or a
+// list of lines.
+func text(v any) (string, bool) {
+	switch x := v.(type) {
+	case string:
+		return x, true
+	case []any:
+		return joinLines(x), true
+	}
+	return "", false
+}
+
+func joinLines(lines []any) string {
+	var s strings.Builder
+	for _, l := range lines {
+		if t, ok := l.(string); ok {
+			s.WriteString(t)
+		}
+	}
+	return s.String()
 }
 
 // base64Of returns image data as base64: []byte from this run, or the

@@ -71,7 +71,7 @@ func Run(path string, opts Options) error {
 		return fmt.Errorf("writing %s: %w", opts.Output, err)
 	}
 	if opts.HTML != "" {
-		if err := writeHTML(nb, opts.HTML); err != nil {
+		if err := writeHTML(nb, path, opts.HTML); err != nil {
 			return fmt.Errorf("writing %s: %w", opts.HTML, err)
 		}
 	}
