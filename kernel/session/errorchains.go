@@ -94,33 +94,14 @@ func errorsIs(err, target error) bool {
 	if err == nil || target == nil {
 		return err == target
 	}
-	return isIn(err, target, inner(target))
-}
-
-func isIn(err, target error, t reflect.Value) bool {
-	for {
-		if c := inner(err); c.IsValid() && t.IsValid() && c.Type() == t.Type() && c.Type().Comparable() && c.Interface() == t.Interface() {
+	t := inner(target)
+	return inChain(err, func(e error) bool {
+		if c := inner(e); c.IsValid() && t.IsValid() && c.Type() == t.Type() && c.Type().Comparable() && c.Interface() == t.Interface() {
 			return true
 		}
-		if x, ok := err.(interface{ Is(error) bool }); ok && x.Is(target) {
-			return true
-		}
-		switch x := err.(type) {
-		case interface{ Unwrap() error }:
-			if err = x.Unwrap(); err == nil {
-				return false
-			}
-		case interface{ Unwrap() []error }:
-			for _, e := range x.Unwrap() {
-				if e != nil && isIn(e, target, t) {
-					return true
-				}
-			}
-			return false
-		default:
-			return false
-		}
-	}
+		x, ok := e.(interface{ Is(error) bool })
+		return ok && x.Is(target)
+	})
 }
 
 // errorsAs is errors.As assigning the value inside a wrapper when its type
@@ -134,20 +115,27 @@ func errorsAs(err error, target any) bool {
 	if err == nil {
 		return false
 	}
-	return asIn(err, target, tv.Elem())
-}
-
-func asIn(err error, target any, dst reflect.Value) bool {
-	for {
-		if c := inner(err); c.IsValid() && c.Type().AssignableTo(dst.Type()) {
+	dst := tv.Elem()
+	return inChain(err, func(e error) bool {
+		if c := inner(e); c.IsValid() && c.Type().AssignableTo(dst.Type()) {
 			dst.Set(c)
 			return true
 		}
-		if e := reflect.ValueOf(err); e.Type().AssignableTo(dst.Type()) {
-			dst.Set(e)
+		if v := reflect.ValueOf(e); v.Type().AssignableTo(dst.Type()) {
+			dst.Set(v)
 			return true
 		}
-		if x, ok := err.(interface{ As(any) bool }); ok && x.As(target) {
+		x, ok := e.(interface{ As(any) bool })
+		return ok && x.As(target)
+	})
+}
+
+// inChain reports whether found holds for err or an error it wraps, in
+// the order errors.Is visits them: err, then what Unwrap returns, each of
+// a joined error's errors depth first.
+func inChain(err error, found func(error) bool) bool {
+	for {
+		if found(err) {
 			return true
 		}
 		switch x := err.(type) {
@@ -157,7 +145,7 @@ func asIn(err error, target any, dst reflect.Value) bool {
 			}
 		case interface{ Unwrap() []error }:
 			for _, e := range x.Unwrap() {
-				if e != nil && asIn(e, target, dst) {
+				if e != nil && inChain(e, found) {
 					return true
 				}
 			}

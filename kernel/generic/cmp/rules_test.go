@@ -7,19 +7,4 @@ import (
 )
 
 // TestRules checks the body rules and the API against the standard cmp.
-func TestRules(t *testing.T) {
-	p, err := rules.Load(".", nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, v := range rules.Check(p) {
-		t.Error(v)
-	}
-	diff, err := rules.API(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, d := range diff {
-		t.Error(d)
-	}
-}
+func TestRules(t *testing.T) { rules.Test(t, ".") }

@@ -300,3 +300,25 @@ func API(p *Package) ([]string, error) {
 	}
 	return diff, nil
 }
+
+// Test reports, as errors of t, every rule the package in dir breaks and
+// every difference of its API from the standard package's.
+func Test(t interface {
+	Fatal(...any)
+	Error(...any)
+}, dir string) {
+	p, err := Load(dir, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, v := range Check(p) {
+		t.Error(v)
+	}
+	diff, err := API(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range diff {
+		t.Error(d)
+	}
+}
