@@ -7,6 +7,7 @@ package render
 import (
 	"bytes"
 	"fmt"
+	"regexp"
 	"strings"
 
 	"github.com/yuin/goldmark"
@@ -40,8 +41,11 @@ func Markdown(src string) string {
 		}
 		out = strings.Replace(out, key, rendered, 1)
 	}
-	return out
+	// Keep punctuation after a formula on its line.
+	return mathPunct.ReplaceAllString(out, `<span style="white-space:nowrap">$1$2</span>`)
 }
+
+var mathPunct = regexp.MustCompile(`(<math xmlns[^>]*>.*?</math>)([.,;:!?)]+)`)
 
 type maths struct {
 	tex     string

@@ -40,6 +40,9 @@ func TestMarkdownMathsBecomesMathML(t *testing.T) {
 	if strings.Contains(out, "<p><math") && strings.Contains(out, `display="block"></p>`) {
 		t.Errorf("display maths left inside its own paragraph:\n%s", out)
 	}
+	if p := Markdown("around $x_0$. Then"); !strings.Contains(p, `<span style="white-space:nowrap"><math`) || !strings.Contains(p, "</math>.</span> Then") {
+		t.Errorf("punctuation may wrap away from its formula: %s", p)
+	}
 	if strings.Contains(out, "<em>") || strings.Contains(out, "GOPHLOWMATH") {
 		t.Errorf("maths mangled:\n%s", out)
 	}
@@ -62,6 +65,9 @@ func TestTeXConstructs(t *testing.T) {
 		{`\Sigma`, `<mi mathvariant="normal">Σ</mi>`},
 		{`a - b`, "<mi>a</mi><mo>−</mo><mi>b</mi>"},
 		{`0.5`, "<mn>0.5</mn>"},
+		{`\tfrac12 x`, "<mfrac><mrow><mn>1</mn></mrow><mrow><mn>2</mn></mrow></mfrac></mstyle><mi>x</mi>"},
+		{`2^{64}`, "<msup><mn>2</mn><mrow><mn>64</mn></mrow></msup>"},
+		{`2^64`, "<msup><mn>2</mn><mrow><mn>6</mn></mrow></msup><mn>4</mn>"},
 	}
 	for _, c := range cases {
 		if got := TeX(c.tex, false); !strings.Contains(got, c.want) {

@@ -169,6 +169,12 @@ func (p *texParser) argument() string {
 		p.next()
 		return s
 	}
+	// As in TeX, an unbraced argument is one character: \tfrac12 is ½ and
+	// x^64 is x⁶4.
+	if t := p.peek(); len(t) > 1 && t[0] >= '0' && t[0] <= '9' {
+		p.toks[p.pos] = t[1:]
+		return "<mn>" + t[:1] + "</mn>"
+	}
 	s, _ := p.atom()
 	return s
 }
