@@ -9,7 +9,7 @@ BIN     := bin/gophlow
 TESTJUP := $(CURDIR)/build/jupyter
 ROOTFLAG := $(shell [ "$$(id -u)" -eq 0 ] && echo --allow-root)
 
-.PHONY: all setup build install notebook test test-go test-jupyter conformance vet bench bench-quality bench-kernel generate clean
+.PHONY: all setup setup-test build install notebook test test-go test-jupyter conformance vet bench bench-quality bench-kernel generate clean
 
 all: build
 
@@ -35,7 +35,11 @@ vet:
 	@fmt=$$(gofmt -l $$(git ls-files '*.go')); if [ -n "$$fmt" ]; then echo "gofmt needed:"; echo "$$fmt"; exit 1; fi
 	$(GO) vet ./...
 
-test: setup build vet test-go test-jupyter conformance
+# setup-test also installs Chromium, which tests/test_course_open.py drives.
+test: setup-test build vet test-go test-jupyter conformance
+
+setup-test:
+	sh scripts/setup-debian.sh test
 
 test-go:
 	$(GO) test -count=1 ./...

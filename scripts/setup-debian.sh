@@ -3,12 +3,16 @@
 # Jupyter Notebook and its runner, jupyter console, jupyter-client's commands
 # (jupyter kernelspec list), the kernel conformance suite, pexpect (the
 # console test), OpenBLAS.
-# With "bench" as first argument it also installs PyTorch and SciPy (benchmarks only).
+# With "bench" as first argument it also installs PyTorch and SciPy (benchmarks only);
+# with "test", Chromium (make test opens the course in a headless browser).
 set -eu
 
 pkgs="jupyter-notebook jupyter-nbconvert jupyter-console jupyter-client python3-nbclient python3-jupyter-client python3-jupyter-kernel-test python3-ipykernel python3-pexpect libopenblas-dev"
 if [ "${1:-}" = bench ]; then
 	pkgs="$pkgs python3-torch python3-scipy"
+fi
+if [ "${1:-}" = test ]; then
+	pkgs="$pkgs chromium"
 fi
 
 missing=""
