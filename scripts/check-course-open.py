@@ -14,6 +14,11 @@ JUPYTER_PATH (make test-jupyter installs it under build/jupyter).
 
     JUPYTER_PATH=build/jupyter/share/jupyter scripts/check-course-open.py [--screenshots DIR] [NOTEBOOK...]
 
+With --page OUT.html it instead opens a page written by `gophlow run --html`
+and prints, as JSON, what a reader would see: the title, how many formulas
+were laid out as MathML, each image's shown and asked-for width, and so on
+(tests/test_course_open.py judges it).
+
 Exits 0 when every notebook opens clean, 1 otherwise, 77 when no Chromium
 is installed. Needs Debian's chromium and jupyter-notebook.
 """
@@ -79,11 +84,37 @@ class CDP:
                     return m["result"]
         return self.loop.run_sync(reply, timeout=timeout)
 
+    def close(self):
+        self.ws.close()
+
     def eval(self, expr):
         r = self.call("Runtime.evaluate", expression=expr, returnByValue=True)
         if "exceptionDetails" in r:
             return None
         return r["result"].get("value")
+
+
+# What --page measures on a page of `gophlow run --html`.
+PAGE_JS = r"""(function () {
+  var maths = document.querySelectorAll('math');
+  var flat = [];
+  maths.forEach(function (m) {
+    var r = m.getBoundingClientRect();
+    // A browser without MathML shows the annotation's TeX as text; with it,
+    // a formula with a fraction or a script is laid out taller than a line.
+    if (r.width === 0 || r.height === 0 || m.textContent.indexOf('\\') >= 0 && getComputedStyle(m.querySelector('annotation')).display !== 'none') flat.push(m.outerHTML.slice(0, 80));
+  });
+  var imgs = [];
+  document.querySelectorAll('img').forEach(function (i) {
+    imgs.push({asked: +i.getAttribute('width'), shown: Math.round(i.getBoundingClientRect().width), natural: i.naturalWidth});
+  });
+  var fracs = 0;
+  document.querySelectorAll('mfrac').forEach(function (f) { if (f.getBoundingClientRect().height > 20) fracs++; });
+  return {complete: document.readyState === 'complete' && Array.prototype.every.call(document.images, function (i) { return i.complete; }),
+          title: document.title, maths: maths.length, flat_maths: flat, red: document.querySelectorAll('[mathcolor=red]').length,
+          fractions: fracs, images: imgs, keywords: document.querySelectorAll('span.kw').length,
+          tables: document.querySelectorAll('table').length};
+})()"""
 
 
 STATE_JS = r"""(function () {
@@ -110,15 +141,68 @@ STATE_JS = r"""(function () {
 })()"""
 
 
+def start_chromium(chromium, tmp, env=None):
+    """Headless Chromium in its own process group, and a DevTools client on its page."""
+    port = free_port()
+    chrome = subprocess.Popen(
+        [chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
+         f"--remote-debugging-port={port}", f"--user-data-dir={os.path.join(tmp, 'chrome')}",
+         "--window-size=1280,1000", "about:blank"],
+        env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+    targets = json.loads(wait_http(f"http://127.0.0.1:{port}/json/list"))
+    page = next(t for t in targets if t["type"] == "page")
+    cdp = CDP(page["webSocketDebuggerUrl"])
+    cdp.call("Page.enable")
+    return chrome, cdp
+
+
+def stop(procs):
+    for p in reversed(procs):
+        try:
+            os.killpg(p.pid, signal.SIGTERM)
+            p.wait(timeout=15)
+        except (ProcessLookupError, subprocess.TimeoutExpired):
+            os.killpg(p.pid, signal.SIGKILL)
+
+
+def check_page(chromium, page, screenshots):
+    """Prints what PAGE_JS measures on the page once it and its images loaded."""
+    tmp = tempfile.mkdtemp(prefix="gophlow-page-")
+    chrome = None
+    try:
+        chrome, cdp = start_chromium(chromium, tmp)
+        cdp.call("Page.navigate", url="file://" + page)
+        state, deadline = None, time.time() + 30
+        while time.time() < deadline and not (state and state["complete"]):
+            time.sleep(0.3)
+            state = cdp.eval(PAGE_JS)
+        if screenshots:
+            os.makedirs(screenshots, exist_ok=True)
+            shot = cdp.call("Page.captureScreenshot", format="png", captureBeyondViewport=True)
+            name = os.path.splitext(os.path.basename(page))[0] + "-page.png"
+            with open(os.path.join(screenshots, name), "wb") as f:
+                f.write(base64.b64decode(shot["data"]))
+        cdp.close()
+        print(json.dumps(state))
+        return 0 if state and state["complete"] else 1
+    finally:
+        if chrome:
+            stop([chrome])
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--screenshots", help="folder for a PNG of each opened notebook")
+    ap.add_argument("--page", help="instead: measure this HTML page of gophlow run --html and print it as JSON")
     ap.add_argument("notebooks", nargs="*")
     args = ap.parse_args()
     chromium = shutil.which("chromium") or shutil.which("chromium-browser") or shutil.which("google-chrome")
     if not chromium:
         print("check-course-open: no chromium installed (apt-get install chromium)", file=sys.stderr)
         return 77
+    if args.page:
+        return check_page(chromium, os.path.abspath(args.page), args.screenshots)
     paths = args.notebooks or sorted(glob.glob(os.path.join(ROOT, "notebooks", "*.ipynb")) +
                                      glob.glob(os.path.join(ROOT, "notebooks", "exercises", "*.ipynb")))
     tmp = tempfile.mkdtemp(prefix="gophlow-open-")
@@ -151,17 +235,8 @@ def main():
         base = f"http://127.0.0.1:{port}"
         wait_http(f"{base}/api/status?token={token}")
 
-        dport = free_port()
-        chrome = subprocess.Popen(
-            [chromium, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-             f"--remote-debugging-port={dport}", f"--user-data-dir={os.path.join(tmp, 'chrome')}",
-             "--window-size=1280,1000", "about:blank"],
-            env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
+        chrome, cdp = start_chromium(chromium, tmp, env)
         procs.append(chrome)
-        targets = json.loads(wait_http(f"http://127.0.0.1:{dport}/json/list"))
-        page = next(t for t in targets if t["type"] == "page")
-        cdp = CDP(page["webSocketDebuggerUrl"])
-        cdp.call("Page.enable")
 
         for c in copies:
             name = os.path.basename(c)
@@ -199,6 +274,7 @@ def main():
                 req = urllib.request.Request(f"{base}/api/sessions/{s['id']}?token={token}", method="DELETE")
                 urllib.request.urlopen(req, timeout=30).read()
             cdp.call("Page.navigate", url="about:blank")
+        cdp.close()
 
         for c in copies:
             mtime, data = before[c]
@@ -210,12 +286,7 @@ def main():
             print("NOT CLEAN: opening saved checkpoints:", checkpoints)
             failures.append("checkpoints")
     finally:
-        for p in reversed(procs):
-            try:
-                os.killpg(p.pid, signal.SIGTERM)
-                p.wait(timeout=15)
-            except (ProcessLookupError, subprocess.TimeoutExpired):
-                os.killpg(p.pid, signal.SIGKILL)
+        stop(procs)
         shutil.rmtree(tmp, ignore_errors=True)
     print(f"{len(copies) - len(set(failures))}/{len(copies)} notebooks open clean")
     return 1 if failures else 0

@@ -12,16 +12,13 @@
   page `gophlow run --html` writes for notebook 01 renders its maths as
   MathML boxes, its plots at their metadata's size, with the notebook's
   title. GOPHLOW_SCREENSHOTS=DIR keeps the screenshots."""
-import base64
 import glob
-import importlib.util
 import json
 import os
 import shutil
 import subprocess
 import sys
 import tempfile
-import time
 import unittest
 
 from jupyter_client.kernelspec import KernelSpecManager
@@ -35,13 +32,6 @@ CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
 
 def gophlow():
     return os.environ.get("GOPHLOW_BIN", os.path.join(ROOT, "bin", "gophlow"))
-
-
-def check_script():
-    spec = importlib.util.spec_from_file_location("check_course_open", os.path.join(ROOT, "scripts", "check-course-open.py"))
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 class KernelMetadata(unittest.TestCase):
@@ -85,72 +75,31 @@ class InABrowser(unittest.TestCase):
         self.assertEqual(r.returncode, 0, r.stdout[-4000:] + r.stderr[-2000:])
 
     def test_html_page_renders_maths_images_and_title(self):
-        mod = check_script()
-        tmp = tempfile.mkdtemp(prefix="gophlow-page-")
-        chrome = None
-        try:
+        with tempfile.TemporaryDirectory(prefix="gophlow-page-") as tmp:
             out, page = os.path.join(tmp, "01.ipynb"), os.path.join(tmp, "01.html")
             subprocess.run([gophlow(), "run", os.path.join(ROOT, "notebooks", "01-normalizing-flows.ipynb"),
                             "-o", out, "--html", page], check=True, capture_output=True, timeout=300)
-            port = mod.free_port()
-            chrome = subprocess.Popen(
-                [CHROMIUM, "--headless=new", "--no-sandbox", "--disable-gpu", "--no-first-run",
-                 f"--remote-debugging-port={port}", f"--user-data-dir={os.path.join(tmp, 'chrome')}",
-                 "--window-size=1280,1000", "about:blank"],
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True)
-            targets = json.loads(mod.wait_http(f"http://127.0.0.1:{port}/json/list"))
-            cdp = mod.CDP(next(t for t in targets if t["type"] == "page")["webSocketDebuggerUrl"])
-            cdp.call("Page.enable")
-            cdp.call("Page.navigate", url="file://" + page)
-            state, deadline = None, time.time() + 30
-            while time.time() < deadline and not (state and state["complete"]):
-                time.sleep(0.3)
-                state = cdp.eval(PAGE_JS)
+            cmd = [sys.executable, os.path.join(ROOT, "scripts", "check-course-open.py"), "--page", page]
             if os.environ.get("GOPHLOW_SCREENSHOTS"):
-                os.makedirs(os.environ["GOPHLOW_SCREENSHOTS"], exist_ok=True)
-                shot = cdp.call("Page.captureScreenshot", format="png", captureBeyondViewport=True)
-                with open(os.path.join(os.environ["GOPHLOW_SCREENSHOTS"], "page-01.png"), "wb") as f:
-                    f.write(base64.b64decode(shot["data"]))
-            self.assertTrue(state and state["complete"], state)
-            self.assertEqual(state["title"], "1 · Normalizing flows: change of variables")
-            self.assertGreater(state["maths"], 20)
-            self.assertEqual(state["flat_maths"], [], "formulas without MathML layout")
-            self.assertEqual(state["red"], 0, "unknown TeX commands")
-            self.assertGreater(state["fractions"], 0)
-            self.assertGreater(len(state["images"]), 2)
-            for img in state["images"]:
-                # Laid out at the width the output's metadata asks for (2x PNGs at half size).
-                self.assertEqual(img["shown"], img["asked"], img)
-                self.assertEqual(img["natural"], 2 * img["asked"], img)
-            self.assertGreater(state["keywords"], 10)
-            self.assertGreater(state["tables"], 0)
-        finally:
-            if chrome:
-                os.killpg(chrome.pid, 15)
-                chrome.wait(timeout=15)
-            shutil.rmtree(tmp, ignore_errors=True)
+                cmd += ["--screenshots", os.environ["GOPHLOW_SCREENSHOTS"]]
+            r = subprocess.run(cmd, capture_output=True, text=True, timeout=300)
+            self.assertEqual(r.returncode, 0, r.stdout[-2000:] + r.stderr[-2000:])
+            state = json.loads(r.stdout)
+        self.assertTrue(state and state["complete"], state)
+        self.assertEqual(state["title"], "1 · Normalizing flows: change of variables")
+        self.assertGreater(state["maths"], 20)
+        self.assertEqual(state["flat_maths"], [], "formulas without MathML layout")
+        self.assertEqual(state["red"], 0, "unknown TeX commands")
+        self.assertGreater(state["fractions"], 0)
+        self.assertGreater(len(state["images"]), 2)
+        for img in state["images"]:
+            # Laid out at the width the output's metadata asks for (2x PNGs at half size).
+            self.assertEqual(img["shown"], img["asked"], img)
+            self.assertEqual(img["natural"], 2 * img["asked"], img)
+        self.assertGreater(state["keywords"], 10)
+        self.assertGreater(state["tables"], 0)
 
 
-PAGE_JS = r"""(function () {
-  var maths = document.querySelectorAll('math');
-  var flat = [];
-  maths.forEach(function (m) {
-    var r = m.getBoundingClientRect();
-    // A browser without MathML shows the annotation's TeX as text; with it,
-    // a formula with a fraction or a script is laid out taller than a line.
-    if (r.width === 0 || r.height === 0 || m.textContent.indexOf('\\') >= 0 && getComputedStyle(m.querySelector('annotation')).display !== 'none') flat.push(m.outerHTML.slice(0, 80));
-  });
-  var imgs = [];
-  document.querySelectorAll('img').forEach(function (i) {
-    imgs.push({asked: +i.getAttribute('width'), shown: Math.round(i.getBoundingClientRect().width), natural: i.naturalWidth});
-  });
-  var fracs = 0;
-  document.querySelectorAll('mfrac').forEach(function (f) { if (f.getBoundingClientRect().height > 20) fracs++; });
-  return {complete: document.readyState === 'complete' && Array.prototype.every.call(document.images, function (i) { return i.complete; }),
-          title: document.title, maths: maths.length, flat_maths: flat, red: document.querySelectorAll('[mathcolor=red]').length,
-          fractions: fracs, images: imgs, keywords: document.querySelectorAll('span.kw').length,
-          tables: document.querySelectorAll('table').length};
-})()"""
 
 
 if __name__ == "__main__":
