@@ -20,16 +20,9 @@ func gradeCommand(args []string, stdout, stderr io.Writer) error {
 	fs.DurationVar(&opts.Total, "total", 0, "time limit of one submission, restarts included (default 5m)")
 	fs.StringVar(&memory, "memory", "", "memory a cell may take, in bytes or with a K, M or G suffix (default 1G)")
 	fs.IntVar(&opts.Jobs, "j", 0, "submissions graded at once (default 2)")
-	var paths []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return fmt.Errorf("%w: %v", errUsage, err)
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		paths = append(paths, fs.Arg(0))
-		args = fs.Args()[1:]
+	paths, err := parseAround(fs, args)
+	if err != nil {
+		return err
 	}
 	if len(paths) != 3 {
 		return fmt.Errorf("%w: grade takes ASSIGNMENT.ipynb, SUBMISSIONS_DIR and OUT_DIR", errUsage)

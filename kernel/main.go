@@ -105,3 +105,19 @@ func newFlagSet(name string, stderr io.Writer) *flag.FlagSet {
 	fs.Usage = func() {}
 	return fs
 }
+
+// parseAround parses args with fs, flags before or after the positional
+// arguments, and returns the positional arguments.
+func parseAround(fs *flag.FlagSet, args []string) ([]string, error) {
+	var paths []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			return nil, fmt.Errorf("%w: %v", errUsage, err)
+		}
+		if fs.NArg() == 0 {
+			return paths, nil
+		}
+		paths = append(paths, fs.Arg(0))
+		args = fs.Args()[1:]
+	}
+}

@@ -15,23 +15,15 @@ func runCommand(args []string, stderr io.Writer) error {
 	fs.StringVar(&opts.Output, "o", "", "write the executed notebook here (default: in place)")
 	fs.StringVar(&opts.HTML, "html", "", "also write a self-contained HTML page here")
 	fs.DurationVar(&opts.Timeout, "timeout", 0, "stop a cell that runs longer than this (e.g. 2m)")
-	// Flags may come after the notebook: parse around the one positional argument.
-	var paths []string
-	for {
-		if err := fs.Parse(args); err != nil {
-			return fmt.Errorf("%w: %v", errUsage, err)
-		}
-		if fs.NArg() == 0 {
-			break
-		}
-		paths = append(paths, fs.Arg(0))
-		args = fs.Args()[1:]
+	paths, err := parseAround(fs, args)
+	if err != nil {
+		return err
 	}
 	if len(paths) != 1 {
 		return fmt.Errorf("%w: run takes one notebook", errUsage)
 	}
 	opts.Log = stderr
-	err := runner.Run(paths[0], opts)
+	err = runner.Run(paths[0], opts)
 	var cellErr *runner.CellError
 	if errors.As(err, &cellErr) {
 		return fmt.Errorf("%s: %w", paths[0], err)
