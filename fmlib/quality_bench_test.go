@@ -252,13 +252,9 @@ func printPoints(who string, r qualityRecipe, ps []qualityPoint) {
 	}
 }
 
-// qualityWinner and qualityLong name the recipes the benchmark reports for
-// one minute and for five minutes of training: Recipe2D(20000, 1) and
-// Recipe2D(90000, 1).
-const (
-	qualityWinner = "w64_3e-3cos20k_ema"
-	qualityLong   = "w64_3e-3cos90k_ema"
-)
+// qualityWinner names Recipe2D(20000, 1) among the explored recipes (the
+// one GOPHLOW_QUALITY_ONLY=others compares with ref256 on other data).
+const qualityWinner = "w64_3e-3cos20k_ema"
 
 // qualityRecipes are the configurations explored for issue 9, by name.
 // The winners are Recipe2D, fmlib's default, with the step budget of each
@@ -332,8 +328,10 @@ func qualityRecipes() map[string]qualityRecipe {
 	return rs
 }
 
-// TestBenchCheckerboardQuality is issue 9's time-to-quality benchmark. It
-// runs only with GOPHLOW_BENCH_QUALITY=1; GOPHLOW_QUALITY_RECIPES (comma-
+// TestBenchCheckerboardQuality is the time-to-quality benchmark
+// (benchSameRecipe). It runs only with GOPHLOW_BENCH_QUALITY=1;
+// GOPHLOW_QUALITY_ONLY=others compares ref256 and Recipe2D on two moons and
+// 8 Gaussians (fmlib only); GOPHLOW_QUALITY_RECIPES (comma-
 // separated names of qualityRecipes) with GOPHLOW_QUALITY_MARKS (seconds)
 // or GOPHLOW_QUALITY_AT_STEPS (step counts, as bench/quality_torch.py's
 // --checkpoints) and GOPHLOW_QUALITY_SAMPLES explore recipes instead.
@@ -402,7 +400,9 @@ func sameRecipeConfigs() []sameRecipeConfig {
 
 // machineRecord prints what a results file needs to judge the figures:
 // the date, the CPU's model and flags, the Go and BLAS setup, PyTorch's
-// Debian package and the BLAS library behind libblas.so.3.
+// Debian package, the BLAS library behind libblas.so.3 (PyTorch's, as
+// Debian builds it with BLAS_INFO=generic) and the environment variables
+// that choose BLAS kernels and threads.
 func machineRecord() {
 	run := func(name string, args ...string) string {
 		out, err := exec.Command(name, args...).Output()
@@ -427,6 +427,14 @@ func machineRecord() {
 	fmt.Printf("bench go=%s gomaxprocs=%d fmlib_backend=%q\n", runtime.Version(), runtime.GOMAXPROCS(0), nn.BLASBackend())
 	fmt.Printf("bench python3_torch_package=%q libblas.so.3=%q\n",
 		run("dpkg-query", "-W", "-f", "${Version}", "python3-torch"), run("readlink", "-f", "/usr/lib/x86_64-linux-gnu/libblas.so.3"))
+	var env []string // the variables that choose BLAS kernels and thread counts on both sides
+	for _, kv := range os.Environ() {
+		if strings.HasPrefix(kv, "OPENBLAS_") || strings.HasPrefix(kv, "OMP_") || strings.HasPrefix(kv, "MKL_") || strings.HasPrefix(kv, "GOMAXPROCS=") {
+			env = append(env, kv)
+		}
+	}
+	slices.Sort(env)
+	fmt.Printf("bench env %q\n", env)
 }
 
 // spread formats the median of v with its range.

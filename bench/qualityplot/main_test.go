@@ -44,7 +44,7 @@ torch step=1000 train_s=20.4 in_support=0.7816 balance=1.546 loss=3.513
 			}
 		}
 	}
-	if got := label(runs[1]); got != "gophlow: fmlib.Recipe2D, 20,000 steps" {
+	if got := label(runs[1]); got != "fmlib: Recipe2D, 20,000 steps" {
 		t.Errorf("label %q", got)
 	}
 	if other, err := parseSection(strings.NewReader(results), "1b"); err != nil || len(other) != 1 || other[0].points[0].seconds != 20.4 {
@@ -52,5 +52,42 @@ torch step=1000 train_s=20.4 in_support=0.7816 balance=1.546 loss=3.513
 	}
 	if _, err := parseSection(strings.NewReader(results), "2"); err == nil {
 		t.Error("a missing section was accepted")
+	}
+}
+
+// TestMedianRuns merges the seeds of one recipe into the medians of their
+// points and keeps the other runs apart, in order of first appearance.
+func TestMedianRuns(t *testing.T) {
+	const results = `## 1. Same recipe
+gophlow Recipe2D-20k#1 step=1000 train_s=1.0 in_support=0.70 balance=1.1 loss=3.7
+gophlow Recipe2D-20k#1 step=2000 train_s=2.0 in_support=0.80 balance=1.1 loss=3.7
+torch Recipe2D-20k#1 step=1000 train_s=3.0 in_support=0.71 balance=1.1 loss=3.7
+torch Recipe2D-20k#1 step=2000 train_s=6.0 in_support=0.81 balance=1.1 loss=3.7
+torch Recipe2D-20k#2 step=1000 train_s=5.0 in_support=0.73 balance=1.1 loss=3.7
+torch Recipe2D-20k#2 step=2000 train_s=8.0 in_support=0.79 balance=1.1 loss=3.7
+gophlow Recipe2D-20k#2 step=1000 train_s=1.2 in_support=0.74 balance=1.1 loss=3.7
+gophlow Recipe2D-20k#2 step=2000 train_s=2.2 in_support=0.82 balance=1.1 loss=3.7
+gophlow Recipe2D-20k#3 step=1000 train_s=1.1 in_support=0.72 balance=1.1 loss=3.7
+gophlow Recipe2D-20k#3 step=2000 train_s=2.4 in_support=0.84 balance=1.1 loss=3.7
+`
+	runs, err := parseSection(strings.NewReader(results), "1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	merged := medianRuns(runs)
+	if len(merged) != 2 || merged[0].who != "gophlow" || merged[1].who != "torch" {
+		t.Fatalf("merged %+v", merged)
+	}
+	want := []point{{1.1, 0.72}, {2.2, 0.82}}
+	for i, p := range merged[0].points {
+		if p != want[i] {
+			t.Errorf("fmlib point %d: %+v, want %+v", i, p, want[i])
+		}
+	}
+	if merged[0].runs != 3 || merged[1].runs != 2 || merged[1].points[1] != (point{7.0, 0.80}) {
+		t.Errorf("torch %+v", merged[1])
+	}
+	if got := label(merged[1]); got != "PyTorch 1.13: Recipe2D, 20,000 steps, median of 2 seeds" {
+		t.Errorf("label %q", got)
 	}
 }
