@@ -207,6 +207,7 @@ func TestBenchNetworkVsPyTorch(t *testing.T) {
 			}
 			theirs = append(theirs, tr.ms)
 		}
+		oursRounds := joinMs(ours) // before median sorts them
 		ms := median(ours)
 		extra := fmt.Sprintf(" rounds=%d", benchRounds)
 		if flops > 0 {
@@ -218,9 +219,20 @@ func TestBenchNetworkVsPyTorch(t *testing.T) {
 			fmt.Printf("bench %s torch_ms=NA fmlib_ms=%.3f ratio=NA%s\n", c.name, ms, extra)
 			continue
 		}
+		torchRounds := joinMs(theirs)
 		tm := median(theirs)
-		fmt.Printf("bench %s torch_ms=%.3f fmlib_ms=%.3f ratio=%.2f%s torch_form=%s\n", c.name, tm, ms, tm/ms, extra, forms[0])
+		fmt.Printf("bench %s torch_ms=%.3f fmlib_ms=%.3f ratio=%.2f%s torch_form=%s torch_rounds=%s fmlib_rounds=%s\n",
+			c.name, tm, ms, tm/ms, extra, forms[0], torchRounds, oursRounds)
 	}
+}
+
+// joinMs lists the rounds' milliseconds, in the order they were timed.
+func joinMs(v []float64) string {
+	f := make([]string, len(v))
+	for i, x := range v {
+		f[i] = fmt.Sprintf("%.3f", x)
+	}
+	return strings.Join(f, ",")
 }
 
 // median is the middle value of v (the mean of the middle two for an even
