@@ -92,3 +92,17 @@ found := errors.As(chain, &nf)
 var target *notFound
 errors.As(direct, &target) && target.name == "key"`, "true")
 }
+
+// TestClosuresHandedToCompiledCodeInALoop checks loopclosure.go: without
+// it every closure sync.WaitGroup.Go runs sees the last iteration.
+func TestClosuresHandedToCompiledCodeInALoop(t *testing.T) {
+	f := newFixture(t)
+	f.ok(`import "sync"`)
+	f.expect(`lengths := make([]int, 3)
+var wg sync.WaitGroup
+for i, w := range []string{"go", "gopher", "gophlow"} {
+	wg.Go(func() { lengths[i] = len(w) })
+}
+wg.Wait()
+lengths`, "[2 6 7]")
+}

@@ -206,6 +206,7 @@ func (r *rewriter) all() []edit {
 			r.goStmt(n)
 		case *ast.FuncLit:
 			r.nameParams(nil, n.Type)
+			r.loopClosure(n)
 		case *ast.FuncDecl:
 			r.nameParams(n.Recv, n.Type)
 			if n.Recv == nil && n.Name.Name == "main" {

@@ -23,7 +23,13 @@
 //     body as yield function (iterators.go);
 //   - `go f()` recovers the goroutine's panics (goroutines.go);
 //   - loop variables captured by a closure are per iteration (loopvar.go),
-//     and comma-ok assignments go through fresh variables (lift.go);
+//     a closure handed to a call in a loop is made afresh each iteration
+//     (loopclosure.go), and comma-ok assignments go through fresh
+//     variables (lift.go);
+//   - iota is written out per line (consts.go), a switch's init statement
+//     moves into a block (switchinit.go), a continue in a select case is
+//     made to reach the loop (selectcontinue.go), and errors.Is and As
+//     follow chains through the cells' error types (errorchains.go);
 //   - a declared main gets an internal name, so that it runs only when
 //     called;
 //   - unnamed parameters of functions are named _, which yaegi needs when
