@@ -303,6 +303,7 @@ func (u *unit) result(errs []types.Error) *Result {
 			u.checkedMake(call)
 			u.minMax(call)
 			u.showArgs(call)
+			u.typedComplex(call)
 		}
 		return true
 	})
@@ -679,6 +680,40 @@ func (u *unit) typedShift(b *ast.BinaryExpr) {
 	u.res.Edits = append(u.res.Edits,
 		Edit{Part: k, Start: start, End: start, Text: "(" + te + ")("},
 		Edit{Part: k, Start: end, End: end, Text: ")"})
+}
+
+// typedComplex gives the constant arguments of complex the float type of
+// its result (complex(0, 0) as a complex128 is complex(float64(0),
+// float64(0))): the interpreter mistypes an untyped complex constant.
+func (u *unit) typedComplex(call *ast.CallExpr) {
+	id, ok := call.Fun.(*ast.Ident)
+	if !ok || id.Name != "complex" || len(call.Args) != 2 {
+		return
+	}
+	if _, builtin := u.info.Uses[id].(*types.Builtin); !builtin {
+		return
+	}
+	t, ok := u.info.Types[call].Type.(*types.Basic)
+	if !ok {
+		return
+	}
+	float := map[types.BasicKind]string{types.Complex128: "float64", types.Complex64: "float32", types.UntypedComplex: "float64"}[t.Kind()]
+	if float == "" {
+		return
+	}
+	for _, a := range call.Args {
+		if u.info.Types[a].Value == nil {
+			continue
+		}
+		k, start := u.locate(a.Pos())
+		_, end := u.locate(a.End())
+		if k < 0 {
+			return
+		}
+		u.res.Edits = append(u.res.Edits,
+			Edit{Part: k, Start: start, End: start, Text: float + "("},
+			Edit{Part: k, Start: end, End: end, Text: ")"})
+	}
 }
 
 // constantText writes a constant as Go source of the same kind: a float

@@ -106,3 +106,10 @@ for i, w := range []string{"go", "gopher", "gophlow"} {
 wg.Wait()
 lengths`, "[2 6 7]")
 }
+
+// TestComplexConstants checks cellcheck's typedComplex: yaegi mistypes an
+// untyped complex constant (sum := complex(0, 0); sum += w fails).
+func TestComplexConstants(t *testing.T) {
+	f := newFixture(t)
+	f.expect("sum := complex(0, 0)\nfor k := 1; k <= 3; k++ { sum += complex(float64(k), 1) }\nreal(sum) + imag(sum)", "9")
+}

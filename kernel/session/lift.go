@@ -240,9 +240,10 @@ func definesVariables(run []*segment) bool {
 }
 
 // mayNeedTypes reports whether segs may get edits from the checker: they
-// call make, min, max or new, declare a generic function or call one the
-// session declared, use slices, maps, cmp or iter, defer, or print where the cells have types of their own. (Checking declarations costs time, and redefining a
-// function is a common notebook action.)
+// call make, min, max, new or complex, declare a generic function or call
+// one the session declared, use slices, maps, cmp or iter, defer, or print
+// where the cells have types of their own. (Checking declarations costs
+// time, and redefining a function is a common notebook action.)
 func (s *Session) mayNeedTypes(segs []*segment) bool {
 	found, prints, ownTypes := false, false, false
 	for _, sg := range segs {
@@ -271,7 +272,7 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 				}
 				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
 					switch id.Name {
-					case "make", "min", "max", "new":
+					case "make", "min", "max", "new", "complex":
 						found = true
 					default:
 						if d := s.store.byName[id.Name]; d != nil && d.kind == "func" && d.seg.decl.(*ast.FuncDecl).Type.TypeParams != nil {
