@@ -178,10 +178,7 @@ func (u *unit) showArg(arg ast.Expr) bool {
 	if !u.owned(t, map[types.Type]bool{}) {
 		return false
 	}
-	call, ok := u.showCall(t, arg.Pos())
-	if !ok {
-		return false
-	}
+	call := u.showCall(t, arg.Pos())
 	u.res.Edits = append(u.res.Edits,
 		Edit{Part: k, Start: start, End: start, Text: u.runtime + "Show("},
 		Edit{Part: k, Start: end, End: end, Text: call + ")"})
@@ -205,10 +202,7 @@ func (u *unit) showDynamic(arg ast.Expr, t types.Type, iface *types.Interface, k
 	asserts := named != nil && named.Obj().Pkg() != u.pkg
 	var cases []string
 	for _, c := range u.candidates(arg.Pos(), iface) {
-		rest, ok := u.showCall(c, arg.Pos())
-		if !ok {
-			continue
-		}
+		rest := u.showCall(c, arg.Pos())
 		name := u.localTypeExpr(c, arg.Pos())
 		format := "case %s: return %sShow(gophlowv%s)"
 		if asserts {
@@ -260,10 +254,10 @@ func (u *unit) candidates(pos token.Pos, iface *types.Interface) []types.Type {
 
 // showCall returns the rest of a Show call for a value of type t, from the
 // comma after the value: the shape and the method functions.
-func (u *unit) showCall(t types.Type, pos token.Pos) (string, bool) {
-	b := shapeBuilder{u: u, named: map[string]*namedShape{}, pos: pos}
+func (u *unit) showCall(t types.Type, pos token.Pos) string {
+	b := shapeBuilder{u: u, named: map[string]*namedShape{}}
 	shape := b.shape(t, true, false)
-	text, order := showfmt.Encode(shape)
+	_, order := showfmt.Encode(shape) // the order Show takes the functions in
 	var fns []string
 	for _, s := range order {
 		n := b.byShape[s]
@@ -278,9 +272,9 @@ func (u *unit) showCall(t types.Type, pos token.Pos) (string, bool) {
 		}
 		s.Methods = letters.String()
 	}
-	// Encode again: the methods without functions are gone.
-	text, _ = showfmt.Encode(shape)
-	return ", " + strconv.Quote(text) + strings.Join(append([]string{""}, fns...), ", "), true
+	// Encoded once more: the methods without functions are gone.
+	text, _ := showfmt.Encode(shape)
+	return ", " + strconv.Quote(text) + strings.Join(append([]string{""}, fns...), ", ")
 }
 
 // namedShape is a named type being written as a shape.
@@ -294,7 +288,6 @@ type shapeBuilder struct {
 	u       *unit
 	named   map[string]*namedShape
 	byShape map[*showfmt.Shape]*namedShape
-	pos     token.Pos
 }
 
 // shape writes t; top says t is spelled out even when it holds no cell

@@ -124,7 +124,7 @@ func TestShowPrintsAsCompiledGo(t *testing.T) {
 			want := fmt.Sprintf(verb, c.real)
 			got := Sprintf(verb, show(c.rep, c.shape, c.methods...))
 			if strings.Contains(want, "0x") { // an address: the two values live apart
-				want, got = hexRE(want), hexRE(got)
+				want, got = blankHex(want), blankHex(got)
 			}
 			if got != want {
 				t.Errorf("%s, %s: got %q, want %q", c.name, verb, got, want)
@@ -133,8 +133,8 @@ func TestShowPrintsAsCompiledGo(t *testing.T) {
 	}
 }
 
-// hexRE blanks the hexadecimal numbers of s.
-func hexRE(s string) string {
+// blankHex blanks the hexadecimal numbers of s.
+func blankHex(s string) string {
 	var b strings.Builder
 	for i := 0; i < len(s); i++ {
 		if strings.HasPrefix(s[i:], "0x") {
