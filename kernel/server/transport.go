@@ -1,6 +1,7 @@
 package server
 
 import (
+	"bufio"
 	"context"
 	"encoding/binary"
 	"net"
@@ -21,6 +22,13 @@ import (
 //   - a write that cannot finish within writeTimeout closes its connection:
 //     zmq4's PUB socket writes to its subscribers one after another, so one
 //     subscriber that stops reading would starve all the others.
+//
+// The wrapper also batches the connection's traffic: zmq4 writes each
+// frame's header and body separately and reads the same way, so a Jupyter
+// message of seven frames would cost fourteen write system calls (and
+// fourteen TCP segments to wake the peer) and about twenty reads. Reads go
+// through a buffer, and writes are held until a whole message (or command)
+// is written, then sent at once.
 const guardedScheme = "gophlow-tcp"
 
 const (
@@ -64,25 +72,40 @@ func (l guardedListener) Accept() (net.Conn, error) {
 	return guard(c), nil
 }
 
-// guardedConn enforces the two timeouts on one connection.
+// guardedConn enforces the two timeouts on one connection and batches its
+// reads and writes.
 type guardedConn struct {
 	net.Conn
-	mu       sync.Mutex
-	seen     []byte // the peer's first bytes, until its handshake is complete
-	shaken   bool   // the handshake is complete: reads have no deadline
-	writeErr error  // a write timed out: the connection is dead
+	r *bufio.Reader
+
+	mu     sync.Mutex
+	seen   []byte // the peer's first bytes, until its handshake is complete
+	shaken bool   // the handshake is complete: reads have no deadline
+
+	wmu      sync.Mutex
+	out      frameScanner // where the bytes written so far end in the ZMTP stream
+	pending  []byte       // written but not yet sent: the start of a message
+	writeErr error        // a write timed out: the connection is dead
 }
 
 func guard(c net.Conn) *guardedConn {
 	_ = c.SetReadDeadline(time.Now().Add(handshakeTimeout))
-	return &guardedConn{Conn: c}
+	return &guardedConn{Conn: c, r: bufio.NewReaderSize(c, readBuffer), out: frameScanner{greeting: greetingSize}}
 }
+
+const (
+	// readBuffer is the size of a connection's read buffer.
+	readBuffer = 64 << 10
+	// maxPending is how much of a message is held back at most: a longer
+	// message is sent as it is written.
+	maxPending = 64 << 10
+)
 
 // greetingSize is the length of a ZMTP 3 greeting.
 const greetingSize = 64
 
 func (c *guardedConn) Read(p []byte) (int, error) {
-	n, err := c.Conn.Read(p)
+	n, err := c.r.Read(p)
 	c.mu.Lock()
 	if !c.shaken && n > 0 {
 		c.seen = append(c.seen, p[:n]...)
@@ -112,21 +135,99 @@ func handshakeDone(b []byte) bool {
 	return len(b) >= greetingSize+2+int(b[greetingSize+1])
 }
 
+// Write holds p back until a message is complete, then sends what was held
+// with one system call.
 func (c *guardedConn) Write(p []byte) (int, error) {
-	c.mu.Lock()
+	c.wmu.Lock()
+	defer c.wmu.Unlock()
 	if c.writeErr != nil {
-		err := c.writeErr
-		c.mu.Unlock()
+		return 0, c.writeErr
+	}
+	complete := c.out.scan(p)
+	if !complete && len(c.pending)+len(p) <= maxPending {
+		c.pending = append(c.pending, p...)
+		return len(p), nil
+	}
+	_ = c.Conn.SetWriteDeadline(time.Now().Add(writeTimeout))
+	var err error
+	if len(c.pending) == 0 {
+		_, err = c.Conn.Write(p)
+	} else {
+		bufs := net.Buffers{c.pending, p}
+		_, err = bufs.WriteTo(c.Conn)
+		c.pending = c.pending[:0]
+	}
+	if err != nil {
+		if ne, ok := err.(net.Error); ok && ne.Timeout() {
+			c.writeErr = err
+			c.Conn.Close() // its reader sees the close and zmq4 drops the peer
+		}
 		return 0, err
 	}
-	c.mu.Unlock()
-	_ = c.Conn.SetWriteDeadline(time.Now().Add(writeTimeout))
-	n, err := c.Conn.Write(p)
-	if ne, ok := err.(net.Error); ok && ne.Timeout() {
-		c.mu.Lock()
-		c.writeErr = err
-		c.mu.Unlock()
-		c.Conn.Close() // its reader sees the close and zmq4 drops the peer
+	return len(p), nil
+}
+
+// frameScanner follows an outgoing ZMTP 3 stream — the greeting, then
+// frames of a flags byte, a size (one byte, or eight when the flags say
+// long) and a body — to tell where messages end.
+type frameScanner struct {
+	greeting int     // greeting bytes still to come
+	hdr      [9]byte // the frame header read so far
+	hdrLen   int
+	body     uint64 // body bytes of the current frame still to come
+	more     bool   // the current frame is followed by another of its message
+	lost     bool   // bytes that are not ZMTP: every write is sent at once
+}
+
+// ZMTP 3 frame flags.
+const (
+	flagMore    = 0x01
+	flagLong    = 0x02
+	flagCommand = 0x04
+)
+
+// scan follows p and reports whether a message, a command or the greeting
+// ended in it (the caller then sends what it held back). It also reports
+// true for every write once the stream stops looking like ZMTP, so that
+// nothing is ever held back for good.
+func (f *frameScanner) scan(p []byte) (ended bool) {
+	for len(p) > 0 && !f.lost {
+		switch {
+		case f.greeting > 0:
+			k := min(len(p), f.greeting)
+			f.greeting -= k
+			p = p[k:]
+			ended = ended || f.greeting == 0
+		case f.body > 0:
+			k := min(uint64(len(p)), f.body)
+			f.body -= k
+			p = p[k:]
+			ended = ended || f.body == 0 && !f.more
+		default:
+			f.hdr[f.hdrLen] = p[0]
+			f.hdrLen++
+			p = p[1:]
+			flags := f.hdr[0]
+			if flags&^(flagMore|flagLong|flagCommand) != 0 {
+				f.lost = true
+				break
+			}
+			size := 2
+			if flags&flagLong != 0 {
+				size = 9
+			}
+			if f.hdrLen < size {
+				continue
+			}
+			if size == 2 {
+				f.body = uint64(f.hdr[1])
+			} else {
+				f.body = binary.BigEndian.Uint64(f.hdr[1:])
+			}
+			f.hdrLen = 0
+			f.more = flags&flagMore != 0 && flags&flagCommand == 0
+			ended = ended || f.body == 0 && !f.more
+		}
 	}
-	return n, err
+	return ended || f.lost
 }
