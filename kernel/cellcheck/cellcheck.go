@@ -290,6 +290,7 @@ func (u *unit) result(errs []types.Error) *Result {
 		}
 		if rs, ok := n.(*ast.RangeStmt); ok {
 			u.rangeOverFunc(rs)
+			u.rangeOverBasic(rs)
 		}
 		if e, ok := n.(ast.Expr); ok && (u.stubType(e) || u.instance(e)) {
 			return false

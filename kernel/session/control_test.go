@@ -113,3 +113,53 @@ func TestComplexConstants(t *testing.T) {
 	f := newFixture(t)
 	f.expect("sum := complex(0, 0)\nfor k := 1; k <= 3; k++ { sum += complex(float64(k), 1) }\nreal(sum) + imag(sum)", "9")
 }
+
+// TestRangesOverIntegersAndStringsRunAsGo checks cellcheck's ranges.go:
+// yaegi's compiler fails on ranges over fields' integers (here the
+// session's untyped retry would also catch it; the corpus's
+// spec_prog_matrix needed the typed rewrite), it gives ranges over a
+// string with = byte indices, and steps over an invalid byte of a string
+// as if it were three bytes wide.
+func TestRangesOverIntegersAndStringsRunAsGo(t *testing.T) {
+	f := newFixture(t)
+	f.ok("import \"fmt\"\ntype grid struct{ rows, cols int; data [][]int }")
+	f.ok(`func (g *grid) product(o *grid) *grid {
+	out := &grid{g.rows, o.cols, make([][]int, g.rows)}
+	for i := range g.rows {
+		out.data[i] = make([]int, o.cols)
+		for j := range o.cols {
+			for k := range g.cols {
+				out.data[i][j] += g.data[i][k] * o.data[k][j]
+			}
+		}
+	}
+	return out
+}`)
+	f.expect("g := &grid{2, 2, [][]int{{1, 2}, {3, 4}}}\ng.product(g).data", "[[7 10] [15 22]]")
+	// Each iteration has its own i; continue still advances.
+	f.expect(`fs := []func() int{}
+for i := range uint8(4) {
+	if i == 1 {
+		continue
+	}
+	fs = append(fs, func() int { return int(i) })
+}
+[]int{fs[0](), fs[1](), fs[2]()}`, "[0 2 3]")
+	// Invalid UTF-8 is one byte wide and decodes to U+FFFD; the key-only
+	// form and the = form step the same way.
+	f.expect(`bad := "a\xffb\xe2\x82"
+got := []string{}
+for i, r := range bad {
+	got = append(got, fmt.Sprintf("%d:%U", i, r))
+}
+got`, "[0:U+0061 1:U+FFFD 2:U+0062 3:U+FFFD 4:U+FFFD]")
+	f.expect(`var k int
+var r rune
+keys := []int{}
+for k = range "héllo" {
+	keys = append(keys, k)
+}
+for _, r = range "né" {
+}
+[]any{keys, k, string(r)}`, "[[0 1 3 4 5] 5 é]")
+}

@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/gophlow/gophlow/kernel/display"
 	"github.com/gophlow/gophlow/kernel/showfmt"
@@ -54,6 +55,7 @@ func (s *Session) runtimeExports() interp.Exports {
 			"Appendf":        reflect.ValueOf(showfmt.Appendf),
 			"LogPrintf":      reflect.ValueOf(showfmt.LogPrintf),
 			"LogPanicf":      reflect.ValueOf(showfmt.LogPanicf),
+			"DecodeRune":     reflect.ValueOf(utf8.DecodeRuneInString),
 		},
 		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{
 			reflect.ValueOf(display.Result): renderers,
