@@ -9,7 +9,7 @@ BIN     := bin/gophlow
 TESTJUP := $(CURDIR)/build/jupyter
 ROOTFLAG := $(shell [ "$$(id -u)" -eq 0 ] && echo --allow-root)
 
-.PHONY: all setup setup-test build install notebook test test-go test-jupyter conformance vet bench bench-quality bench-kernel generate clean
+.PHONY: all setup setup-test build install notebook hub test test-go test-jupyter conformance vet bench bench-quality bench-kernel generate clean
 
 all: build
 
@@ -28,6 +28,11 @@ notebook: setup install
 	PYTHON=$(PYTHON) sh scripts/trust-course.sh
 	$(PYTHON) -m notebook --notebook-dir=notebooks $(ROOTFLAG)
 
+# A class server on this machine (scripts/hub.sh, docs/hub.md), as root:
+#   make hub USERS="ann bob carl" HUB_FLAGS="--admin teacher --memory 2147483648"
+hub: build
+	sh scripts/hub.sh --users "$(USERS)" $(HUB_FLAGS)
+
 generate:
 	$(GO) generate ./...
 
@@ -45,8 +50,8 @@ test-go:
 	$(GO) test -count=1 ./...
 	CGO_ENABLED=0 $(GO) test -count=1 ./fmlib/nn/...
 
-# The Jupyter conformance suite, integration tests over jupyter_client and
-# the notebooks, all through the kernelspec installed under build/jupyter.
+# The Jupyter conformance suite, integration tests over jupyter_client,
+# the notebooks and the class server (tests/test_hub.py), all through the kernelspec installed under build/jupyter.
 # The course trains its first flow for 2000 steps here instead of the
 # minute-long default (GOPHLOW_COURSE_STEPS, notebook 04; notebook 09 scales
 # both of its trainings by it), which the notebooks' checks allow for.

@@ -4,7 +4,9 @@
 # (jupyter kernelspec list), the kernel conformance suite, pexpect (the
 # console test), OpenBLAS.
 # With "bench" as first argument it also installs PyTorch and SciPy (benchmarks only);
-# with "test", Chromium (make test opens the course in a headless browser).
+# with "test", Chromium (make test opens the course in a headless browser)
+# and JupyterHub (the class-server test); with "hub", JupyterHub and its
+# configurable-http-proxy (make hub, scripts/hub.sh).
 set -eu
 
 pkgs="jupyter-notebook jupyter-nbconvert jupyter-console jupyter-client python3-nbclient python3-jupyter-client python3-jupyter-kernel-test python3-ipykernel python3-pexpect libopenblas-dev"
@@ -12,7 +14,10 @@ if [ "${1:-}" = bench ]; then
 	pkgs="$pkgs python3-torch python3-scipy"
 fi
 if [ "${1:-}" = test ]; then
-	pkgs="$pkgs chromium"
+	pkgs="$pkgs chromium jupyterhub"
+fi
+if [ "${1:-}" = hub ]; then
+	pkgs="$pkgs jupyterhub"
 fi
 
 missing=""
@@ -34,3 +39,16 @@ fi
 echo "setup: installing$missing"
 $sudo apt-get update -qq
 DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq $missing
+# Debian's jupyterhub package enables a system-wide hub (port 8000, every
+# local user): gophlow's class server is scripts/hub.sh, so that one is
+# switched off where systemd runs it.
+case "$missing " in
+*" jupyterhub "*)
+	if [ -d /run/systemd/system ] && command -v systemctl >/dev/null 2>&1; then
+		if $sudo systemctl disable --now jupyterhub.service >/dev/null 2>&1; then
+			echo "setup: disabled Debian's jupyterhub.service (port 8000); the class server is scripts/hub.sh"
+		fi
+	fi
+	;;
+esac
+exit 0
