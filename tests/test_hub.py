@@ -71,8 +71,9 @@ def free_ports(n):
     raise RuntimeError("no free ports")
 
 
-def marked_processes(marker):
-    """Pids of the processes whose environment holds the marker."""
+def marked_processes(marker, *words):
+    """Pids of the processes whose environment holds the marker or whose
+    command line holds one of the words."""
     found = []
     needle = marker.encode() + b"\0"
     for entry in os.listdir("/proc"):
@@ -80,11 +81,22 @@ def marked_processes(marker):
             continue
         try:
             with open(f"/proc/{entry}/environ", "rb") as f:
-                if needle in f.read() + b"\0":
-                    found.append(int(entry))
+                environ = f.read() + b"\0"
+            with open(f"/proc/{entry}/cmdline", "rb") as f:
+                cmdline = f.read()
         except OSError:
-            pass
+            continue
+        if needle in environ or any(w.encode() in cmdline for w in words):
+            found.append(int(entry))
     return found
+
+
+def cmdline(pid):
+    try:
+        with open(f"/proc/{pid}/cmdline", "rb") as f:
+            return f.read().replace(b"\0", b" ").decode(errors="replace")[:200]
+    except OSError:
+        return "(ended)"
 
 
 def proc_status(pid, field):
@@ -300,7 +312,7 @@ class ClassServer(unittest.TestCase):
             ka, kb = await asyncio.gather(self.connect(ann), self.connect(bob))
             pid_a, pid_b = await asyncio.gather(self.pid(ka), self.pid(kb))
             self.check_kernel_processes({ann: pid_a, bob: pid_b})
-            figures["marked"] = marked_processes(self.marker)
+            figures["marked"] = self.ours()
             # Notebook 04 in both kernels at once.
             t = time.monotonic()
             (a0, a1), (b0, b1) = await asyncio.gather(self.run_notebook(ka, cells), self.run_notebook(kb, cells))
@@ -365,9 +377,10 @@ class ClassServer(unittest.TestCase):
         except subprocess.TimeoutExpired:
             self.fail("the hub did not stop within 60 s of SIGTERM:\n" + self.log_tail())
         deadline = time.monotonic() + 15
-        while marked_processes(self.marker) and time.monotonic() < deadline:
+        while self.ours() and time.monotonic() < deadline:
             time.sleep(0.2)
-        self.assertEqual(marked_processes(self.marker), [], "processes of the run outlived the hub")
+        left = [(pid, cmdline(pid)) for pid in self.ours()]
+        self.assertEqual(left, [], "processes of the run outlived the hub")
         sys.stderr.write(
             f"\nhub: up in {self.hub_up:.1f} s, two servers in {servers_up:.1f} s, notebook 04 twice at once in "
             f"{figures['notebooks']:.1f} s (overlap {figures['overlap']:.1f} s), runaway stopped in "
@@ -378,12 +391,16 @@ class ClassServer(unittest.TestCase):
         memory limit, each the server's gophlow binary."""
         self.assertNotEqual(*pids.values())
         for user, pid in pids.items():
-            self.assertIn(pid, marked_processes(self.marker))
+            self.assertIn(pid, self.ours())
             self.assertEqual(os.path.realpath(f"/proc/{pid}/exe"), os.path.join(self.state, "bin", "gophlow"))
             with open(f"/proc/{pid}/environ", "rb") as f:
                 self.assertIn(f"GOPHLOW_MEMORY_LIMIT={MEMORY}".encode(), f.read().split(b"\0"))
             if AS_ROOT:
                 self.assertEqual(int(proc_status(pid, "Uid")[0]), pwd.getpwnam(user).pw_uid)
+
+    def ours(self):
+        """The processes of this run: marked, or naming its folder or the hub's port."""
+        return marked_processes(self.marker, self.tmp, f"127.0.0.1:{self.port + 1}")
 
     def kill_leftovers(self):
         """Whatever of this run is still alive: the hub, then every marked process."""
@@ -394,7 +411,7 @@ class ClassServer(unittest.TestCase):
             except subprocess.TimeoutExpired:
                 self.hub.kill()
                 self.hub.wait()
-        for pid in marked_processes(self.marker):
+        for pid in self.ours():
             try:
                 os.kill(pid, signal.SIGKILL)
             except OSError:
