@@ -73,6 +73,6 @@ func kernelCommand(args []string, stderr io.Writer) error {
 	logger.SetOutput(capt.Stderr)
 	srv.AttachCapture(capt)
 	srv.Run()
-	capt.Flush(time.Second)
+	capt.Flush()
 	return nil
 }

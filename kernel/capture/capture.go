@@ -2,7 +2,9 @@
 // error, so that output of interpreted and compiled code alike reaches the
 // notebook. Data read from the pipes is handed on in batches at a fixed
 // interval, so a cell printing a million lines neither floods the frontend
-// nor loses lines.
+// nor loses lines; Flush hands on at once what was written before it,
+// reading the pipes itself, so that the end of a cell waits for no other
+// goroutine.
 //
 // Standard output is redirected at the file-descriptor level (fd 1), which
 // also catches C libraries. Standard error is redirected at the Go level
@@ -14,13 +16,11 @@
 package capture
 
 import (
-	"bytes"
-	"crypto/rand"
-	"encoding/hex"
 	"fmt"
 	"io"
 	"os"
 	"sync"
+	"syscall"
 	"time"
 	"unicode/utf8"
 )
@@ -34,7 +34,6 @@ type Capture struct {
 	limit    int64
 	streams  [2]*stream // stdout, stderr
 	done     chan struct{}
-	kick     chan struct{} // a flush marker arrived: drain now, not at the next tick
 	stopOnce sync.Once
 	// Stderr is the process's original standard error (fd 2), for the
 	// kernel's own log.
@@ -42,27 +41,29 @@ type Capture struct {
 }
 
 type stream struct {
-	name    string
-	fd      int // the redirected descriptor, or -1
-	saved   int // its original, dup'ed, or -1
-	r, w    *os.File
-	marker  []byte
+	name  string
+	fd    int // the redirected descriptor, or -1
+	saved int // its original, dup'ed, or -1
+	r, w  *os.File
+	raw   syscall.RawConn // r's descriptor, read without blocking
+	// mu guards pending and every read of r, so that a byte is always
+	// either in the pipe or in pending.
 	mu      sync.Mutex
+	buf     []byte
 	pending []byte
 	emitted int64 // bytes emitted since the last Reset
 	dropped bool  // the limit was reached and the notice was emitted
-	waiters map[string]chan struct{}
+	// emitMu is held from taking text out of pending until it is emitted,
+	// so that batches reach emit in order.
+	emitMu sync.Mutex
 }
 
 // Start redirects fd 1 and os.Stderr into pipes and calls emit every
 // interval with what was written since. limit caps the bytes passed on per stream between
 // two Resets (0 means no limit); past it output is dropped with one notice.
 func Start(interval time.Duration, limit int64, emit Emit) (*Capture, error) {
-	c := &Capture{emit: emit, limit: limit, done: make(chan struct{}), kick: make(chan struct{}, 1)}
-	var mk [8]byte
-	_, _ = rand.Read(mk[:])
-	marker := []byte("\x00gophlow-flush-" + hex.EncodeToString(mk[:]) + "-")
-	out, err := redirect("stdout", 1, marker)
+	c := &Capture{emit: emit, limit: limit, done: make(chan struct{})}
+	out, err := redirect("stdout", 1)
 	if err != nil {
 		return nil, err
 	}
@@ -74,15 +75,18 @@ func Start(interval time.Duration, limit int64, emit Emit) (*Capture, error) {
 	}
 	c.Stderr = os.Stderr
 	os.Stderr = w
-	c.streams[1] = newStream("stderr", -1, -1, r, w, marker)
+	if c.streams[1], err = newStream("stderr", -1, -1, r, w); err != nil {
+		c.Stop()
+		return nil, err
+	}
 	for _, s := range c.streams {
-		go s.read(c.kick)
+		go s.read()
 	}
 	go c.loop(interval)
 	return c, nil
 }
 
-func redirect(name string, fd int, marker []byte) (*stream, error) {
+func redirect(name string, fd int) (*stream, error) {
 	r, w, err := os.Pipe()
 	if err != nil {
 		return nil, fmt.Errorf("capture: pipe for %s: %w", name, err)
@@ -94,39 +98,70 @@ func redirect(name string, fd int, marker []byte) (*stream, error) {
 	if err := dup2(int(w.Fd()), fd); err != nil {
 		return nil, fmt.Errorf("capture: redirecting fd %d: %w", fd, err)
 	}
-	return newStream(name, fd, saved, r, w, marker), nil
+	return newStream(name, fd, saved, r, w)
 }
 
 // newStream returns a stream read from r; fd and saved are the redirected
 // descriptor and its saved original, or -1 for a Go-level redirection.
-func newStream(name string, fd, saved int, r, w *os.File, marker []byte) *stream {
-	return &stream{name: name, fd: fd, saved: saved, r: r, w: w, marker: marker, waiters: map[string]chan struct{}{}}
+func newStream(name string, fd, saved int, r, w *os.File) (*stream, error) {
+	raw, err := r.SyscallConn()
+	if err != nil {
+		return nil, fmt.Errorf("capture: pipe for %s: %w", name, err)
+	}
+	return &stream{name: name, fd: fd, saved: saved, r: r, w: w, raw: raw, buf: make([]byte, 64<<10)}, nil
 }
 
-// read moves bytes from the pipe into pending until the pipe closes, and
-// kicks the drain loop when a flush marker completes, so that Flush does
-// not wait for the next tick.
-func (s *stream) read(kick chan<- struct{}) {
-	buf := make([]byte, 64<<10)
+// read moves bytes from the pipe into pending as they arrive, until the
+// pipe closes.
+func (s *stream) read() {
 	for {
-		n, err := s.r.Read(buf)
-		if n > 0 {
+		var n int
+		var rerr error
+		err := s.raw.Read(func(fd uintptr) bool {
 			s.mu.Lock()
-			from := max(0, len(s.pending)-len(s.marker))
-			s.pending = append(s.pending, buf[:n]...)
-			marked := bytes.Contains(s.pending[from:], s.marker) || len(s.waiters) > 0 && bytes.IndexByte(buf[:n], 0) >= 0
-			s.mu.Unlock()
-			if marked {
-				select {
-				case kick <- struct{}{}:
-				default:
-				}
-			}
-		}
-		if err != nil {
+			defer s.mu.Unlock()
+			n, rerr = s.readOnce(fd)
+			return rerr != syscall.EAGAIN // false: wait until the pipe is readable
+		})
+		if err != nil || rerr != nil || n == 0 { // closed, failed, or every writer gone
 			return
 		}
 	}
+}
+
+// readOnce reads from the pipe, without blocking, into pending; s.mu is
+// held.
+func (s *stream) readOnce(fd uintptr) (int, error) {
+	for {
+		n, err := syscall.Read(int(fd), s.buf)
+		if err == syscall.EINTR {
+			continue
+		}
+		if n > 0 {
+			s.pending = append(s.pending, s.buf[:n]...)
+		}
+		return n, err
+	}
+}
+
+// flushReadLimit bounds what Flush reads from a pipe that a goroutine keeps
+// filling: more than a pipe holds (64 KiB unless resized), so everything
+// written before the Flush is read.
+const flushReadLimit = 1 << 20
+
+// readAvailable moves what the pipe holds into pending, without waiting.
+func (s *stream) readAvailable() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	_ = s.raw.Control(func(fd uintptr) {
+		for total := 0; total < flushReadLimit; {
+			n, err := s.readOnce(fd)
+			total += n
+			if err != nil || n < len(s.buf) { // empty, closed or drained
+				return
+			}
+		}
+	})
 }
 
 func (c *Capture) loop(interval time.Duration) {
@@ -137,50 +172,28 @@ func (c *Capture) loop(interval time.Duration) {
 		case <-c.done:
 			return
 		case <-t.C:
-		case <-c.kick:
 		}
 		for _, s := range c.streams {
-			c.drain(s)
+			c.drain(s, false)
 		}
 	}
 }
 
-// drain emits what is pending on s up to the first flush marker (or up to a
-// possibly incomplete marker or UTF-8 sequence at the end), and wakes the
-// flushers whose markers it consumed.
-func (c *Capture) drain(s *stream) {
-	for {
-		s.mu.Lock()
-		data := s.pending
-		var token string
-		cut := len(data)
-		if i := bytes.Index(data, s.marker); i >= 0 {
-			end := bytes.IndexByte(data[i+len(s.marker):], 0)
-			if end >= 0 {
-				cut = i
-				token = string(data[i+len(s.marker) : i+len(s.marker)+end])
-				s.pending = data[i+len(s.marker)+end+1:]
-			}
-		}
-		if token == "" {
-			cut = safeCut(data, s.marker)
-			s.pending = data[cut:]
-		}
-		text := c.admit(s, data[:cut])
-		var wake chan struct{}
-		if token != "" {
-			wake = s.waiters[token]
-			delete(s.waiters, token)
-		}
-		s.mu.Unlock()
-		if text != "" {
-			c.emit(s.name, text)
-		}
-		if wake != nil {
-			close(wake)
-			continue // more may follow the marker
-		}
-		return
+// drain emits what is pending on s: all of it, or without a possibly
+// incomplete UTF-8 sequence at its end, which waits for its other bytes.
+func (c *Capture) drain(s *stream, all bool) {
+	s.emitMu.Lock()
+	defer s.emitMu.Unlock()
+	s.mu.Lock()
+	cut := len(s.pending)
+	if !all {
+		cut = safeCut(s.pending)
+	}
+	text := c.admit(s, s.pending[:cut])
+	s.pending = s.pending[cut:]
+	s.mu.Unlock()
+	if text != "" {
+		c.emit(s.name, text)
 	}
 }
 
@@ -200,19 +213,9 @@ func (c *Capture) admit(s *stream, data []byte) string {
 }
 
 // safeCut returns how much of data can be emitted now: everything except a
-// trailing partial flush marker or an incomplete UTF-8 sequence.
-func safeCut(data, marker []byte) int {
+// trailing incomplete UTF-8 sequence.
+func safeCut(data []byte) int {
 	n := len(data)
-	for k := min(len(marker)-1, n); k > 0; k-- {
-		if bytes.HasPrefix(marker, data[n-k:]) {
-			return n - k
-		}
-	}
-	// Tokens after a complete marker are hex digits ended by NUL; a marker
-	// whose token is not complete yet stays pending as well.
-	if i := bytes.Index(data, marker); i >= 0 {
-		return i
-	}
 	for k := 1; k <= utf8.UTFMax && k <= n; k++ {
 		b := data[n-k]
 		if b < utf8.RuneSelf {
@@ -228,31 +231,12 @@ func safeCut(data, marker []byte) int {
 	return n
 }
 
-// Flush blocks until everything written to fds 1 and 2 before the call has
-// been passed to emit, or timeout passes.
-func (c *Capture) Flush(timeout time.Duration) {
-	deadline := time.After(timeout)
-	var waits []chan struct{}
+// Flush passes everything written to fd 1 and os.Stderr before the call
+// to emit before it returns.
+func (c *Capture) Flush() {
 	for _, s := range c.streams {
-		var tok [8]byte
-		_, _ = rand.Read(tok[:])
-		token := hex.EncodeToString(tok[:])
-		ch := make(chan struct{})
-		s.mu.Lock()
-		s.waiters[token] = ch
-		s.mu.Unlock()
-		msg := append(append(append([]byte{}, s.marker...), token...), 0)
-		if _, err := s.w.Write(msg); err != nil {
-			continue
-		}
-		waits = append(waits, ch)
-	}
-	for _, ch := range waits {
-		select {
-		case <-ch:
-		case <-deadline:
-			return
-		}
+		s.readAvailable()
+		c.drain(s, true)
 	}
 }
 

@@ -51,7 +51,7 @@ func TestCapturesGoAndRawWritesInOrder(t *testing.T) {
 	syscall.Write(1, []byte("two\n")) // as C code would write
 	fmt.Fprintln(os.Stderr, "err ü")
 	os.Stdout.WriteString("three\n")
-	c.Flush(5 * time.Second)
+	c.Flush()
 	c.Stop()
 	if got := s.get("stdout"); got != "one\ntwo\nthree\n" {
 		t.Errorf("stdout = %q", got)
@@ -72,7 +72,7 @@ func TestMillionLinesBatchedAndComplete(t *testing.T) {
 	for i := range n { // one write per line, as a naive cell would
 		fmt.Printf("%d\n", i)
 	}
-	c.Flush(30 * time.Second)
+	c.Flush()
 	c.Stop()
 	if got := s.get("stdout"); got != want {
 		t.Fatalf("got %d bytes, want %d", len(got), len(want))
@@ -87,7 +87,7 @@ func TestMillionLinesBatchedAndComplete(t *testing.T) {
 func TestLimitTruncatesWithNotice(t *testing.T) {
 	c, s := start(t, 1000)
 	fmt.Print(strings.Repeat("x", 5000))
-	c.Flush(5 * time.Second)
+	c.Flush()
 	got := s.get("stdout")
 	if !strings.HasPrefix(got, strings.Repeat("x", 1000)+"\n[gophlow: stdout truncated after 1000 bytes") {
 		t.Fatalf("got %q", got[:min(len(got), 1100)])
@@ -95,23 +95,73 @@ func TestLimitTruncatesWithNotice(t *testing.T) {
 	c.Reset()
 	before := len(got)
 	fmt.Print("after reset")
-	c.Flush(5 * time.Second)
+	c.Flush()
 	c.Stop()
 	if got := s.get("stdout"); got[before:] != "after reset" {
 		t.Fatalf("after Reset: %q", got[before:])
 	}
 }
 
-func TestSafeCutKeepsPartialMarkerAndRune(t *testing.T) {
-	m := []byte("\x00mark-")
-	if n := safeCut([]byte("abc\x00ma"), m); n != 3 {
-		t.Errorf("partial marker: cut %d, want 3", n)
-	}
-	if n := safeCut([]byte("ab\xc3"), m); n != 2 {
+func TestSafeCutKeepsPartialRune(t *testing.T) {
+	if n := safeCut([]byte("ab\xc3")); n != 2 {
 		t.Errorf("partial rune: cut %d, want 2", n)
 	}
-	if n := safeCut([]byte("abü"), m); n != 4 {
+	if n := safeCut([]byte("ab\xe2\x82")); n != 2 {
+		t.Errorf("partial rune of three bytes: cut %d, want 2", n)
+	}
+	if n := safeCut([]byte("abü")); n != 4 {
 		t.Errorf("full rune: cut %d, want 4", n)
+	}
+}
+
+func TestTickEmitsWithoutFlush(t *testing.T) {
+	c, s := start(t, 0)
+	fmt.Print("tick ")
+	syscall.Write(1, []byte("raw"))
+	deadline := time.Now().Add(5 * time.Second)
+	for s.get("stdout") != "tick raw" {
+		if time.Now().After(deadline) {
+			t.Fatalf("stdout = %q after 5 s of 20 ms ticks", s.get("stdout"))
+		}
+		time.Sleep(time.Millisecond)
+	}
+	c.Stop()
+}
+
+func TestFlushReturnsWhileAWriterKeepsWriting(t *testing.T) {
+	c, s := start(t, 0)
+	stop := make(chan struct{})
+	done := make(chan struct{})
+	line := strings.Repeat("y", 1023) + "\n"
+	go func() {
+		defer close(done)
+		for {
+			select {
+			case <-stop:
+				return
+			default:
+				fmt.Print(line)
+			}
+		}
+	}()
+	time.Sleep(10 * time.Millisecond)
+	fmt.Fprint(os.Stderr, "marked")
+	finished := make(chan struct{})
+	go func() { c.Flush(); close(finished) }()
+	select {
+	case <-finished:
+	case <-time.After(10 * time.Second):
+		t.Fatal("Flush did not return while a goroutine kept writing")
+	}
+	if s.get("stderr") != "marked" {
+		t.Errorf("stderr = %q, want what was written before Flush", s.get("stderr"))
+	}
+	close(stop)
+	<-done
+	c.Flush()
+	c.Stop()
+	if out := s.get("stdout"); len(out)%len(line) != 0 || strings.Trim(out, line) != "" {
+		t.Errorf("stdout lost or mixed bytes: %d bytes", len(out))
 	}
 }
 
@@ -124,7 +174,7 @@ func TestFlushDoesNotWaitForTheTick(t *testing.T) {
 	defer c.Stop()
 	fmt.Print("quick")
 	start := time.Now()
-	c.Flush(5 * time.Second)
+	c.Flush()
 	elapsed := time.Since(start)
 	c.Stop()
 	if s.get("stdout") != "quick" {

@@ -58,7 +58,7 @@ func Run(path string, opts Options) error {
 	if err != nil {
 		return err
 	}
-	rec.flush = func() { capt.Flush(5 * time.Second) }
+	rec.flush = capt.Flush
 	sess, err := session.New(session.Options{Stdout: os.Stdout, Stderr: os.Stderr})
 	if err != nil {
 		capt.Stop()
@@ -106,7 +106,7 @@ func runCells(nb *notebook, eng *engine.Engine, capt *capture.Capture, rec *reco
 		}
 		err := eng.Run(ctx, source(cell), rec)
 		cancel()
-		capt.Flush(5 * time.Second)
+		capt.Flush()
 		cell["execution_count"] = count
 		var e *session.Error
 		if errors.As(err, &e) {

@@ -17,7 +17,6 @@ import (
 	"os/signal"
 	"reflect"
 	"sync"
-	"time"
 
 	"github.com/go-zeromq/zmq4"
 
@@ -382,7 +381,7 @@ func (s *Server) count() int {
 	return s.executionCount
 }
 
-// AttachCapture makes the server wait for c's output at the end of every
+// AttachCapture makes the server publish c's output at the end of every
 // cell; c should have been started with EmitStream as its Emit.
 func (s *Server) AttachCapture(c *capture.Capture) { s.capture = c }
 
@@ -395,9 +394,9 @@ func (s *Server) EmitStream(stream, text string) {
 	s.publish(parent, "stream", map[string]any{"name": stream, "text": text})
 }
 
-// flushOutput waits until every byte the cell wrote has been published.
+// flushOutput publishes every byte the cell wrote so far.
 func (s *Server) flushOutput() {
 	if s.capture != nil {
-		s.capture.Flush(5 * time.Second)
+		s.capture.Flush()
 	}
 }
