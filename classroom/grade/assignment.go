@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"github.com/gophlow/gophlow/classroom/solutions"
+	"github.com/gophlow/gophlow/kernel/render"
 )
 
 // Exercise is one graded exercise of an assignment.
@@ -14,6 +15,9 @@ type Exercise struct {
 	ID string
 	// Points is what a passing check earns.
 	Points float64
+	// Statement is the exercise's text, Markdown as the student version
+	// has it (see parts).
+	Statement string
 	// check is the check cell's source as the student version has it.
 	check string
 	// names are the names of the verdicts the teacher's run of the check
@@ -23,6 +27,9 @@ type Exercise struct {
 
 // Assignment is the teacher notebook's exercises, in order.
 type Assignment struct {
+	// Title is the notebook's first level-1 heading, as plain text ("" if
+	// it has none).
+	Title     string
 	Exercises []*Exercise
 }
 
@@ -99,7 +106,14 @@ func ParseAssignment(teacher []byte) (*Assignment, error) {
 	if err != nil {
 		return nil, err
 	}
-	a := &Assignment{}
+	var markdown []string
+	for _, c := range cs {
+		if c.Type == "markdown" {
+			markdown = append(markdown, c.source())
+		}
+	}
+	a := &Assignment{Title: render.Title(markdown...)}
+	statements := parts(cs)
 	seen := map[string]bool{}
 	for i, c := range cs {
 		m := c.check()
@@ -113,12 +127,56 @@ func ParseAssignment(teacher []byte) (*Assignment, error) {
 			return nil, fmt.Errorf("cell %d: exercise %q has negative points", i+1, m.Exercise)
 		}
 		seen[m.Exercise] = true
-		a.Exercises = append(a.Exercises, &Exercise{ID: m.Exercise, Points: m.Points, check: c.source()})
+		a.Exercises = append(a.Exercises, &Exercise{ID: m.Exercise, Points: m.Points, Statement: statements[m.Exercise].statement, check: c.source()})
 	}
 	if len(a.Exercises) == 0 {
 		return nil, fmt.Errorf(`no check cells: mark each with "metadata": {"classroom": {"exercise": ID, "points": N}}`)
 	}
 	return a, nil
+}
+
+// part is what a notebook holds for one exercise.
+type part struct {
+	statement string // its Markdown cells, joined by blank lines
+	answer    string // its code cells, joined by blank lines
+}
+
+// parts splits a notebook at its check cells: an exercise's part is what
+// lies between the previous check cell (or the notebook's start) and its
+// own, from the last Markdown cell there that opens with a heading (an
+// exercise's title, "## 03.1 · …"; the notebook's introduction and imports
+// before it are not the exercise's). Only a check's first cell counts.
+func parts(cs []rawCell) map[string]part {
+	out := map[string]part{}
+	var markdown, code []string
+	for _, c := range cs {
+		src := c.source()
+		switch {
+		case c.Type == "markdown" && strings.HasPrefix(strings.TrimSpace(src), "#"):
+			markdown, code = []string{src}, nil
+		case c.Type == "markdown":
+			markdown = append(markdown, src)
+		case c.Type != "code":
+		case c.exercise() != "":
+			if id := c.exercise(); out[id] == (part{}) {
+				out[id] = part{statement: strings.Join(markdown, "\n\n"), answer: strings.Join(code, "\n\n")}
+			}
+			markdown, code = nil, nil
+		case strings.TrimSpace(src) != "":
+			code = append(code, src)
+		}
+	}
+	return out
+}
+
+// partsOf returns the parts of a notebook's data (none when it is not a
+// notebook).
+func partsOf(notebook []byte) map[string]part {
+	cs, err := cells(notebook)
+	if err != nil {
+		return nil
+	}
+	return parts(cs)
 }
 
 // jobCell is one code cell a worker runs.

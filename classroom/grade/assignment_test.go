@@ -110,3 +110,34 @@ func TestWorkerEnv(t *testing.T) {
 		t.Errorf("worker environment %q", got)
 	}
 }
+
+// An exercise's part runs from its heading (or the previous check) to its
+// check: the notebook's introduction and imports are not the first
+// exercise's, a paragraph between code cells is, and only a check's first
+// cell counts.
+func TestParts(t *testing.T) {
+	nb := `{"nbformat": 4, "nbformat_minor": 4, "metadata": {}, "cells": [
+ {"cell_type": "markdown", "metadata": {}, "source": "# Problem set\n\nIntro."},
+ {"cell_type": "code", "metadata": {}, "source": "import \"fmt\""},
+ {"cell_type": "markdown", "metadata": {}, "source": "## 1 · First\n\nCompute $x^2$."},
+ {"cell_type": "code", "metadata": {}, "source": "a := 1"},
+ {"cell_type": "markdown", "metadata": {}, "source": "Then **b**."},
+ {"cell_type": "code", "metadata": {}, "source": "b := 2"},
+ {"cell_type": "code", "metadata": {"classroom": {"exercise": "1", "points": 1}}, "source": "check1(a, b)"},
+ {"cell_type": "code", "metadata": {}, "source": "c := 3"},
+ {"cell_type": "code", "metadata": {"classroom": {"exercise": "2", "points": 1}}, "source": "check2(c)"},
+ {"cell_type": "code", "metadata": {}, "source": "d := 4"},
+ {"cell_type": "code", "metadata": {"classroom": {"exercise": "2", "points": 1}}, "source": "check2(d)"}
+]}`
+	got := partsOf([]byte(nb))
+	want := map[string]part{
+		"1": {statement: "## 1 · First\n\nCompute $x^2$.\n\nThen **b**.", answer: "a := 1\n\nb := 2"},
+		"2": {answer: "c := 3"},
+	}
+	if len(got) != len(want) || got["1"] != want["1"] || got["2"] != want["2"] {
+		t.Errorf("parts = %+v, want %+v", got, want)
+	}
+	if partsOf([]byte("not json")) != nil {
+		t.Error("parts of a broken notebook")
+	}
+}

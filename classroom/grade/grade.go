@@ -54,6 +54,10 @@ type Grade struct {
 	Reason string
 	// Verdict is the check's verdict, when it ran.
 	Verdict *check.Result
+	// Answer is the student's code for the exercise: the submission's code
+	// cells between the exercise's heading (or the previous check) and its
+	// check cell.
+	Answer string
 }
 
 // Student is one student's grades and the problems their notebook had.
@@ -147,7 +151,7 @@ func Run(opts Options) ([]*Student, error) {
 		return nil, err
 	}
 	for _, s := range students {
-		if err := writeFeedback(opts.Out, opts.Assignment, s); err != nil {
+		if err := writeFeedback(opts.Out, opts.Assignment, a, s); err != nil {
 			return nil, err
 		}
 	}
@@ -254,8 +258,9 @@ func (g *grader) grade(s submission, learn bool) *Student {
 	if !out.done {
 		st.Problems = append(st.Problems, "the grading of this notebook did not finish: "+out.failure)
 	}
+	answers := partsOf(s.notebook)
 	for _, e := range g.a.Exercises {
-		gr := Grade{Exercise: e.ID, Max: e.Points}
+		gr := Grade{Exercise: e.ID, Max: e.Points, Answer: answers[e.ID].answer}
 		for i, c := range cells {
 			if c.Exercise != e.ID {
 				continue

@@ -261,6 +261,12 @@ func TestGradeAClass(t *testing.T) {
 	if !strings.Contains(string(page), "3 of 11 points") || !strings.Contains(string(page), ">PASS</b>") || !strings.Contains(string(page), ">FAIL</b>") {
 		t.Errorf("bob's feedback page lacks his total or check boxes:\n%s", page)
 	}
+	// His own code, highlighted, under the exercise's statement with its maths.
+	for _, want := range []string{`<span class="kw">func</span> planarLogDet`, "<math", "<title>bob — "} {
+		if !strings.Contains(string(page), want) {
+			t.Errorf("bob's feedback page lacks %s", want)
+		}
+	}
 }
 
 // Every problem set of the course, graded against itself: the teacher

@@ -8,6 +8,8 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+
+	"github.com/gophlow/gophlow/kernel/render"
 )
 
 // writeGradebook writes gradebook.csv (one row per student and exercise)
@@ -63,31 +65,48 @@ func feedbackName(student string) string {
 	}, student) + ".html"
 }
 
-// writeFeedback writes the student's page: the total, each exercise's check
-// box (or why the check could not run) and the notebook's other errors.
-func writeFeedback(dir, assignment string, s *Student) error {
+// writeFeedback writes the student's page: their total, then for each
+// exercise its statement, their code, and the check's box (or why the check
+// could not run), then the notebook's other errors. Markdown, maths and Go
+// go through kernel/render, as in the pages of gophlow run --html.
+func writeFeedback(dir, assignment string, a *Assignment, s *Student) error {
+	name := a.Title
+	if name == "" {
+		name = filepath.Base(assignment)
+	}
 	var b strings.Builder
-	title := fmt.Sprintf("%s — %s", s.Name, filepath.Base(assignment))
 	p, m := s.Total()
-	fmt.Fprintf(&b, `<!DOCTYPE html><html><head><meta charset="utf-8"><title>%s</title><style>
-body{font-family:sans-serif;max-width:60em;margin:2em auto;line-height:1.45}
-h2{font-size:1.1em;margin-top:1.5em} pre{background:#fff0f0;border-left:4px solid #d93025;padding:6px 10px;white-space:pre-wrap}
-</style></head><body><h1>%s</h1><p><b>%s</b></p>
-`, html.EscapeString(title), html.EscapeString(title), ofPoints(p, m))
+	fmt.Fprintf(&b, "<h1>%s</h1>\n<p class=\"score\">%s — %s</p>\n", html.EscapeString(name), html.EscapeString(s.Name), ofPoints(p, m))
+	statements := map[string]string{}
+	for _, e := range a.Exercises {
+		statements[e.ID] = e.Statement
+	}
 	for _, g := range s.Grades {
-		fmt.Fprintf(&b, "<h2>Exercise %s · %s</h2>\n", html.EscapeString(g.Exercise), ofPoints(g.Points, g.Max))
+		class := "fail"
+		if g.Passed {
+			class = "pass"
+		}
+		fmt.Fprintf(&b, "<section class=\"exercise\">\n<p class=\"score %s\">Exercise %s · %s</p>\n", class, html.EscapeString(g.Exercise), ofPoints(g.Points, g.Max))
+		if st := statements[g.Exercise]; strings.TrimSpace(st) != "" {
+			b.WriteString(render.Markdown(st))
+		}
+		if strings.TrimSpace(g.Answer) != "" {
+			fmt.Fprintf(&b, "<div class=\"prompt\">Your code:</div><pre><code class=\"language-go\">%s</code></pre>\n", render.HighlightGo(g.Answer))
+		}
 		if g.Verdict != nil {
 			b.WriteString(g.Verdict.MIMEBundle()["text/html"].(string) + "\n")
 		} else {
-			fmt.Fprintf(&b, "<pre>%s</pre>\n", html.EscapeString(g.Reason))
+			fmt.Fprintf(&b, "<pre class=\"err wrap\">%s</pre>\n", html.EscapeString(g.Reason))
 		}
+		b.WriteString("</section>\n")
 	}
 	if len(s.Problems) > 0 {
-		b.WriteString("<h2>Errors in the notebook</h2>\n")
+		b.WriteString("<section class=\"exercise\">\n<h2>Errors in the notebook</h2>\n")
 		for _, pr := range s.Problems {
-			fmt.Fprintf(&b, "<pre>%s</pre>\n", html.EscapeString(pr))
+			fmt.Fprintf(&b, "<pre class=\"err wrap\">%s</pre>\n", html.EscapeString(pr))
 		}
+		b.WriteString("</section>\n")
 	}
-	b.WriteString("</body></html>\n")
-	return os.WriteFile(filepath.Join(dir, "feedback", feedbackName(s.Name)), []byte(b.String()), 0o644)
+	page := render.Page(fmt.Sprintf("%s — %s", s.Name, name), b.String())
+	return os.WriteFile(filepath.Join(dir, "feedback", feedbackName(s.Name)), []byte(page), 0o644)
 }

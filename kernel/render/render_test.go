@@ -188,3 +188,18 @@ func TestHighlightGo(t *testing.T) {
 		t.Errorf("text changed:\n%s", plain)
 	}
 }
+
+func TestPageAndTitle(t *testing.T) {
+	page := Page("a <b> & c", "<p>body</p>\n")
+	for _, want := range []string{"<title>a &lt;b&gt; &amp; c</title>", Style, "<p>body</p>\n</body></html>"} {
+		if !strings.Contains(page, want) {
+			t.Errorf("page lacks %q", want)
+		}
+	}
+	if got := Title("Intro without a heading", "## Two\n# The *first* [flow](x.md) with `code` and $\\sigma$ ##\n# Later"); got != "The first flow with code and sigma" {
+		t.Errorf("Title = %q", got)
+	}
+	if got := Title("## only level two"); got != "" {
+		t.Errorf("Title without a level-1 heading = %q", got)
+	}
+}

@@ -14,30 +14,6 @@ import (
 // ansi matches the colour escapes of tracebacks.
 var ansi = regexp.MustCompile("\x1b\\[[0-9;]*m")
 
-// pageStyle is the page's only styling: no scripts, fonts or network.
-const pageStyle = `body{font-family:system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;max-width:62em;margin:2em auto;padding:0 1em;line-height:1.5;color:#1f2328}
-pre{background:#f6f8fa;padding:.6em .8em;overflow-x:auto;tab-size:4;-moz-tab-size:4;line-height:1.35;border-radius:4px}
-code{font-family:ui-monospace,"DejaVu Sans Mono",Menlo,Consolas,monospace;font-size:.9em}
-:not(pre)>code{background:#f0f1f3;padding:.1em .3em;border-radius:3px}
-.cell{margin:1.2em 0}
-.prompt{color:#6e7781;font-family:ui-monospace,monospace;font-size:.8em;margin-bottom:.2em}
-pre.out{background:#fff;border-left:3px solid #00add8;border-radius:0}
-pre.err{background:#fff0f0;border-left:3px solid #c00;border-radius:0}
-img{max-width:100%;height:auto}
-table{border-collapse:collapse;margin:1em 0}
-th,td{border:1px solid #d0d7de;padding:.3em .7em}
-th{background:#f6f8fa}
-blockquote{margin-left:0;padding-left:1em;border-left:3px solid #d0d7de;color:#57606a}
-math{font-size:1.1em;font-family:"Latin Modern Math","STIX Two Math","Cambria Math",math}
-math[display=block]{margin:.8em 0}
-.kw{color:#008000;font-weight:bold}
-.bi{color:#0b6e99}
-.str{color:#ba2121}
-.com{color:#3d7b7b;font-style:italic}
-.num{color:#666600}
-.mag{color:#aa22ff}
-`
-
 // writeHTML renders the executed notebook as one HTML page with images
 // inline and no scripts: Markdown cells rendered fully (tables, lists,
 // code, links and the notes' maths as MathML), code cells highlighted as
@@ -45,8 +21,6 @@ math[display=block]{margin:.8em 0}
 // metadata asks for). The page is titled after the notebook.
 func writeHTML(nb *notebook, notebookPath, path string) error {
 	var b strings.Builder
-	fmt.Fprintf(&b, "<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width,initial-scale=1\"><title>%s</title><style>\n%s</style></head><body>\n",
-		html.EscapeString(pageTitle(nb, notebookPath)), pageStyle)
 	for _, cell := range nb.cells {
 		src := source(cell)
 		switch cell["cell_type"] {
@@ -71,35 +45,22 @@ func writeHTML(nb *notebook, notebookPath, path string) error {
 			fmt.Fprintf(&b, "<pre>%s</pre>\n", html.EscapeString(src))
 		}
 	}
-	b.WriteString("</body></html>\n")
-	return writeAtomic(path, []byte(b.String()))
+	return writeAtomic(path, []byte(render.Page(pageTitle(nb, notebookPath), b.String())))
 }
 
 // pageTitle is the notebook's first level-1 heading as plain text, or its
 // file name when it has none.
 func pageTitle(nb *notebook, notebookPath string) string {
+	var markdown []string
 	for _, cell := range nb.cells {
-		if cell["cell_type"] != "markdown" {
-			continue
-		}
-		for _, line := range strings.Split(source(cell), "\n") {
-			if t, ok := strings.CutPrefix(strings.TrimSpace(line), "# "); ok {
-				if t = plainText(t); t != "" {
-					return t
-				}
-			}
+		if cell["cell_type"] == "markdown" {
+			markdown = append(markdown, source(cell))
 		}
 	}
+	if t := render.Title(markdown...); t != "" {
+		return t
+	}
 	return strings.TrimSuffix(filepath.Base(notebookPath), filepath.Ext(notebookPath))
-}
-
-// plainText strips a heading's inline Markdown: emphasis, code and maths
-// marks, and links down to their text.
-func plainText(s string) string {
-	s = regexp.MustCompile(`!?\[([^\]]*)\]\([^)]*\)`).ReplaceAllString(s, "$1")
-	s = strings.NewReplacer("**", "", "__", "", "`", "", "$", "", `\`, "").Replace(s)
-	s = regexp.MustCompile(`(^|\W)[*_]([^*_]+)[*_]`).ReplaceAllString(s, "$1$2")
-	return strings.TrimSpace(strings.TrimRight(strings.TrimSpace(s), "#"))
 }
 
 func writeOutput(b *strings.Builder, out map[string]any) {
