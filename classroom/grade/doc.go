@@ -27,7 +27,9 @@
 //
 // Results: OUT_DIR/gradebook.csv (student, exercise, result, points,
 // max_points, reason), OUT_DIR/totals.csv and one feedback page per student,
-// OUT_DIR/feedback/STUDENT.html, with each check's box and every error.
+// OUT_DIR/feedback/STUDENT.html: for each exercise its statement, the
+// student's code and the check's box, then every error; Markdown, maths and
+// Go rendered by kernel/render, as in the pages of gophlow run --html.
 //
 // Two ways around the checks remain for a determined student, both needing
 // code written against the grader: redefining the name a check cell uses for
