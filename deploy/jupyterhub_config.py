@@ -10,13 +10,15 @@
 # MemoryError, the kernel and the other students go on), kernels idle for an
 # hour shut down, and `course` in their home: a link to the teacher's
 # read-only copy of the course, trusted for them so its stored outputs show
-# as they were run.
+# as they were run. The servers start as a Kubernetes pod of deploy/Dockerfile
+# does: deploy/gophlow-singleuser with deploy/jupyter_notebook_config.py.
 #
 # Variables (all set by scripts/hub.sh):
-#   GOPHLOW_HUB_STATE      the server's folder: bin/gophlow, share/jupyter
-#                          (the kernelspec), course/, hub/ (database, cookie
-#                          secret; readable by the hub's user only), homes/
-#                          (with GOPHLOW_HUB_SPAWNER=simple)
+#   GOPHLOW_HUB_STATE      the server's folder: bin/ (gophlow,
+#                          gophlow-singleuser), share/jupyter (the
+#                          kernelspec), etc/ (the Notebook settings),
+#                          course/, hub/ (database, cookie secret; the hub's
+#                          user only), homes/ (with GOPHLOW_HUB_SPAWNER=simple)
 #   GOPHLOW_HUB_USERS      the students (and teachers), separated by spaces
 #                          or commas
 #   GOPHLOW_HUB_ADMINS     those of them who may administer the hub
@@ -40,12 +42,10 @@
 # Every other GOPHLOW_* variable of the hub's environment (GOPHLOW_OUTPUT_LIMIT,
 # GOPHLOW_COURSE_STEPS, ...) is handed on to the students' kernels.
 
-import asyncio
 import os
-import pwd
 import subprocess
 
-from jupyterhub.spawner import LocalProcessSpawner, SimpleLocalProcessSpawner, set_user_setuid
+from jupyterhub.spawner import LocalProcessSpawner, SimpleLocalProcessSpawner
 
 c = get_config()  # noqa: F821 (defined by JupyterHub when it reads this file)
 
@@ -63,8 +63,6 @@ def names(text):
 
 STATE = os.path.abspath(setting("GOPHLOW_HUB_STATE"))
 COURSE = os.path.join(STATE, "course")
-KERNELS = os.path.join(STATE, "share", "jupyter")
-PYTHON = "/usr/bin/python3"
 USERS = names(setting("GOPHLOW_HUB_USERS"))
 ADMINS = names(setting("GOPHLOW_HUB_ADMINS", ""))
 MEMORY = setting("GOPHLOW_MEMORY_LIMIT")
@@ -116,72 +114,29 @@ if os.environ.get("GOPHLOW_HUB_TOKEN"):
         "services": ["gophlow-teacher"],
     }]
 
-
-def home_of(spawner):
-    """The student's home folder and, for real users, their uid and gid."""
-    if isinstance(spawner, SimpleLocalProcessSpawner):
-        os.makedirs(spawner.home_dir, 0o700, exist_ok=True)
-        return spawner.home_dir, None
-    pw = pwd.getpwnam(spawner.user.name)
-    return pw.pw_dir, (pw.pw_uid, pw.pw_gid)
-
-
-async def prepare_home(spawner):
-    """Links the course into the student's home and trusts its notebooks for
-    them (in their own trust database), before their server starts."""
-    home, ids = home_of(spawner)
-    link = os.path.join(home, "course")
-    if os.path.islink(link) and os.readlink(link) == COURSE:
-        pass
-    elif os.path.lexists(link):
-        spawner.log.warning("%s exists and is not the course link; left alone", link)
-    else:
-        os.symlink(COURSE, link)
-        if ids and os.geteuid() == 0:
-            os.lchown(link, *ids)
-    notebooks = sorted(
-        os.path.join(d, f) for d, _, files in os.walk(COURSE) for f in files
-        if f.endswith(".ipynb") and ".ipynb_checkpoints" not in d)
-    if not notebooks:
-        return
-    env = {"HOME": home, "PATH": "/usr/bin:/bin", "LANG": os.environ.get("LANG", "C.UTF-8")}
-    preexec = set_user_setuid(spawner.user.name) if ids and os.geteuid() == 0 else None
-    # Not blocking the hub meanwhile: other students log in at the same time.
-    proc = await asyncio.create_subprocess_exec(
-        PYTHON, "-m", "nbformat.sign", *notebooks, env=env, cwd=home, preexec_fn=preexec,
-        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    try:
-        _, err = await asyncio.wait_for(proc.communicate(), 120)
-    except asyncio.TimeoutError:
-        proc.kill()
-        await proc.wait()
-        spawner.log.warning("trusting the course for %s took over two minutes; stopped", spawner.user.name)
-        return
-    if proc.returncode != 0:
-        spawner.log.warning("trusting the course for %s failed: %s", spawner.user.name, err.decode()[-500:])
-
-
+# Each student's server.
 if SIMPLE:
     c.JupyterHub.spawner_class = SimpleLocalProcessSpawner
     c.SimpleLocalProcessSpawner.home_dir_template = os.path.join(STATE, "homes", "{username}")
 else:
     c.JupyterHub.spawner_class = LocalProcessSpawner
-c.Spawner.pre_spawn_hook = prepare_home
-c.Spawner.cmd = ["/usr/bin/jupyterhub-singleuser"]
+# The server's command links the course into the student's home and trusts
+# its notebooks for them, then starts jupyterhub-singleuser (Notebook 6).
+c.Spawner.cmd = [os.path.join(STATE, "bin", "gophlow-singleuser")]
 c.Spawner.notebook_dir = "~"
 c.Spawner.default_url = "/tree"
 # No terminal on stdin: Notebook then stops at once when the hub stops it,
 # instead of asking "Shutdown this notebook server (y/[n])?".
 c.LocalProcessSpawner.popen_kwargs = {"stdin": subprocess.DEVNULL}
 
-# The kernels: gophlow only, from the server's folder, with the memory limit.
+# The kernels: the server's gophlow kernelspec, the memory limit, and the
+# Notebook settings of deploy/jupyter_notebook_config.py (gophlow the only
+# kernel, idle kernels shut down), which scripts/hub.sh copied to etc/.
 env = {k: v for k, v in os.environ.items() if k.startswith("GOPHLOW_") and not k.startswith("GOPHLOW_HUB_")}
-env.update({"GOPHLOW_MEMORY_LIMIT": MEMORY, "JUPYTER_PATH": KERNELS})
+env.update({
+    "GOPHLOW_MEMORY_LIMIT": MEMORY,
+    "GOPHLOW_COURSE": COURSE,
+    "JUPYTER_PATH": os.path.join(STATE, "share", "jupyter"),
+    "JUPYTER_CONFIG_PATH": os.path.join(STATE, "etc"),
+})
 c.Spawner.environment = env
-c.Spawner.args = [
-    "--KernelSpecManager.allowed_kernelspecs=gophlow",
-    "--MappingKernelManager.default_kernel_name=gophlow",
-    # A kernel holds its memory until it stops: shut down those idle for an hour.
-    "--MappingKernelManager.cull_idle_timeout=3600",
-    "--MappingKernelManager.cull_interval=300",
-]

@@ -88,14 +88,18 @@ bin=${GOPHLOW_BIN:-$ROOT/bin/gophlow}
 
 sh "$ROOT/scripts/setup-debian.sh" hub
 
-# The server's folder. Students read (and run) bin/ and share/ and read
-# course/; hub/ holds the database and the cookie secret, for the hub only.
+# The server's folder. Students read (and run) bin/, share/ and etc/ and
+# read course/; hub/ holds the database and the cookie secret, for the hub
+# only. bin/gophlow-singleuser and etc/ are what a Kubernetes pod of
+# deploy/Dockerfile runs too.
 umask 022
-mkdir -p "$state/bin" "$state/hub" "$state/homes"
+mkdir -p "$state/bin" "$state/etc" "$state/hub" "$state/homes"
 state=$(cd "$state" && pwd)
-chmod 755 "$state" "$state/bin"
+chmod 755 "$state" "$state/bin" "$state/etc"
 chmod 700 "$state/hub"
-cp "$bin" "$state/bin/gophlow.new" && chmod 755 "$state/bin/gophlow.new" && mv -f "$state/bin/gophlow.new" "$state/bin/gophlow"
+install -m 755 "$bin" "$state/bin/gophlow.new" && mv -f "$state/bin/gophlow.new" "$state/bin/gophlow"
+install -m 755 "$ROOT/deploy/gophlow-singleuser" "$state/bin/gophlow-singleuser"
+install -m 644 "$ROOT/deploy/jupyter_notebook_config.py" "$state/etc/jupyter_notebook_config.py"
 "$state/bin/gophlow" install --prefix "$state" >/dev/null
 
 # The course, copied afresh at every start: a teacher's edits go out when
