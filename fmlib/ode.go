@@ -285,55 +285,68 @@ func (s *solver) grid() []float64 {
 	return out
 }
 
-// fixed runs a fixed-step method over the grid.
+// fixed runs a fixed-step method over the grid. Besides y it keeps one
+// evaluation k and a trial state tmp (Midpoint, Heun and RK4), plus the first
+// evaluation (Heun) or the running sum k1 + 2k2 + 2k3 of RK4's weights: at
+// most 3 vectors of the state's size. The sum is formed in the order of
+// y + h/6·(k1 + 2k2 + 2k3 + k4), so the steps are those of the textbook
+// formula.
 func (s *solver) fixed(y []float64) error {
 	n := len(y)
-	k1, k2, k3, k4 := make([]float64, n), make([]float64, n), make([]float64, n), make([]float64, n)
-	tmp := make([]float64, n)
+	k := make([]float64, n)
+	var tmp, acc []float64
+	if s.opts.Method != Euler {
+		tmp = make([]float64, n)
+	}
+	if s.opts.Method == Heun || s.opts.Method == RK4 {
+		acc = make([]float64, n)
+	}
 	pts := s.grid()
 	for i := 0; i+1 < len(pts); i++ {
 		t, h := pts[i], pts[i+1]-pts[i]
 		switch s.opts.Method {
 		case Euler:
-			s.eval(t, y, k1)
+			s.eval(t, y, k)
 			for j := range y {
-				y[j] += h * k1[j]
+				y[j] += h * k[j]
 			}
 		case Midpoint:
-			s.eval(t, y, k1)
+			s.eval(t, y, k)
 			for j := range y {
-				tmp[j] = y[j] + 0.5*h*k1[j]
+				tmp[j] = y[j] + 0.5*h*k[j]
 			}
-			s.eval(t+0.5*h, tmp, k2)
+			s.eval(t+0.5*h, tmp, k)
 			for j := range y {
-				y[j] += h * k2[j]
+				y[j] += h * k[j]
 			}
 		case Heun:
-			s.eval(t, y, k1)
+			s.eval(t, y, acc)
 			for j := range y {
-				tmp[j] = y[j] + h*k1[j]
+				tmp[j] = y[j] + h*acc[j]
 			}
-			s.eval(pts[i+1], tmp, k2)
+			s.eval(pts[i+1], tmp, k)
 			for j := range y {
-				y[j] += 0.5 * h * (k1[j] + k2[j])
+				y[j] += 0.5 * h * (acc[j] + k[j])
 			}
 		case RK4:
 			half := t + 0.5*h
-			s.eval(t, y, k1)
+			s.eval(t, y, acc)
 			for j := range y {
-				tmp[j] = y[j] + 0.5*h*k1[j]
+				tmp[j] = y[j] + 0.5*h*acc[j]
 			}
-			s.eval(half, tmp, k2)
+			s.eval(half, tmp, k)
 			for j := range y {
-				tmp[j] = y[j] + 0.5*h*k2[j]
+				acc[j] += 2 * k[j]
+				tmp[j] = y[j] + 0.5*h*k[j]
 			}
-			s.eval(half, tmp, k3)
+			s.eval(half, tmp, k)
 			for j := range y {
-				tmp[j] = y[j] + h*k3[j]
+				acc[j] += 2 * k[j]
+				tmp[j] = y[j] + h*k[j]
 			}
-			s.eval(pts[i+1], tmp, k4)
+			s.eval(pts[i+1], tmp, k)
 			for j := range y {
-				y[j] += h / 6 * (k1[j] + 2*k2[j] + 2*k3[j] + k4[j])
+				y[j] += h / 6 * (acc[j] + k[j])
 			}
 		}
 		if err := s.afterStep(pts[i+1], y); err != nil {

@@ -28,18 +28,18 @@ type engine[T float] struct {
 
 	good, goodEMA []T // the weights and moving average before the last update (keepGood)
 
-	capRows int
-	in, din []T   // rows×sizes[0] input and its gradient
-	z       [][]T // z[l]: rows×sizes[l+1] pre-activations (z[L-1] is the output)
-	h       [][]T // h[l]: rows×sizes[l+1] activations of hidden layer l
-	deriv   [][]T // σ'(z[l]) of hidden layer l
-	dz      [][]T // ∂loss/∂z[l]
-	ones    []T
-	class   []int         // the class of each loaded row
-	feat    []T           // the time features of a shared t
-	done    chan struct{} // completion of the helper's half of a split pass
-	pass    pass          // the pass split over the rows (see split)
-	second  rowHalf[T]    // the helper's half of it
+	capIO, capRows int   // the rows the input and output, and the per-layer buffers, hold
+	in, din        []T   // rows×sizes[0] input and its gradient
+	z              [][]T // z[l]: rows×sizes[l+1] pre-activations (z[L-1] is the output)
+	h              [][]T // h[l]: rows×sizes[l+1] activations of hidden layer l
+	deriv          [][]T // σ'(z[l]) of hidden layer l
+	dz             [][]T // ∂loss/∂z[l]
+	ones           []T
+	class          []int         // the class of each loaded row
+	feat           []T           // the time features of a shared t
+	done           chan struct{} // completion of the helper's half of a split pass
+	pass           pass          // the pass split over the rows (see split)
+	second         rowHalf[T]    // the helper's half of it
 
 	fused inference      // the fused kernel's buffers (infer.go)
 	so    secondOrder[T] // the second-order passes' buffers (secondorder.go)
@@ -102,26 +102,43 @@ func newEngine[T float](cfg Config) *engine[T] {
 // layers is the number of dense layers.
 func (e *engine[T]) layers() int { return len(e.w) }
 
-// ensure grows the row buffers to hold rows rows.
+// ensureIO grows the input, output and class buffers to hold rows rows:
+// all that the fused inference kernel needs besides its fixed work space.
+func (e *engine[T]) ensureIO(rows int) {
+	if rows <= e.capIO {
+		return
+	}
+	if e.z == nil {
+		e.z = make([][]T, e.layers())
+	}
+	e.in = make([]T, rows*e.sizes[0])
+	e.z[e.layers()-1] = make([]T, rows*e.cfg.Dim)
+	e.class = make([]int, rows)
+	e.capIO = rows
+}
+
+// ensure grows, beyond ensureIO, the buffers that passes keeping every
+// layer's values need (activations, σ', gradients) to hold rows rows.
+// Inference reaches it with at most blockRows rows, training with its batch.
 func (e *engine[T]) ensure(rows int) {
+	e.ensureIO(rows)
 	if rows <= e.capRows {
 		return
 	}
 	L := e.layers()
-	e.in, e.din = make([]T, rows*e.sizes[0]), make([]T, rows*e.sizes[0])
-	e.z, e.h, e.deriv, e.dz = make([][]T, L), make([][]T, L), make([][]T, L), make([][]T, L)
+	e.din = make([]T, rows*e.sizes[0])
+	e.h, e.deriv, e.dz = make([][]T, L), make([][]T, L), make([][]T, L)
 	for l := 0; l < L; l++ {
 		k := rows * e.sizes[l+1]
-		e.z[l], e.dz[l] = make([]T, k), make([]T, k)
+		e.dz[l] = make([]T, k)
 		if l < L-1 {
-			e.h[l], e.deriv[l] = make([]T, k), make([]T, k)
+			e.z[l], e.h[l], e.deriv[l] = make([]T, k), make([]T, k), make([]T, k)
 		}
 	}
 	e.ones = make([]T, rows)
 	for i := range e.ones {
 		e.ones[i] = 1
 	}
-	e.class = make([]int, rows)
 	e.capRows = rows
 }
 
@@ -145,7 +162,7 @@ func (e *engine[T]) ensureTangents(R int) {
 func (e *engine[T]) load(x *mat.Dense, t float64, ts []float64, class []int, classAll int) int {
 	raw := x.RawMatrix()
 	rows, d, in := raw.Rows, e.cfg.Dim, e.sizes[0]
-	e.ensure(rows)
+	e.ensureIO(rows)
 	if ts == nil {
 		e.timeFeatures(t, e.feat)
 	}

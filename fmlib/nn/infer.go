@@ -1,6 +1,9 @@
 package nn
 
-import "runtime"
+import (
+	"runtime"
+	"unsafe"
+)
 
 // Inference (Velocity, VelocityDivergence and their class forms) in float32
 // with the C kernels runs fused (infer_openblas.go): the two cores take
@@ -14,6 +17,44 @@ import "runtime"
 // inferChunk is the number of rows a core carries through all layers at
 // once: 128 rows of width 128 with their tangents fit in a 512 KiB L2 cache.
 const inferChunk = 128
+
+// Inference calls hand the engine at most blockRows rows at a time (the rows
+// are independent), so that their memory is the points' own plus a work
+// space that does not grow with the batch: the fused kernel needs only the
+// block's input and output, and the layer-by-layer passes keep every
+// layer's values for the block alone.
+
+// inferBlock is the block of the fused kernel, a multiple of inferChunk so
+// that a row falls in the same chunk as in one call on the whole batch, and
+// long enough (128 chunks) that the two cores' last chunks, which meet at
+// the end of each block, cost under 1% of its time.
+const inferBlock = 128 * inferChunk
+
+// blockBytes bounds the per-layer buffers of a block of the layer-by-layer
+// passes.
+const blockBytes = 32 << 20
+
+// blockRows is the number of rows an inference call evaluates at once when
+// each row carries k tangents (0 for the velocity, Dim for the exact
+// divergence, one for a JVP or VJP, one per probe for Hutchinson's):
+// inferBlock when the call is an evaluate the fused kernel runs, else as
+// many as fit blockBytes (at least inferChunk, at most inferBlock).
+func (e *engine[T]) blockRows(k int, evaluate bool) int {
+	if evaluate && e.fusable() {
+		return inferBlock
+	}
+	sum, widest := 0, 0
+	for _, s := range e.sizes[1:] {
+		sum, widest = sum+s, max(widest, s)
+	}
+	// The input and its gradient; z, h, σ' and ∂z of every layer; each
+	// tangent's values and cotangents through every layer, and the
+	// ping-pong buffers.
+	floats := 2*e.sizes[0] + 4*sum + k*(2*sum+4*widest+e.cfg.Dim)
+	var zero T
+	rows := blockBytes / (floats * int(unsafe.Sizeof(zero))) / inferChunk * inferChunk
+	return min(inferBlock, max(inferChunk, rows))
+}
 
 // inference holds the fused kernel's buffers between calls.
 type inference struct {

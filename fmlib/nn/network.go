@@ -11,6 +11,7 @@ type engineAPI interface {
 	load(x *mat.Dense, t float64, ts []float64, class []int, classAll int) int
 	forward(rows int, withDeriv bool)
 	evaluate(rows int, div []float64)
+	blockRows(k int, evaluate bool) int
 	outputTo(rows int, out *mat.Dense)
 	mseGradient(rows int, target *mat.Dense) float64
 	divergence(rows int, div []float64)
@@ -38,8 +39,11 @@ type engineAPI interface {
 // (Velocity, VelocityDivergence) and fmlib's per-row-time VelocityBatch.
 //
 // A Network keeps work buffers between calls, so it must not be used from
-// several goroutines at once; buffers grow with the largest batch seen and
-// are then reused, so repeated calls allocate nothing.
+// several goroutines at once. Training's buffers grow with the largest
+// batch seen; evaluations (Velocity, VelocityDivergence, JVP, …) take the
+// rows in blocks, so theirs stay a fixed work space whatever the batch
+// (a few hundred kB for the fused float32 kernel, at most 32 MB otherwise).
+// Buffers are reused, so repeated calls allocate nothing.
 type Network struct {
 	cfg      Config
 	eng      engineAPI

@@ -131,10 +131,12 @@ type rowHalf[T float] struct {
 // run runs the helper's half.
 func (r *rowHalf[T]) run() { r.e.passRows(r.lo, r.hi, 1) }
 
-// split runs the pass e.pass over the rows [0, rows): in two halves on two
-// cores when the pass is large enough (the helper taking [rows/2, rows)),
-// else on the caller alone. It reports whether it split.
+// split runs the pass e.pass over the rows [0, rows), after growing the
+// buffers to hold them: in two halves on two cores when the pass is large
+// enough (the helper taking [rows/2, rows)), else on the caller alone. It
+// reports whether it split.
 func (e *engine[T]) split(rows int) bool {
+	e.ensure(rows)
 	e.pass.rows = rows
 	work := rows
 	if k := e.pass.kind; k == passTangents || k == passSecondOrder {

@@ -346,9 +346,20 @@ func (n *Network) VelocityDivergenceProbes(t float64, x *mat.Dense, class []int,
 		return
 	}
 	rows := n.checkSecondOrder("VelocityDivergenceProbes", t, x, class, probes, out, len(div))
-	n.eng.load(x, t, nil, class, n.nullOr())
-	n.eng.divProbes(rows, probes, div)
-	n.eng.outputTo(rows, out)
+	b := n.eng.blockRows(len(probes), false)
+	for lo := 0; lo < rows; lo += b {
+		hi := min(lo+b, rows)
+		pb := probes
+		if hi-lo < rows {
+			pb = make([]*mat.Dense, len(probes))
+			for k, p := range probes {
+				pb[k] = rowBlock(p, lo, hi)
+			}
+		}
+		r := n.eng.load(rowBlock(x, lo, hi), t, nil, part(class, lo, hi), n.nullOr())
+		n.eng.divProbes(r, pb, div[lo:hi])
+		n.eng.outputTo(r, rowBlock(out, lo, hi))
+	}
 }
 
 // ZeroGradient clears the gradient that AddDivergenceGradient accumulates.
