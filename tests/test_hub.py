@@ -178,7 +178,6 @@ class ClassServer(unittest.TestCase):
         self.token = uuid.uuid4().hex
         self.marker = "GOPHLOW_TEST_RUN=" + uuid.uuid4().hex
         self.spawner = "local" if AS_ROOT else "simple"
-        self.created = []
         if AS_ROOT:
             self.addCleanup(self.remove_users)
         self.addCleanup(self.kill_leftovers)
@@ -188,11 +187,6 @@ class ClassServer(unittest.TestCase):
         env.setdefault("GOPHLOW_COURSE_STEPS", "2000")
         name, value = self.marker.split("=")
         env[name] = value
-        for u in USERS:
-            try:
-                pwd.getpwnam(u)
-            except KeyError:
-                self.created.append(u)
         self.log_path = os.path.join(self.tmp, "hub.log")
         self.log = open(self.log_path, "wb")
         self.addCleanup(self.log.close)
@@ -418,7 +412,8 @@ class ClassServer(unittest.TestCase):
                 pass
 
     def remove_users(self):
-        for u in self.created:
+        """Removes the test's users, also those an interrupted run left."""
+        for u in USERS:
             subprocess.run(["userdel", "--remove", u], capture_output=True)
 
 
