@@ -18,12 +18,14 @@ const DigestHistorySize = 1 << 16
 //
 // The history is a ring of the last size signatures with a set over it: the
 // oldest is forgotten when a new one comes, so memory stays bounded and the
-// most recent messages are always remembered. It is safe for concurrent use
-// (the shell and control sockets share one).
+// most recent messages are always remembered. Both grow as messages come
+// (allocating room for 2^16 up front cost every kernel start-up 10–20 ms).
+// It is safe for concurrent use (the shell and control sockets share one).
 type DigestHistory struct {
 	mu   sync.Mutex
+	size int
 	ring []string
-	next int // the ring slot the next signature takes
+	next int // the ring slot the next signature takes, once the ring is full
 	seen map[string]struct{}
 }
 
@@ -32,7 +34,7 @@ func NewDigestHistory(size int) *DigestHistory {
 	if size <= 0 {
 		panic("wire: NewDigestHistory: size must be positive")
 	}
-	return &DigestHistory{ring: make([]string, 0, size), seen: make(map[string]struct{}, size)}
+	return &DigestHistory{size: size, seen: map[string]struct{}{}}
 }
 
 // Add records the hex signature sig and reports whether it is new: false
@@ -50,13 +52,13 @@ func (h *DigestHistory) Add(sig []byte) bool {
 	if _, dup := h.seen[key]; dup {
 		return false
 	}
-	if len(h.ring) < cap(h.ring) {
+	if len(h.ring) < h.size {
 		h.ring = append(h.ring, key)
 	} else {
 		delete(h.seen, h.ring[h.next])
 		h.ring[h.next] = key
+		h.next = (h.next + 1) % h.size
 	}
-	h.next = (h.next + 1) % cap(h.ring)
 	h.seen[key] = struct{}{}
 	return true
 }

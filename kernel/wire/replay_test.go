@@ -3,6 +3,7 @@ package wire
 import (
 	"bytes"
 	"fmt"
+	"runtime"
 	"sync"
 	"testing"
 )
@@ -95,5 +96,20 @@ func TestDecodeKeepsTheSignature(t *testing.T) {
 	}
 	if string(m.Signature) != knownDigest {
 		t.Fatalf("Signature = %q, want %q", m.Signature, knownDigest)
+	}
+}
+
+func TestDigestHistoryStartsSmall(t *testing.T) {
+	var before, after runtime.MemStats
+	runtime.ReadMemStats(&before)
+	h := NewDigestHistory(DigestHistorySize)
+	runtime.ReadMemStats(&after)
+	// Room for 2^16 signatures is megabytes, paid at every kernel start-up.
+	if n := after.TotalAlloc - before.TotalAlloc; n > 4096 {
+		t.Errorf("NewDigestHistory allocated %d bytes before any message", n)
+	}
+	h.Add([]byte(knownDigest))
+	if h.Add([]byte(knownDigest)) || h.Len() != 1 {
+		t.Error("a history that starts small must still remember")
 	}
 }
