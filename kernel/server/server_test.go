@@ -23,7 +23,7 @@ import (
 const testKey = "test-key-0123456789"
 
 // freePorts returns n distinct free TCP ports on the loopback interface.
-func freePorts(t *testing.T, n int) []int {
+func freePorts(t testing.TB, n int) []int {
 	var ports []int
 	var ls []net.Listener
 	for range n {
@@ -43,7 +43,7 @@ func freePorts(t *testing.T, n int) []int {
 // client is a minimal Jupyter client: a DEALER on shell and control and a
 // SUB on iopub.
 type client struct {
-	t              *testing.T
+	t              testing.TB
 	shell, control zmq4.Socket
 	iopub          zmq4.Socket
 	signer         *wire.Signer
@@ -54,7 +54,7 @@ type client struct {
 
 // startKernel runs a server with a real session on loopback and returns a
 // connected client.
-func startKernel(t *testing.T) (*Server, *client) {
+func startKernel(t testing.TB) (*Server, *client) {
 	p := freePorts(t, 5)
 	conn := Connection{Transport: "tcp", IP: "127.0.0.1", ShellPort: p[0], ControlPort: p[1],
 		StdinPort: p[2], IOPubPort: p[3], HBPort: p[4], SignatureScheme: "hmac-sha256", Key: testKey}
@@ -431,5 +431,16 @@ func TestExitAsksTheFrontendToExit(t *testing.T) {
 	c.execute("exit := 5")
 	if rep, outs := c.execute("exit"); len(rep["payload"].([]any)) != 0 || resultText(outs) != "5" {
 		t.Errorf("with a variable exit: reply %v, result %q", rep, resultText(outs))
+	}
+}
+
+// BenchmarkExecuteRoundTrip times an execute_request of 1+1 from sending it
+// to its reply and idle status, client and kernel in one process.
+func BenchmarkExecuteRoundTrip(b *testing.B) {
+	_, c := startKernel(b)
+	for b.Loop() {
+		if reply, _ := c.execute("1+1"); reply["status"] != "ok" {
+			b.Fatalf("reply %v", reply)
+		}
 	}
 }
