@@ -69,6 +69,10 @@ done
 users=$(echo "$users" | tr ',' ' ' | xargs)
 admins=$(echo "$admins" | tr ',' ' ' | xargs)
 [ -n "$users$admins" ] || die 'no users: give --users "ann bob" or --users-file FILE'
+for u in $users $admins; do
+	# Unix user names as useradd takes them by default, and JupyterHub keeps.
+	echo "$u" | grep -Eq '^[a-z_][a-z0-9_-]{0,31}$' || die "\"$u\" is not a user name (lower-case letters, digits, _ and -)"
+done
 case "$auth" in pam | dummy) ;; *) die "--auth is pam or dummy" ;; esac
 case "$spawner" in local | simple) ;; *) die "--spawner is local or simple" ;; esac
 case "$memory" in '' | *[!0-9]*) die "--memory takes bytes, e.g. $((2 << 30))" ;; esac
