@@ -40,6 +40,9 @@ type Context struct {
 	Imports map[string]string // local name → import path
 	Decls   []string          // source of the declarations in force, in order
 	Vars    map[string]string // variables statements defined → type expression ("" if unknown)
+	// Display gives the instances of the cells' generic types (Mono) the
+	// names reflect writes for them: main.Pair[string,int].
+	Display map[string]string
 }
 
 // Part is one top-level declaration or statement of the unit, as written.
@@ -75,6 +78,9 @@ type Result struct {
 	// Instances are the uses of generic functions of the packages
 	// Checker.Generic reports.
 	Instances []Instance
+	// Monos are the instances of the cells' own generic functions and
+	// types the edits use (mono.go).
+	Monos []Mono
 	// Values is the number of values of the last part when it is an
 	// expression statement (0 for a call of a function without results),
 	// -1 otherwise.
@@ -137,8 +143,8 @@ func withoutBodies(src string) string {
 	at := 0
 	for _, d := range f.Decls {
 		fd, ok := d.(*ast.FuncDecl)
-		if !ok || fd.Body == nil {
-			continue
+		if !ok || fd.Body == nil || IsTemplate(fd) {
+			continue // a template's body is what its instances are made of
 		}
 		start, end := fset.Position(fd.Body.Lbrace).Offset-skip, fset.Position(fd.Body.Rbrace).Offset-skip+1
 		b.WriteString(src[at:start])
@@ -216,7 +222,13 @@ func (c *Checker) Check(ctx Context, parts []Part) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	u := &unit{parts: parts, starts: starts, file: file, fset: fset, ctx: ctx, runtime: c.Runtime, generic: c.Generic}
+	u := &unit{parts: parts, starts: starts, file: file, fset: fset, src: src, ctx: ctx, runtime: c.Runtime, generic: c.Generic,
+		templatePart: map[int]bool{}, monos: map[string]bool{}}
+	for _, d := range file.Decls {
+		if k, _ := u.locate(d.Pos()); k >= 0 && IsTemplate(d) {
+			u.templatePart[k] = true
+		}
+	}
 	var errs []types.Error
 	conf := types.Config{Importer: c.imp, Error: func(err error) {
 		if te, ok := err.(types.Error); ok {
@@ -236,6 +248,7 @@ type unit struct {
 	starts  []int // offset of each part in the checked source
 	file    *ast.File
 	fset    *token.FileSet
+	src     string // the checked source
 	info    *types.Info
 	pkg     *types.Package
 	ctx     Context
@@ -244,6 +257,10 @@ type unit struct {
 	res     Result
 	// deferred numbers the variables of deferred calls (deferargs.go).
 	deferred int
+	// templatePart marks the parts declaring generic functions and types,
+	// which the session does not evaluate; monos the instances written.
+	templatePart map[int]bool
+	monos        map[string]bool
 }
 
 // locate returns the part holding pos and the offset in its text, or -1.
@@ -292,14 +309,13 @@ func (u *unit) result(errs []types.Error) *Result {
 			u.rangeOverFunc(rs)
 			u.rangeOverBasic(rs)
 		}
-		if e, ok := n.(ast.Expr); ok && (u.stubType(e) || u.instance(e)) {
+		if e, ok := n.(ast.Expr); ok && (u.stubType(e) || u.instance(e) || u.monoUse(e)) {
 			return false
 		}
 		if b, ok := n.(*ast.BinaryExpr); ok {
 			u.typedShift(b)
 		}
 		if call, ok := n.(*ast.CallExpr); ok {
-			u.explicitTypeArgs(call)
 			u.newOfValue(call)
 			u.checkedMake(call)
 			u.minMax(call)
@@ -398,32 +414,6 @@ func definedIdents(st ast.Stmt) []*ast.Ident {
 	return ids
 }
 
-// explicitTypeArgs writes out the inferred type arguments of a call of a
-// generic function the cells declared: the interpreter infers some wrongly
-// (with two type parameters it takes U for T).
-func (u *unit) explicitTypeArgs(call *ast.CallExpr) {
-	id, ok := call.Fun.(*ast.Ident)
-	if !ok {
-		return
-	}
-	inst, ok := u.info.Instances[id]
-	if !ok || inst.TypeArgs.Len() == 0 {
-		return
-	}
-	if obj := u.info.Uses[id]; obj == nil || obj.Pkg() != u.pkg || obj.Parent() != u.pkg.Scope() {
-		return
-	}
-	args := make([]string, inst.TypeArgs.Len())
-	for i := range args {
-		if args[i] = u.typeExpr(inst.TypeArgs.At(i)); args[i] == "" {
-			return
-		}
-	}
-	if k, off := u.locate(id.End()); k >= 0 {
-		u.res.Edits = append(u.res.Edits, Edit{Part: k, Start: off, End: off, Text: "[" + strings.Join(args, ", ") + "]"})
-	}
-}
-
 // newOfValue rewrites new(expr), a pointer to a copy of expr's value
 // (Go 1.26), into a function literal that makes the copy.
 func (u *unit) newOfValue(call *ast.CallExpr) {
@@ -458,6 +448,13 @@ func (u *unit) newOfValue(call *ast.CallExpr) {
 // typeExpr writes t as Go source valid in a cell, or "" when it cannot be
 // written (unexported names of other packages, invalid types).
 func (u *unit) typeExpr(t types.Type) string {
+	if u.hasTemplateInstance(t, map[types.Type]bool{}) {
+		x, err := u.monoType(t, nil) // the instances' names (mono.go)
+		if err != nil {
+			return ""
+		}
+		return x.src
+	}
 	if !u.expressible(t, map[types.Type]bool{}) {
 		return ""
 	}

@@ -92,7 +92,7 @@ func TestErrorsAreGoCompilerErrors(t *testing.T) {
 	}
 }
 
-func TestGenericCallsGetTheirTypeArguments(t *testing.T) {
+func TestGenericCallsUseInstances(t *testing.T) {
 	ctx := Context{
 		Imports: map[string]string{"strconv": "strconv"},
 		Decls:   []string{"func Map[T, U any](s []T, f func(T) U) []U { var r []U; for _, v := range s { r = append(r, f(v)) }; return r }"},
@@ -102,8 +102,17 @@ func TestGenericCallsGetTheirTypeArguments(t *testing.T) {
 	if err != nil || len(res.Errors) > 0 {
 		t.Fatal(err, res.Errors)
 	}
-	if got := apply(parts[0].Text, 0, res.Edits); got != `out := Map[int, string]([]int{1, 2}, strconv.Itoa)` {
+	// Map is a template of the cells: the call gets its instance for
+	// [int, string], written out in full (mono.go).
+	if len(res.Monos) != 1 {
+		t.Fatalf("instances %+v, want Map's for [int, string]", res.Monos)
+	}
+	m := res.Monos[0]
+	if got := apply(parts[0].Text, 0, res.Edits); got != "out := "+m.Name+"([]int{1, 2}, strconv.Itoa)" {
 		t.Errorf("got %s", got)
+	}
+	if want := "func " + m.Name + "(s []int, f func(int) string) []string { var r []string;"; !strings.HasPrefix(m.Text, want) {
+		t.Errorf("instance %s, want it to start %s", m.Text, want)
 	}
 	if got := apply(parts[1].Text, 1, res.Edits); got != `p := func() *int { gophlownew := (int)(2 * len(out)); return &gophlownew }()` {
 		t.Errorf("got %s", got)

@@ -387,6 +387,9 @@ func (u *unit) owned(t types.Type, seen map[types.Type]bool) bool {
 // displayName is a named type's name as reflect writes it: main.T, with
 // its type arguments separated by commas alone (main.Pair[string,int]).
 func (u *unit) displayName(t *types.Named) string {
+	if d, ok := u.ctx.Display[t.Obj().Name()]; ok && t.Obj().Pkg() == u.pkg {
+		return d
+	}
 	args := t.TypeArgs()
 	if args.Len() == 0 {
 		return u.reflectName(t)

@@ -87,7 +87,7 @@ func needsLift(run []*segment) bool {
 
 // checkContext describes the earlier cells to the checker.
 func (s *Session) checkContext() cellcheck.Context {
-	ctx := cellcheck.Context{Imports: map[string]string{}, Vars: map[string]string{}}
+	ctx := cellcheck.Context{Imports: map[string]string{}, Vars: map[string]string{}, Display: s.monoDisplay}
 	for n, p := range s.imports {
 		ctx.Imports[n] = p
 	}
@@ -96,7 +96,7 @@ func (s *Session) checkContext() cellcheck.Context {
 		case d.seg != nil:
 			ctx.Decls = append(ctx.Decls, d.seg.text)
 		case d.kind == "var":
-			ctx.Vars[d.names[0]] = d.typ
+			ctx.Vars[d.names[0]] = s.writtenType(d.typ)
 		}
 	}
 	return ctx
@@ -135,6 +135,9 @@ func (s *Session) runLifted(ctx context.Context, cell int, run []*segment, last 
 	}
 	if err := s.importHidden(ctx, cell, res.Imports); err != nil {
 		return nil, false, nil
+	}
+	if err := s.declareMonos(ctx, cell, res.Monos); err != nil {
+		return err, true, nil
 	}
 	edits, decls := s.instances(res.Instances)
 	if s.declareInstances(ctx, cell, decls) == nil {
@@ -200,24 +203,50 @@ func setTyped(run []*segment, edits []cellcheck.Edit) {
 
 // typeDeclarations type-checks a run of declarations and gives them the
 // checker's edits, unless the check fails (the run is then evaluated as
-// written, and the interpreter reports what is wrong). It returns the
-// declarations of the generic instances the edits call, to be evaluated
-// with the run.
-func (s *Session) typeDeclarations(run []*segment) []*segment {
+// written, and the interpreter reports what is wrong — except for a run
+// declaring generic functions or types, which the interpreter never sees:
+// the checker's error is then returned). It returns the declarations to
+// evaluate with the run: the generic instances the edits call (of the
+// standard library's and of the cells' templates).
+func (s *Session) typeDeclarations(run []*segment) ([]*segment, *posError) {
 	var parts []cellcheck.Part
 	var segs []*segment
+	templates := false
 	for _, sg := range run {
 		if sg.kind == declSegment {
 			parts = append(parts, cellcheck.Part{Text: sg.text, Decl: true})
 			segs = append(segs, sg)
+			templates = templates || isTemplate(sg)
 		}
 	}
 	if len(parts) == 0 || !s.mayNeedTypes(segs) {
-		return nil
+		return nil, nil
 	}
 	res, err := s.checker.Check(s.checkContext(), parts)
-	if err != nil || len(res.Errors) > 0 || len(res.Imports) > 0 {
-		return nil
+	var monos []*segment
+	if err == nil && len(res.Errors) == 0 {
+		// The instances of the cells' templates are checked with the run
+		// (a print in a method of an instance needs its types).
+		if monos = s.newMonos(res.Monos); len(monos) > 0 {
+			for _, sg := range monos {
+				parts = append(parts, cellcheck.Part{Text: sg.text, Decl: true})
+			}
+			segs = append(segs, monos...)
+			res, err = s.checker.Check(s.checkContext(), parts)
+		}
+	}
+	if err != nil {
+		return nil, nil
+	}
+	if len(res.Errors) > 0 {
+		if e := res.Errors[0]; templates || strings.HasPrefix(e.Msg, cellcheck.MonoFailure) {
+			line, col := segs[e.Part].position(e.Offset)
+			return nil, &posError{line: line, col: col, name: "CompileError", msg: e.Msg}
+		}
+		return nil, nil
+	}
+	if len(res.Imports) > 0 {
+		return nil, nil
 	}
 	edits, decls := s.instances(res.Instances)
 	extra := instanceSegments(decls)
@@ -225,7 +254,7 @@ func (s *Session) typeDeclarations(run []*segment) []*segment {
 		edits = nil
 	}
 	setTyped(segs, append(res.Edits, edits...))
-	return extra
+	return append(monos, extra...), nil
 }
 
 // definesVariables reports whether a run defines variables at the top
@@ -255,6 +284,11 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 			switch n := n.(type) {
 			case *ast.FuncType:
 				found = found || n.TypeParams != nil
+			case *ast.TypeSpec:
+				found = found || n.TypeParams != nil
+				ownTypes = true
+			case *ast.Ident:
+				found = found || s.usesTemplate(n)
 			case *ast.RangeStmt:
 				_, overSlice := n.X.(*ast.CompositeLit)
 				found = found || !overSlice // it may range over a function
@@ -262,7 +296,7 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 				if id, ok := n.X.(*ast.Ident); ok && (symtypes.IsStub(s.imports[id.Name]) || generic.Implements(s.imports[id.Name])) {
 					found = true
 				}
-			case *ast.TypeSpec, *ast.StructType:
+			case *ast.StructType:
 				ownTypes = true
 			case *ast.DeferStmt:
 				found = true // its values are taken where it runs (cellcheck)

@@ -183,7 +183,7 @@ func TestHugeAllocationsAreMemoryErrors(t *testing.T) {
 
 // TestTypedRewritesInFunctionBodies checks that the type checker's
 // rewrites reach declarations too: min and max of any ordered type (NaN
-// and -0 as Go has them), and explicit type arguments.
+// and -0 as Go has them), and a generic function's instance.
 func TestTypedRewritesInFunctionBodies(t *testing.T) {
 	f := newFixture(t)
 	f.ok("import \"math\"\nimport \"strconv\"\nimport \"fmt\"")

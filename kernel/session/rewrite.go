@@ -165,7 +165,7 @@ func (r *rewriter) all() []edit {
 			if n.Name == "main" && r.parents[n] != nil && (n.Obj == nil || n.Obj.Kind == ast.Fun) && !isDeclName(r.parents[n], n) && r.sess.defined("main") {
 				r.replace(n.Pos(), n.End(), mainName)
 			}
-			if to, ok := r.renames[n.Name]; ok && r.global(n) && !r.embedded(n) {
+			if to, ok := r.renames[n.Name]; ok && r.global(n) && !r.embedded(n) && !r.seg.typedAt(n.Pos()) {
 				r.replace(n.Pos(), n.End(), to)
 				if ts, ok := r.parents[n].(*ast.TypeSpec); ok && ts.Name == n {
 					// The user's name stays an alias of the current type,

@@ -10,7 +10,8 @@
 // yaegi gets top-level statements wrong, run as the body of a function
 // whose variables are package variables (lift.go); declarations are
 // checked too. From the types come rewrites the syntax alone cannot
-// decide: explicit type arguments, new(expr), min and max of any ordered
+// decide: the instances of the cells' generic functions and types, which
+// the interpreter never sees (monos.go), new(expr), min and max of any ordered
 // type, range over a function, the size check of make (allocguard.go),
 // the arguments of print calls whose types are the cells' (wrapped for
 // package showfmt), and the session's own instances of the generic
@@ -123,6 +124,8 @@ type Session struct {
 	// and cmp from; instanceNames the instances declared (generics.go).
 	templates     *templates
 	instanceNames map[string]bool
+	monoDisplay   map[string]string // instance type → reflect's name for it (monos.go)
+	monoWritten   map[string]string // instance type → as the cells write it
 	// checkedTypes are the types of the variables of a run evaluated
 	// without lifting, recorded once it succeeds.
 	checkedTypes map[string]string
@@ -177,6 +180,8 @@ func (s *Session) reset() error {
 	s.interp, s.store, s.stale = in, newDeclStore(), false
 	s.templates = &templates{next: symtypes.New(stdsyms.Symbols, symbols.Symbols)}
 	s.instanceNames = map[string]bool{}
+	s.monoDisplay = map[string]string{}
+	s.monoWritten = map[string]string{}
 	s.checker = cellcheck.New(s.templates)
 	s.checker.Runtime = rtName + "."
 	s.checker.Generic = generic.Implements
@@ -270,7 +275,11 @@ func (s *Session) runUnits(ctx context.Context, cell int, segs []*segment, last 
 	for _, u := range units(segs) {
 		u.trailing = u.trailing && last
 		if u.kind == declSegment {
-			u.segs = append(u.segs, s.typeDeclarations(u.segs)...) // after the cell's imports ran
+			extra, perr := s.typeDeclarations(u.segs) // after the cell's imports ran
+			if perr != nil {
+				return s.fromPosError(cell, perr)
+			}
+			u.segs = append(u.segs, extra...)
 		}
 		if err := s.runUnit(ctx, cell, u); err != nil {
 			return err
@@ -373,6 +382,9 @@ func (s *Session) defined(name string) bool {
 func (s *Session) source(cell int, segs []*segment, renames map[string]string) (string, *posError) {
 	var b strings.Builder
 	for _, sg := range segs {
+		if isTemplate(sg) {
+			continue // its instances are declared instead (monos.go)
+		}
 		r := s.rewriter(sg, renames)
 		if err := r.check(); err != nil {
 			return "", err
