@@ -171,7 +171,7 @@ class ClassServer(unittest.TestCase):
     def setUp(self):
         self.started = time.monotonic()
         self.tmp = tempfile.mkdtemp(prefix="gophlow-hub-")
-        self.addCleanup(shutil.rmtree, self.tmp, True)
+        self.addCleanup(self.remove_tmp)
         os.chmod(self.tmp, 0o755)  # students reach the kernel binary and the course in it
         self.state = os.path.join(self.tmp, "state")
         self.port = free_ports(3)
@@ -412,6 +412,16 @@ class ClassServer(unittest.TestCase):
                 os.kill(pid, signal.SIGKILL)
             except OSError:
                 pass
+
+    def remove_tmp(self):
+        """Removes the run's folder, read-only course included."""
+        for d, dirs, _ in os.walk(self.tmp):
+            for name in dirs:
+                try:
+                    os.chmod(os.path.join(d, name), 0o755)
+                except OSError:
+                    pass
+        shutil.rmtree(self.tmp, ignore_errors=True)
 
     def remove_users(self):
         """Removes the test's users, also those an interrupted run left."""
