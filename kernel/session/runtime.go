@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gophlow/gophlow/kernel/display"
+	"github.com/gophlow/gophlow/kernel/jsonshape"
 	"github.com/gophlow/gophlow/kernel/showfmt"
 	"github.com/traefik/yaegi/interp"
 )
@@ -56,6 +57,14 @@ func (s *Session) runtimeExports() interp.Exports {
 			"LogPrintf":      reflect.ValueOf(showfmt.LogPrintf),
 			"LogPanicf":      reflect.ValueOf(showfmt.LogPanicf),
 			"DecodeRune":     reflect.ValueOf(utf8.DecodeRuneInString),
+
+			// encoding/json on the cells' types (package jsonshape)
+			"JSONValue":         reflect.ValueOf(jsonshape.Value),
+			"JSONTarget":        reflect.ValueOf(jsonshape.Target),
+			"JSONMarshal":       reflect.ValueOf(jsonshape.Marshal),
+			"JSONMarshalIndent": reflect.ValueOf(jsonshape.MarshalIndent),
+			"JSONEncode":        reflect.ValueOf(jsonshape.Encode),
+			"JSONDecode":        reflect.ValueOf(jsonshape.Decode),
 		},
 		".": {"MapTypes": reflect.ValueOf(map[reflect.Value][]reflect.Type{
 			reflect.ValueOf(display.Result): renderers,
