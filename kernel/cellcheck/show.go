@@ -189,10 +189,6 @@ func (u *unit) showArg(arg ast.Expr) bool {
 // over the cell's types that implement it, or type assertions to them for
 // error and other compiled interfaces.
 func (u *unit) showDynamic(arg ast.Expr, t types.Type, iface *types.Interface, k, start, end int) bool {
-	te := u.typeExpr(t)
-	if te == "" {
-		return false
-	}
 	// Values of error (or another compiled interface) may come back from
 	// compiled code in yaegi's wrappers, which its type switch does not
 	// look inside and its assertions do; its assertions, in turn, reject
@@ -214,6 +210,10 @@ func (u *unit) showDynamic(arg ast.Expr, t types.Type, iface *types.Interface, k
 		}
 	}
 	if len(cases) == 0 {
+		return false
+	}
+	te := u.typeExpr(t) // after the cases: it may import a package
+	if te == "" {
 		return false
 	}
 	u.res.Edits = append(u.res.Edits,
@@ -255,7 +255,12 @@ func (u *unit) candidates(pos token.Pos, iface *types.Interface) []types.Type {
 // showCall returns the rest of a Show call for a value of type t, from the
 // comma after the value: the shape and the method functions.
 func (u *unit) showCall(t types.Type, pos token.Pos) string {
-	b := shapeBuilder{u: u, named: map[string]*namedShape{}}
+	return u.shapeArgs(shapeBuilder{u: u, named: map[string]*namedShape{}, letters: showfmt.MethodLetters}, t, pos)
+}
+
+// shapeArgs returns the shape of t, as b writes it, and the functions
+// calling the methods it lists, as the arguments after a value.
+func (u *unit) shapeArgs(b shapeBuilder, t types.Type, pos token.Pos) string {
 	shape := b.shape(t, true, false)
 	_, order := showfmt.Encode(shape) // the order Show takes the functions in
 	var fns []string
@@ -288,6 +293,8 @@ type shapeBuilder struct {
 	u       *unit
 	named   map[string]*namedShape
 	byShape map[*showfmt.Shape]*namedShape
+	letters string // the methods to list (printMethods)
+	both    bool   // list both method sets of each named type
 }
 
 // shape writes t; top says t is spelled out even when it holds no cell
@@ -318,7 +325,7 @@ func (b *shapeBuilder) shape(t types.Type, top, viaPointer bool) *showfmt.Shape 
 		} else {
 			n.value = true
 		}
-		n.shape.Methods = b.u.methodLetters(t, n.value, n.pointer)
+		n.shape.Methods = b.u.methodLetters(t, n.value || b.both, n.pointer || b.both, b.letters)
 		return n.shape
 	case *types.Pointer:
 		return &showfmt.Shape{Kind: showfmt.Pointer, Elem: b.shape(t.Elem(), false, true)}
@@ -421,9 +428,9 @@ func (u *unit) reflectName(t types.Type) string {
 	return strings.ReplaceAll(s, "interface{}", "interface {}")
 }
 
-// methodLetters lists t's printing methods (showfmt.MethodLetters) for
-// the method sets used: the value's, the pointer's (upper case).
-func (u *unit) methodLetters(t *types.Named, value, pointer bool) string {
+// methodLetters lists t's methods of letters (printMethods) for the
+// method sets used: the value's, the pointer's (upper case).
+func (u *unit) methodLetters(t *types.Named, value, pointer bool, letters string) string {
 	if types.IsInterface(t) {
 		return ""
 	}
@@ -432,7 +439,7 @@ func (u *unit) methodLetters(t *types.Named, value, pointer bool) string {
 		if (k == 0 && !value) || (k == 1 && !pointer) {
 			continue
 		}
-		for _, l := range showfmt.MethodLetters {
+		for _, l := range letters {
 			if hasPrintMethod(set, byte(l)) {
 				if k == 1 {
 					l -= 'a' - 'A'
@@ -444,13 +451,19 @@ func (u *unit) methodLetters(t *types.Named, value, pointer bool) string {
 	return b.String()
 }
 
-// printMethods are the methods fmt calls, with their parameter and result
-// types.
+// printMethods are the methods fmt (showfmt.MethodLetters) and
+// encoding/json (jsonshape.MethodLetters) call, with their parameter and
+// result types.
 var printMethods = map[byte]struct{ name, params, results string }{
 	'f': {"Format", "fmt.State, rune", ""},
 	'e': {"Error", "", "string"},
 	'g': {"GoString", "", "string"},
 	's': {"String", "", "string"},
+	'j': {"MarshalJSON", "", "[]byte, error"},
+	't': {"MarshalText", "", "[]byte, error"},
+	'u': {"UnmarshalJSON", "[]byte", "error"},
+	'r': {"UnmarshalText", "[]byte", "error"},
+	'z': {"IsZero", "", "bool"},
 }
 
 // hasPrintMethod reports whether set has the method of letter l with the
@@ -497,7 +510,14 @@ func (u *unit) methodFunc(t *types.Named, l byte, pos token.Pos) string {
 		}
 		return fmt.Sprintf("func(gophlowv %s, f %s.State, c rune) { gophlowv.Format(f, c) }", te, fmtName)
 	}
-	return fmt.Sprintf("func(gophlowv %s) string { return gophlowv.%s() }", te, m.name)
+	params, args, results := "", "", m.results
+	if m.params != "" { // one parameter, of a predeclared type
+		params, args = ", gophlowp "+m.params, "gophlowp"
+	}
+	if strings.Contains(results, ",") {
+		results = "(" + results + ")"
+	}
+	return fmt.Sprintf("func(gophlowv %s%s) %s { return gophlowv.%s(%s) }", te, params, results, m.name, args)
 }
 
 // localTypeExpr writes t as Go source valid at pos: typeExpr, or the name
