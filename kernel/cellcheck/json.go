@@ -24,7 +24,8 @@ import (
 // The runtime's JSONMarshal, JSONMarshalIndent, JSONEncode and JSONDecode
 // are json's functions that report a wrapped value's errors as json
 // reports them and hand the wrapper the Encoder's or Decoder's settings.
-// Values of interface types are left as they are.
+// A value of an interface type is wrapped, as a print argument is, by a
+// type switch over the cell's types that implement the interface.
 
 // jsonFuncs are the functions and methods of encoding/json whose value
 // is wrapped: the index of the value argument, the runtime's twin of the
@@ -83,25 +84,36 @@ func (u *unit) jsonCall(call *ast.CallExpr) {
 		return
 	}
 	t := types.Unalias(tv.Type)
-	if _, param := t.(*types.TypeParam); param || types.IsInterface(t) || !u.owned(t, map[types.Type]bool{}) {
-		return
-	}
-	if _, ptr := t.Underlying().(*types.Pointer); spec.target && !ptr {
-		return // json's InvalidUnmarshalError says what is wrong
-	}
 	k, start := u.locate(arg.Pos())
 	_, end := u.locate(arg.End())
-	if k < 0 {
+	if _, param := t.(*types.TypeParam); param || k < 0 {
 		return
 	}
-	wrapper := "JSONValue("
-	if spec.target {
-		wrapper = "JSONTarget("
+	shapeArgs := func(t types.Type) string {
+		return u.shapeArgs(shapeBuilder{u: u, named: map[string]*namedShape{}, letters: jsonshape.MethodLetters, both: true}, t, arg.Pos())
 	}
-	b := shapeBuilder{u: u, named: map[string]*namedShape{}, letters: jsonshape.MethodLetters, both: true}
-	edits := []Edit{
-		{Part: k, Start: start, End: start, Text: u.runtime + wrapper},
-		{Part: k, Start: end, End: end, Text: u.shapeArgs(b, t, arg.Pos()) + ")"},
+	var edits []Edit
+	if iface, ok := t.Underlying().(*types.Interface); ok {
+		if spec.target || !u.showDynamic(arg, t, iface, k, start, end, func(c types.Type) string {
+			return u.runtime + "JSONValue(gophlowv" + shapeArgs(c) + ")"
+		}) {
+			return
+		}
+	} else {
+		if !u.owned(t, map[types.Type]bool{}) {
+			return
+		}
+		if _, ptr := t.Underlying().(*types.Pointer); spec.target && !ptr {
+			return // json's InvalidUnmarshalError says what is wrong
+		}
+		wrapper := "JSONValue("
+		if spec.target {
+			wrapper = "JSONTarget("
+		}
+		edits = []Edit{
+			{Part: k, Start: start, End: start, Text: u.runtime + wrapper},
+			{Part: k, Start: end, End: end, Text: shapeArgs(t) + ")"},
+		}
 	}
 	if spec.twin != "" {
 		fk, fstart := u.locate(call.Fun.Pos())

@@ -4,7 +4,8 @@ import "testing"
 
 // TestJSONCallsWrapTheCellsTypes checks which values of json calls are
 // wrapped and how: values whose types involve the cell's types, with the
-// shape listing both method sets, but not compiled types nor interfaces.
+// shape listing both method sets, and values of interfaces by a type
+// switch over the cell's types, but not compiled types.
 func TestJSONCallsWrapTheCellsTypes(t *testing.T) {
 	ctx := Context{
 		Imports: map[string]string{"json": "encoding/json", "os": "os"},
@@ -44,7 +45,9 @@ func TestJSONCallsWrapTheCellsTypes(t *testing.T) {
 		`rt.JSONDecode(dec, rt.JSONTarget(&l, "p` + shape[1:] + `, ` + fns + `))`,
 		`b, err = json.MarshalIndent(map[string]int{}, "", " ")`,
 		`var x any = l`,
-		`b, err = json.Marshal(x)`,
+		"b, err = rt.JSONMarshal(func(gophlowx any) any { switch gophlowv := gophlowx.(type) { " +
+			`case level: return rt.JSONValue(gophlowv, ` + shape + `, ` + fns + `); ` +
+			`case *level: return rt.JSONValue(gophlowv, "p` + shape[1:] + `, ` + fns + `) }; return gophlowx }(x))`,
 	}
 	for k, p := range parts {
 		if got := apply(p.Text, k, res.Edits); got != want[k] {

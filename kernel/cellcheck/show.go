@@ -173,7 +173,9 @@ func (u *unit) showArg(arg ast.Expr) bool {
 		return false
 	}
 	if iface, ok := t.Underlying().(*types.Interface); ok {
-		return u.showDynamic(arg, t, iface, k, start, end)
+		return u.showDynamic(arg, t, iface, k, start, end, func(c types.Type) string {
+			return u.runtime + "Show(gophlowv" + u.showCall(c, arg.Pos()) + ")"
+		})
 	}
 	if !u.owned(t, map[types.Type]bool{}) {
 		return false
@@ -187,8 +189,9 @@ func (u *unit) showArg(arg ast.Expr) bool {
 
 // showDynamic wraps an argument of an interface type in a type switch
 // over the cell's types that implement it, or type assertions to them for
-// error and other compiled interfaces.
-func (u *unit) showDynamic(arg ast.Expr, t types.Type, iface *types.Interface, k, start, end int) bool {
+// error and other compiled interfaces; wrap writes the wrapping of
+// gophlowv, of type c.
+func (u *unit) showDynamic(arg ast.Expr, t types.Type, iface *types.Interface, k, start, end int, wrap func(c types.Type) string) bool {
 	// Values of error (or another compiled interface) may come back from
 	// compiled code in yaegi's wrappers, which its type switch does not
 	// look inside and its assertions do; its assertions, in turn, reject
@@ -198,13 +201,12 @@ func (u *unit) showDynamic(arg ast.Expr, t types.Type, iface *types.Interface, k
 	asserts := named != nil && named.Obj().Pkg() != u.pkg
 	var cases []string
 	for _, c := range u.candidates(arg.Pos(), iface) {
-		rest := u.showCall(c, arg.Pos())
 		name := u.localTypeExpr(c, arg.Pos())
-		format := "case %s: return %sShow(gophlowv%s)"
+		format := "case %s: return %s"
 		if asserts {
-			format = "if gophlowv, ok := gophlowx.(%s); ok { return %sShow(gophlowv%s) }"
+			format = "if gophlowv, ok := gophlowx.(%s); ok { return %s }"
 		}
-		cases = append(cases, fmt.Sprintf(format, name, u.runtime, rest))
+		cases = append(cases, fmt.Sprintf(format, name, wrap(c)))
 		if len(cases) > maxCases {
 			return false
 		}

@@ -54,6 +54,10 @@ func (l *Level) UnmarshalJSON(b []byte) error {
 		"json: cannot unmarshal string into Go struct field Account.id of type int64 2")
 	text("fmt.Sprint(json.Unmarshal([]byte(`{\"level\": \"fatal\"}`), &back))", `unknown level "fatal"`)
 
+	// A value held in an interface.
+	f.ok("func dump(v any) string { b, err := json.Marshal(v); return string(b) + fmt.Sprint(err) }")
+	text(`dump(&Account{ID: 1, internal: "x"}) + dump([]int{1})`, `{"id":1,"level":"debug","created_by":""}<nil>[1]<nil>`)
+
 	// Inside a function, through an Encoder and a Decoder.
 	f.ok(`func roundTrip(in string) string {
 	var out bytes.Buffer
