@@ -309,6 +309,9 @@ func (u *unit) result(errs []types.Error) *Result {
 			u.rangeOverFunc(rs)
 			u.rangeOverBasic(rs)
 		}
+		if ts, ok := n.(*ast.TypeSwitchStmt); ok {
+			u.typeSwitch(ts)
+		}
 		if e, ok := n.(ast.Expr); ok && (u.stubType(e) || u.instance(e) || u.monoUse(e)) {
 			return false
 		}

@@ -163,3 +163,33 @@ for _, r = range "né" {
 }
 []any{keys, k, string(r)}`, "[[0 1 3 4 5] 5 é]")
 }
+
+// TestTypeSwitchesMatchInterfaceCases checks cellcheck's typeswitch.go:
+// yaegi's type switch matches neither case against an error compiled code
+// made (fmt.Errorf, a recovered runtime panic), though assertions do.
+func TestTypeSwitchesMatchInterfaceCases(t *testing.T) {
+	f := newFixture(t)
+	f.ok(`import "fmt"`)
+	f.ok(`func kind(x any) string {
+	switch v := x.(type) {
+	case fmt.Stringer:
+		return "stringer " + v.String()
+	case error:
+		return "error " + v.Error()
+	case int, int64:
+		return fmt.Sprint("int ", v)
+	case nil:
+		return "nil"
+	default:
+		return fmt.Sprintf("other %v", v)
+	}
+}`)
+	f.ok(`func recovered() (s string) {
+	defer func() { s = kind(recover()) }()
+	var m map[string]int
+	m["x"] = 1
+	return ""
+}`)
+	f.expect(`[]string{kind(fmt.Errorf("boom")), kind(3), kind(nil), kind(2.5), recovered()}`,
+		`[error boom int 3 nil other 2.5 error assignment to entry in nil map]`)
+}

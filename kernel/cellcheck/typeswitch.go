@@ -1,0 +1,101 @@
+package cellcheck
+
+import (
+	"fmt"
+	"go/ast"
+	"go/types"
+	"strings"
+)
+
+// Type switches with interface cases. yaegi's type switch does not match
+// an interface case (error, fmt.Stringer) against a value compiled code
+// made — an error from fmt.Errorf, the value recover returns — though a
+// type assertion does. Such a switch becomes an expression switch over
+// assertions, the operand evaluated once:
+//
+//	switch v := x.(type) { case int: …; case error, fmt.Stringer: …; case nil: …; default: … }
+//	→ switch S := x; {
+//	  case S != nil && func() bool { _, ok := S.(int); return ok }(): v := S.(int); _ = v; …
+//	  case S != nil && func() bool { _, ok := S.(error); return ok }() || …: v := S; _ = v; …
+//	  case S == nil: v := S; _ = v; …
+//	  default: v := S; _ = v; … }
+//
+// Cases are tried in order, as Go does; break still leaves the switch. (A
+// comma-ok assertion of a nil interface crashes yaegi, hence S != nil.)
+
+// typeSwitch writes out ts when a case names a non-empty interface.
+func (u *unit) typeSwitch(ts *ast.TypeSwitchStmt) {
+	if ts.Init != nil || !u.hasInterfaceCase(ts) {
+		return
+	}
+	var v *ast.Ident
+	var assert *ast.TypeAssertExpr
+	switch a := ts.Assign.(type) {
+	case *ast.AssignStmt:
+		v, _ = a.Lhs[0].(*ast.Ident)
+		assert, _ = a.Rhs[0].(*ast.TypeAssertExpr)
+	case *ast.ExprStmt:
+		assert, _ = a.X.(*ast.TypeAssertExpr)
+	}
+	if assert == nil {
+		return
+	}
+	k, start := u.locate(ts.Assign.Pos())
+	_, xStart := u.locate(assert.X.Pos())
+	_, xEnd := u.locate(assert.X.End())
+	_, end := u.locate(ts.Assign.End())
+	if k < 0 {
+		return
+	}
+	s := fmt.Sprintf("gophlowTS%d", start)
+	edits := []Edit{{Part: k, Start: start, End: xStart, Text: s + " := "}, {Part: k, Start: xEnd, End: end, Text: ";"}}
+	for _, st := range ts.Body.List {
+		cc := st.(*ast.CaseClause)
+		var conds []string
+		bound := s
+		for _, e := range cc.List {
+			t := u.info.Types[e].Type
+			if t == nil {
+				return
+			}
+			if types.Identical(t, types.Typ[types.UntypedNil]) {
+				conds = append(conds, s+" == nil")
+				continue
+			}
+			te := u.typeExpr(t)
+			if te == "" {
+				return
+			}
+			conds = append(conds, fmt.Sprintf("%s != nil && func() bool { _, ok := %s.(%s); return ok }()", s, s, te))
+			if len(cc.List) == 1 {
+				bound = s + ".(" + te + ")"
+			}
+		}
+		head := "default:"
+		if len(conds) > 0 {
+			head = "case " + strings.Join(conds, " || ") + ":"
+		}
+		if v != nil && v.Name != "_" {
+			head += fmt.Sprintf(" %s := %s; _ = %s;", v.Name, bound, v.Name)
+		}
+		_, caseStart := u.locate(cc.Case)
+		_, colon := u.locate(cc.Colon)
+		edits = append(edits, Edit{Part: k, Start: caseStart, End: colon + 1, Text: head})
+	}
+	u.res.Edits = append(u.res.Edits, edits...)
+}
+
+// hasInterfaceCase reports whether a case of ts names a non-empty
+// interface.
+func (u *unit) hasInterfaceCase(ts *ast.TypeSwitchStmt) bool {
+	for _, st := range ts.Body.List {
+		for _, e := range st.(*ast.CaseClause).List {
+			if t := u.info.Types[e].Type; t != nil && types.IsInterface(t) {
+				if iface, ok := t.Underlying().(*types.Interface); ok && iface.NumMethods() > 0 {
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
