@@ -302,8 +302,6 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 				found = true // its values are taken where it runs (cellcheck)
 			case *ast.TypeSwitchStmt:
 				found = true // interface cases are matched by assertions (cellcheck)
-			case *ast.TypeSwitchStmt:
-				found = true // interface cases are matched by assertions (cellcheck)
 			case *ast.CallExpr:
 				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && (cellcheck.PrintFunc(sel.Sel.Name) || cellcheck.JSONFunc(sel.Sel.Name)) {
 					prints = true
