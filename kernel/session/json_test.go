@@ -53,6 +53,7 @@ func (l *Level) UnmarshalJSON(b []byte) error {
 	text("err = json.Unmarshal([]byte(`{\"id\": \"seven\", \"level\": \"warn\"}`), &back)\nfmt.Sprint(err, \" \", back.Level)",
 		"json: cannot unmarshal string into Go struct field Account.id of type int64 2")
 	text("fmt.Sprint(json.Unmarshal([]byte(`{\"level\": \"fatal\"}`), &back))", `unknown level "fatal"`)
+	text("loop := &Account{}\nloop.Parent = loop\n_, err = json.Marshal(loop)\nerr.Error()", "json: unsupported value: encountered a cycle via *main.Account")
 
 	// A value held in an interface.
 	f.ok("func dump(v any) string { b, err := json.Marshal(v); return string(b) + fmt.Sprint(err) }")
