@@ -34,7 +34,6 @@ type errorContext struct {
 }
 
 var (
-	opaque              = &showfmt.Shape{Kind: showfmt.Opaque}
 	unmarshalerType     = reflect.TypeFor[json.Unmarshaler]()
 	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
 )

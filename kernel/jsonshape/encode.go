@@ -151,9 +151,8 @@ func (e *encoder) marshals(s *showfmt.Shape, t reflect.Type) bool {
 // v (its newTypeEncoder: the pointer's methods for an addressable value,
 // then the value's), if the shape lists one, and reports whether it did.
 func (e *encoder) methods(v reflect.Value, s *showfmt.Shape) bool {
-	for _, text := range []bool{false, true} {
-		lower := map[bool]byte{false: 'j', true: 't'}[text]
-		upper := lower - 'a' + 'A'
+	for _, lower := range []byte{'j', 't'} {
+		text, upper := lower == 't', lower-'a'+'A'
 		var f, recv reflect.Value
 		var ok bool
 		switch {

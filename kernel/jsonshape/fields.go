@@ -29,11 +29,9 @@ type structType struct {
 	t reflect.Type
 }
 
-// numField, fieldAt, and fieldShape read the struct's fields: name,
-// whether it is embedded, its shape, and its reflect field (for tags and
-// types).
-func (st structType) numField() int { return st.t.NumField() }
-
+// fieldAt reads field i of the struct: its Go name, whether it is
+// embedded, its shape, and its reflect field (for the tag and the
+// interpreter's type).
 func (st structType) fieldAt(i int) (name string, embedded bool, s *showfmt.Shape, sf reflect.StructField) {
 	sf = st.t.Field(i)
 	if st.s.Kind != showfmt.Struct {
@@ -53,11 +51,15 @@ func (st structType) key() any {
 	return st.s
 }
 
-// fieldsKey caches fields.
+// fieldsKey caches fields: the struct's shape (nil where it is Opaque)
+// and type.
 type fieldsKey struct {
 	s *showfmt.Shape
 	t reflect.Type
 }
+
+// opaque is the shape of the parts without cell types.
+var opaque = &showfmt.Shape{Kind: showfmt.Opaque}
 
 var fieldCache sync.Map // fieldsKey → []field
 
@@ -66,7 +68,11 @@ var fieldCache sync.Map // fieldsKey → []field
 // dominates an untagged one at the same depth; fields hidden by a
 // conflict are dropped).
 func fields(st structType) []field {
-	if fs, ok := fieldCache.Load(fieldsKey{st.s, st.t}); ok {
+	key := fieldsKey{t: st.t}
+	if st.s.Kind != showfmt.Opaque {
+		key.s = st.s
+	}
+	if fs, ok := fieldCache.Load(key); ok {
 		return fs.([]field)
 	}
 	type queued struct {
@@ -87,7 +93,7 @@ func fields(st structType) []field {
 				continue
 			}
 			visited[q.st.key()] = true
-			for i := 0; i < q.st.numField(); i++ {
+			for i := 0; i < q.st.t.NumField(); i++ {
 				name, embedded, fs, sf := q.st.fieldAt(i)
 				ft, fshape := sf.Type, fs
 				if fshape.Kind == showfmt.Pointer || fshape.Kind == showfmt.Opaque && ft.Name() == "" && ft.Kind() == reflect.Pointer {
@@ -162,7 +168,7 @@ func fields(st structType) []field {
 		i = j
 	}
 	slices.SortFunc(out, func(a, b field) int { return slices.Compare(a.index, b.index) })
-	fieldCache.Store(fieldsKey{st.s, st.t}, out)
+	fieldCache.Store(key, out)
 	return out
 }
 
@@ -179,14 +185,14 @@ func elemShape(s *showfmt.Shape) *showfmt.Shape {
 	if b := base(s); b.Kind == showfmt.Pointer {
 		return b.Elem
 	}
-	return &showfmt.Shape{Kind: showfmt.Opaque}
+	return opaque
 }
 
 // structOf is the struct type of a value v of shape s.
 func structOf(v reflect.Value, s *showfmt.Shape) structType {
 	b := base(s)
 	if b.Kind != showfmt.Struct || !showfmt.Fits(v, b) {
-		b = &showfmt.Shape{Kind: showfmt.Opaque}
+		b = opaque
 	}
 	return structType{s: b, t: v.Type()}
 }
