@@ -25,7 +25,9 @@ import (
 // are json's functions that report a wrapped value's errors as json
 // reports them and hand the wrapper the Encoder's or Decoder's settings.
 // A value of an interface type is wrapped, as a print argument is, by a
-// type switch over the cell's types that implement the interface.
+// type switch over the cell's types that implement the interface; in a
+// composite literal of compiled types (map[string]any{"a": a}), the
+// elements of interface types are wrapped.
 
 // jsonFuncs are the functions and methods of encoding/json whose value
 // is wrapped: the index of the value argument, the runtime's twin of the
@@ -99,10 +101,11 @@ func (u *unit) jsonCall(call *ast.CallExpr) {
 		}) {
 			return
 		}
-	} else {
-		if !u.owned(t, map[types.Type]bool{}) {
+	} else if !u.owned(t, map[types.Type]bool{}) {
+		if spec.target || !u.jsonElements(arg, shapeArgs) {
 			return
 		}
+	} else {
 		if _, ptr := t.Underlying().(*types.Pointer); spec.target && !ptr {
 			return // json's InvalidUnmarshalError says what is wrong
 		}
@@ -132,4 +135,52 @@ func (u *unit) jsonCall(call *ast.CallExpr) {
 		}
 	}
 	u.res.Edits = append(u.res.Edits, edits...)
+}
+
+// jsonElements wraps, in a composite literal e of a type without the
+// cell's types, each element whose type involves them where the literal
+// holds an interface (its values are the interpreter's otherwise), and
+// reports whether it wrapped any; nested literals are looked into.
+func (u *unit) jsonElements(e ast.Expr, shapeArgs func(types.Type) string) bool {
+	lit, ok := ast.Unparen(e).(*ast.CompositeLit)
+	if !ok || u.info.Types[lit].Type == nil {
+		return false
+	}
+	wrapped := false
+	for i, elt := range lit.Elts {
+		value, key := elt, ast.Expr(nil)
+		if kv, ok := elt.(*ast.KeyValueExpr); ok {
+			value, key = kv.Value, kv.Key
+		}
+		var want types.Type
+		switch lt := u.info.Types[lit].Type.Underlying().(type) {
+		case *types.Map:
+			want = lt.Elem()
+		case *types.Slice:
+			want = lt.Elem()
+		case *types.Array:
+			want = lt.Elem()
+		case *types.Struct:
+			for f := 0; f < lt.NumFields(); f++ {
+				if id, ok := key.(*ast.Ident); ok && id.Name == lt.Field(f).Name() || key == nil && f == i {
+					want = lt.Field(f).Type()
+				}
+			}
+		}
+		vt := types.Unalias(u.info.Types[value].Type)
+		if want == nil || vt == nil {
+			continue
+		}
+		k, start := u.locate(value.Pos())
+		_, end := u.locate(value.End())
+		if !types.IsInterface(want) || types.IsInterface(vt) || !u.owned(vt, map[types.Type]bool{}) || k < 0 {
+			wrapped = u.jsonElements(value, shapeArgs) || wrapped
+			continue
+		}
+		u.res.Edits = append(u.res.Edits,
+			Edit{Part: k, Start: start, End: start, Text: u.runtime + "JSONValue("},
+			Edit{Part: k, Start: end, End: end, Text: shapeArgs(vt) + ")"})
+		wrapped = true
+	}
+	return wrapped
 }

@@ -4,8 +4,9 @@ import "testing"
 
 // TestJSONCallsWrapTheCellsTypes checks which values of json calls are
 // wrapped and how: values whose types involve the cell's types, with the
-// shape listing both method sets, and values of interfaces by a type
-// switch over the cell's types, but not compiled types.
+// shape listing both method sets, values of interfaces by a type switch
+// over the cell's types, and such values in composite literals of
+// compiled types, but not compiled types.
 func TestJSONCallsWrapTheCellsTypes(t *testing.T) {
 	ctx := Context{
 		Imports: map[string]string{"json": "encoding/json", "os": "os"},
@@ -25,6 +26,7 @@ func TestJSONCallsWrapTheCellsTypes(t *testing.T) {
 		`b, err = json.MarshalIndent(map[string]int{}, "", " ")`,
 		`var x any = l`,
 		`b, err = json.Marshal(x)`,
+		`b, err = json.Marshal(map[string]any{"l": l, "n": 1, "s": []any{&l, struct{ A any }{l}}})`,
 	)
 	c := newChecker()
 	c.Runtime = "rt."
@@ -48,6 +50,8 @@ func TestJSONCallsWrapTheCellsTypes(t *testing.T) {
 		"b, err = rt.JSONMarshal(func(gophlowx any) any { switch gophlowv := gophlowx.(type) { " +
 			`case level: return rt.JSONValue(gophlowv, ` + shape + `, ` + fns + `); ` +
 			`case *level: return rt.JSONValue(gophlowv, "p` + shape[1:] + `, ` + fns + `) }; return gophlowx }(x))`,
+		`b, err = rt.JSONMarshal(map[string]any{"l": rt.JSONValue(l, ` + shape + `, ` + fns + `), "n": 1, ` +
+			`"s": []any{rt.JSONValue(&l, "p` + shape[1:] + `, ` + fns + `), struct{ A any }{rt.JSONValue(l, ` + shape + `, ` + fns + `)}}})`,
 	}
 	for k, p := range parts {
 		if got := apply(p.Text, k, res.Edits); got != want[k] {

@@ -55,9 +55,11 @@ func (l *Level) UnmarshalJSON(b []byte) error {
 	text("fmt.Sprint(json.Unmarshal([]byte(`{\"level\": \"fatal\"}`), &back))", `unknown level "fatal"`)
 	text("loop := &Account{}\nloop.Parent = loop\n_, err = json.Marshal(loop)\nerr.Error()", "json: unsupported value: encountered a cycle via *main.Account")
 
-	// A value held in an interface.
+	// A value held in an interface, or in a literal of compiled types.
 	f.ok("func dump(v any) string { b, err := json.Marshal(v); return string(b) + fmt.Sprint(err) }")
 	text(`dump(&Account{ID: 1, internal: "x"}) + dump([]int{1})`, `{"id":1,"level":"debug","created_by":""}<nil>[1]<nil>`)
+	text("b, _ = json.Marshal(map[string]any{\"a\": acc, \"n\": []any{Level(1)}})\nstring(b)",
+		`{"a":{"id":7,"level":"warn","created_by":"admin"},"n":["info"]}`)
 
 	// Inside a function, through an Encoder and a Decoder.
 	f.ok(`func roundTrip(in string) string {
