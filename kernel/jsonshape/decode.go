@@ -33,10 +33,7 @@ type errorContext struct {
 	stack      []string
 }
 
-var (
-	unmarshalerType     = reflect.TypeFor[json.Unmarshaler]()
-	textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
-)
+var textUnmarshalerType = reflect.TypeFor[encoding.TextUnmarshaler]()
 
 // unmarshal decodes the data into what rv, of shape s, points to.
 func (d *decoder) unmarshal(rv reflect.Value, s *showfmt.Shape) error {
