@@ -220,7 +220,7 @@ func MarshalIndent(v any, prefix, indent string) ([]byte, error) {
 // Encode is enc.Encode(v), reporting errors as Marshal does, with v, if
 // it is a Value, escaping HTML as enc does.
 func Encode(enc *json.Encoder, v any) error {
-	if w, ok := v.(*value); ok {
+	if w, ok := v.(*value); ok && enc != nil {
 		if f := reflect.ValueOf(enc).Elem().FieldByName("escapeHTML"); f.IsValid() && f.Kind() == reflect.Bool {
 			w.escapeHTML = f.Bool()
 		}
@@ -231,7 +231,7 @@ func Encode(enc *json.Encoder, v any) error {
 // Decode is dec.Decode(v), with v, if it is a Target, decoding with
 // dec's UseNumber and DisallowUnknownFields settings.
 func Decode(dec *json.Decoder, v any) error {
-	if t, ok := v.(*target); ok {
+	if t, ok := v.(*target); ok && dec != nil {
 		d := reflect.ValueOf(dec).Elem().FieldByName("d")
 		flag := func(name string) bool {
 			if !d.IsValid() || d.Kind() != reflect.Struct {
