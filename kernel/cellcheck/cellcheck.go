@@ -223,7 +223,7 @@ func (c *Checker) Check(ctx Context, parts []Part) (*Result, error) {
 		return nil, err
 	}
 	u := &unit{parts: parts, starts: starts, file: file, fset: fset, src: src, ctx: ctx, runtime: c.Runtime, generic: c.Generic,
-		templatePart: map[int]bool{}, monos: map[string]bool{}}
+		templatePart: map[int]bool{}, monos: map[string]bool{}, called: map[ast.Expr]bool{}}
 	for _, d := range file.Decls {
 		if k, _ := u.locate(d.Pos()); k >= 0 && IsTemplate(d) {
 			u.templatePart[k] = true
@@ -261,6 +261,8 @@ type unit struct {
 	// which the session does not evaluate; monos the instances written.
 	templatePart map[int]bool
 	monos        map[string]bool
+	// called marks the functions of the calls seen so far (methodvalues.go).
+	called map[ast.Expr]bool
 }
 
 // locate returns the part holding pos and the offset in its text, or -1.
@@ -318,11 +320,16 @@ func (u *unit) result(errs []types.Error) *Result {
 		if b, ok := n.(*ast.BinaryExpr); ok {
 			u.typedShift(b)
 		}
+		if sel, ok := n.(*ast.SelectorExpr); ok {
+			u.methodValue(sel)
+		}
 		if call, ok := n.(*ast.CallExpr); ok {
+			u.called[ast.Unparen(call.Fun)] = true
 			u.newOfValue(call)
 			u.checkedMake(call)
 			u.minMax(call)
 			u.showArgs(call)
+			u.jsonCall(call)
 			u.typedComplex(call)
 		}
 		return true

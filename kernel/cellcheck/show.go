@@ -383,6 +383,14 @@ func (u *unit) owned(t types.Type, seen map[types.Type]bool) bool {
 		return u.owned(t.Key(), seen) || u.owned(t.Elem(), seen)
 	case *types.Chan:
 		return u.owned(t.Elem(), seen)
+	case *types.Signature: // printed as a pointer, but %T names it
+		return u.owned(t.Params(), seen) || u.owned(t.Results(), seen)
+	case *types.Tuple:
+		for i := 0; i < t.Len(); i++ {
+			if u.owned(t.At(i).Type(), seen) {
+				return true
+			}
+		}
 	case *types.Struct:
 		for i := 0; i < t.NumFields(); i++ {
 			if f := t.Field(i); !f.Exported() || f.Embedded() || u.owned(f.Type(), seen) {
@@ -421,6 +429,9 @@ func (u *unit) displayName(t *types.Named) string {
 // reflectName writes t as reflect writes types: the cell's package as
 // main, others by their names.
 func (u *unit) reflectName(t types.Type) string {
+	if sig, ok := t.(*types.Signature); ok {
+		return u.reflectSignature(sig)
+	}
 	s := types.TypeString(t, func(p *types.Package) string {
 		if p == u.pkg {
 			return "main"
@@ -428,6 +439,32 @@ func (u *unit) reflectName(t types.Type) string {
 		return p.Name()
 	})
 	return strings.ReplaceAll(s, "interface{}", "interface {}")
+}
+
+// reflectSignature writes a function type as reflect does: without
+// parameter names.
+func (u *unit) reflectSignature(sig *types.Signature) string {
+	list := func(tuple *types.Tuple, variadic bool) []string {
+		out := make([]string, tuple.Len())
+		for i := range out {
+			t := tuple.At(i).Type()
+			if variadic && i == len(out)-1 {
+				out[i] = "..." + u.reflectName(t.(*types.Slice).Elem())
+			} else {
+				out[i] = u.reflectName(t)
+			}
+		}
+		return out
+	}
+	s := "func(" + strings.Join(list(sig.Params(), sig.Variadic()), ", ") + ")"
+	switch results := list(sig.Results(), false); len(results) {
+	case 0:
+	case 1:
+		s += " " + results[0]
+	default:
+		s += " (" + strings.Join(results, ", ") + ")"
+	}
+	return s
 }
 
 // methodLetters lists t's methods of letters (printMethods) for the

@@ -193,3 +193,25 @@ func TestTypeSwitchesMatchInterfaceCases(t *testing.T) {
 	f.expect(`[]string{kind(fmt.Errorf("boom")), kind(3), kind(nil), kind(2.5), recovered()}`,
 		`[error boom int 3 nil other 2.5 error assignment to entry in nil map]`)
 }
+
+// TestMethodValuesBindTheirReceivers checks cellcheck's methodvalues.go:
+// yaegi reads a method value's receiver when it is called rather than
+// when it is made, and fails on method expressions used as values.
+func TestMethodValuesBindTheirReceivers(t *testing.T) {
+	f := newFixture(t)
+	f.ok("import (\n\t\"fmt\"\n\t\"strings\"\n)")
+	f.ok(`type counter struct{ n int }
+func (c counter) get() int { return c.n }
+func (c *counter) add(d int) int { c.n += d; return c.n }
+type shift rune
+func (s shift) apply(r rune) rune { return r + rune(s) }`)
+	f.expect(`c := counter{1}
+get, add := c.get, c.add
+add(10)
+after := c.n
+plus := (*counter).add
+[]int{get(), after, plus(&c, 5)}`, "[1 11 16]")
+	// A method value handed to compiled code, and %T of a method expression.
+	f.expect(`strings.Map(shift(1).apply, "HAL")`, `"IBM"`)
+	f.expect(`fmt.Sprintf("%T", counter.get)`, `"func(main.counter) int"`)
+}
