@@ -223,7 +223,8 @@ func (c *Checker) Check(ctx Context, parts []Part) (*Result, error) {
 		return nil, err
 	}
 	u := &unit{parts: parts, starts: starts, file: file, fset: fset, src: src, ctx: ctx, runtime: c.Runtime, generic: c.Generic,
-		templatePart: map[int]bool{}, monos: map[string]bool{}, called: map[ast.Expr]bool{}}
+		templatePart: map[int]bool{}, monos: map[string]bool{}, called: map[ast.Expr]bool{},
+		localNames: map[*types.TypeName]string{}}
 	for _, d := range file.Decls {
 		if k, _ := u.locate(d.Pos()); k >= 0 && IsTemplate(d) {
 			u.templatePart[k] = true
@@ -263,6 +264,8 @@ type unit struct {
 	monos        map[string]bool
 	// called marks the functions of the calls seen so far (methodvalues.go).
 	called map[ast.Expr]bool
+	// localNames are the new names of local types (localtypes.go).
+	localNames map[*types.TypeName]string
 }
 
 // locate returns the part holding pos and the offset in its text, or -1.
@@ -302,6 +305,7 @@ func (u *unit) result(errs []types.Error) *Result {
 			}
 		}
 	}
+	u.renameLocalTypes()
 	var defers []*ast.DeferStmt
 	ast.Inspect(u.file, func(n ast.Node) bool {
 		if d, ok := n.(*ast.DeferStmt); ok {

@@ -576,5 +576,8 @@ func (u *unit) localTypeExpr(t types.Type, pos token.Pos) string {
 	if _, obj := u.pkg.Scope().Innermost(pos).LookupParent(named.Obj().Name(), pos); obj != named.Obj() {
 		return ""
 	}
+	if name := u.localNames[named.Obj()]; name != "" {
+		return ptr + name // renamed (localtypes.go)
+	}
 	return ptr + named.Obj().Name()
 }

@@ -215,3 +215,17 @@ plus := (*counter).add
 	f.expect(`strings.Map(shift(1).apply, "HAL")`, `"IBM"`)
 	f.expect(`fmt.Sprintf("%T", counter.get)`, `"func(main.counter) int"`)
 }
+
+// TestShadowedTypesInBlocks checks cellcheck's localtypes.go: yaegi takes
+// a block's own type for an outer type of the same name.
+func TestShadowedTypesInBlocks(t *testing.T) {
+	f := newFixture(t)
+	f.ok(`import "fmt"`)
+	f.expect(`type item struct{ name string }
+out := []string{}
+{
+	type item struct{ id int }
+	out = append(out, fmt.Sprintf("%+v %T", item{7}, item{7}))
+}
+append(out, fmt.Sprintf("%+v", item{"outer"}))`, `[{id:7} main.item {name:outer}]`)
+}
