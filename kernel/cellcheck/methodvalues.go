@@ -21,7 +21,7 @@ import (
 // cell's type that is not called at once.
 func (u *unit) methodValue(sel *ast.SelectorExpr) {
 	s, ok := u.info.Selections[sel]
-	if !ok || u.called[sel] || len(s.Index()) != 1 || types.IsInterface(s.Recv()) {
+	if !ok || s.Kind() == types.FieldVal || u.called[sel] || len(s.Index()) != 1 || types.IsInterface(s.Recv()) {
 		return
 	}
 	named, _ := types.Unalias(derefType(s.Recv())).(*types.Named)

@@ -204,7 +204,8 @@ func TestMethodValuesBindTheirReceivers(t *testing.T) {
 func (c counter) get() int { return c.n }
 func (c *counter) add(d int) int { c.n += d; return c.n }
 type shift rune
-func (s shift) apply(r rune) rune { return r + rune(s) }`)
+func (s shift) apply(r rune) rune { return r + rune(s) }
+type hook struct{ fn func() int }`)
 	f.expect(`c := counter{1}
 get, add := c.get, c.add
 add(10)
@@ -214,6 +215,8 @@ plus := (*counter).add
 	// A method value handed to compiled code, and %T of a method expression.
 	f.expect(`strings.Map(shift(1).apply, "HAL")`, `"IBM"`)
 	f.expect(`fmt.Sprintf("%T", counter.get)`, `"func(main.counter) int"`)
+	// A field of func type is no method value.
+	f.expect("h := hook{func() int { return 4 }}\nf := h.fn\nf()", "4")
 }
 
 // TestShadowedTypesInBlocks checks cellcheck's localtypes.go: yaegi takes
