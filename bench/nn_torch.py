@@ -15,7 +15,9 @@ it for a small network (Adam(foreach=True), zero_grad(set_to_none=True), the
 time column drawn once); the exact divergence as one autograd pass per
 dimension, as one batched pass (is_grads_batched), as functorch.jvp per
 dimension and as functorch.vmap(jacfwd) — and every form is timed at
-torch.set_num_threads(1) and (2); the fastest is PyTorch's figure. The script
+torch.set_num_threads(1) and (2), and the Go side runs the script with the
+environment's OpenBLAS kernels and, on an AVX-512 processor, with
+OPENBLAS_CORETYPE=SkylakeX; the fastest is PyTorch's figure. The script
 runs the configurations named on its command line (all without arguments;
 NAME=FORM,… limits the forms) and prints one JSON object on stdout; the Go
 side calls it once per round of a configuration, right after timing fmlib on

@@ -67,6 +67,28 @@ func gemmPeakGFLOPS() float64 {
 	return 2 * n * n * n / best.Seconds() / 1e9
 }
 
+// fmaPeakGFLOPS is one core's single-precision FMA peak in GFLOPS, in its
+// widest registers (bench/fma_peak.c, built with the C compiler cgo uses),
+// or 0 when it cannot be measured.
+func fmaPeakGFLOPS(t *testing.T) float64 {
+	bin := t.TempDir() + "/fma_peak"
+	if out, err := exec.Command("gcc", "-O2", "-o", bin, "../bench/fma_peak.c").CombinedOutput(); err != nil {
+		t.Logf("bench/fma_peak.c: %v: %s", err, out)
+		return 0
+	}
+	out, err := exec.Command(bin).Output()
+	if err != nil {
+		t.Logf("fma_peak: %v", err)
+		return 0
+	}
+	var g8, g16 float64
+	if _, err := fmt.Sscanf(string(out), "fma_peak gflops_8lane=%g gflops_16lane=%g", &g8, &g16); err != nil {
+		t.Logf("fma_peak printed %q: %v", out, err)
+		return 0
+	}
+	return max(g8, g16)
+}
+
 // torchResult is what bench/nn_torch.py prints for one configuration:
 // the fastest time over its forms and thread counts, which "form/threads"
 // that was, and every form's time.
@@ -79,15 +101,46 @@ type torchResult struct {
 // torchInfoOnce prints nn_torch.py's versions and BLAS line once.
 var torchInfoOnce sync.Once
 
+// torchCoreTypes are the OpenBLAS kernels PyTorch is tried with: the
+// environment's choice ("", which on these machines sets
+// OPENBLAS_CORETYPE=Haswell, the AVX2 kernels) and, on a processor with
+// AVX-512, OpenBLAS's AVX-512 kernels (SkylakeX), which made PyTorch's
+// sampling about twice as fast on the AVX-512 machine of issue 15. fmlib's
+// own OpenBLAS calls run with the environment's choice.
+func torchCoreTypes() []string {
+	cpu, _ := os.ReadFile("/proc/cpuinfo")
+	if strings.Contains(string(cpu), " avx512f ") {
+		return []string{"", "SkylakeX"}
+	}
+	return []string{""}
+}
+
+// coreTypeName names an OpenBLAS core type of torchCoreTypes in results.
+func coreTypeName(ct string) string {
+	if ct != "" {
+		return ct
+	}
+	if env := os.Getenv("OPENBLAS_CORETYPE"); env != "" {
+		return env
+	}
+	return "detected"
+}
+
 // torchMs runs one configuration of bench/nn_torch.py with Debian's
-// python3, in the given forms (all of them when none is given), and
-// returns PyTorch's fastest, or the reason it could not.
-func torchMs(name string, forms ...string) (torchResult, error) {
+// python3, with OpenBLAS's kernels chosen by coreType (the environment's
+// when ""), in the given forms (all of them when none is given), and
+// returns PyTorch's fastest, or the reason it could not. The forms are
+// named "form/threads@coretype".
+func torchMs(name, coreType string, forms ...string) (torchResult, error) {
 	arg := name
 	if len(forms) > 0 {
 		arg += "=" + strings.Join(forms, ",")
 	}
-	out, err := exec.Command("/usr/bin/python3", "../bench/nn_torch.py", arg).Output()
+	cmd := exec.Command("/usr/bin/python3", "../bench/nn_torch.py", arg)
+	if coreType != "" {
+		cmd.Env = append(os.Environ(), "OPENBLAS_CORETYPE="+coreType)
+	}
+	out, err := cmd.Output()
 	if err != nil {
 		if ee, ok := err.(*exec.ExitError); ok {
 			return torchResult{}, fmt.Errorf("%v: %s", err, ee.Stderr)
@@ -108,7 +161,29 @@ func torchMs(name string, forms ...string) (torchResult, error) {
 		return torchResult{}, fmt.Errorf("bench/nn_torch.py did not time %s", name)
 	}
 	torchInfoOnce.Do(func() { fmt.Printf("bench torch_info %v\n", res.Info) })
-	return torchResult{ms: v, best: res.Best[name], all: res.All[name]}, nil
+	at := "@" + coreTypeName(coreType)
+	all := map[string]float64{}
+	for k, ms := range res.All[name] {
+		all[k+at] = ms
+	}
+	return torchResult{ms: v, best: res.Best[name] + at, all: all}, nil
+}
+
+// torchBest is torchMs's fastest over the OpenBLAS kernels of coreTypes,
+// with every form's time.
+func torchBest(name string, coreTypes []string, forms ...string) (torchResult, error) {
+	best := torchResult{all: map[string]float64{}}
+	for _, ct := range coreTypes {
+		tr, err := torchMs(name, ct, forms...)
+		if err != nil {
+			return torchResult{}, err
+		}
+		maps.Copy(best.all, tr.all)
+		if best.best == "" || tr.ms < best.ms {
+			best.ms, best.best = tr.ms, tr.best
+		}
+	}
+	return best, nil
 }
 
 // benchRounds is how many times each configuration is timed on each side,
@@ -121,7 +196,10 @@ const benchRounds = 3
 // benchRounds alternating rounds and printed as
 // `bench NAME torch_ms=… fmlib_ms=… ratio=…` (the medians of the rounds;
 // ratio = torch/fmlib), plus the training step's achieved GFLOPS against the
-// measured GEMM peak. It runs only with GOPHLOW_BENCH=1 (GOPHLOW_BENCH_ONLY=text
+// measured GEMM peak, and for sampling and the likelihood the compute floor
+// (their flops at the two cores' FMA peak) with each side's time over it.
+// PyTorch is tried with each OpenBLAS kernel set of torchCoreTypes in the
+// first round and keeps its fastest. It runs only with GOPHLOW_BENCH=1 (GOPHLOW_BENCH_ONLY=text
 // keeps the configurations whose name contains text); without python3-torch
 // the torch columns say NA.
 func TestBenchNetworkVsPyTorch(t *testing.T) {
@@ -138,6 +216,9 @@ func TestBenchNetworkVsPyTorch(t *testing.T) {
 	fmt.Printf("bench uptime_before=%q\n", uptime())
 	defer func() { fmt.Printf("bench uptime_after=%q\n", uptime()) }()
 	machineRecord()
+	fma := fmaPeakGFLOPS(t)
+	fmt.Printf("bench fma_peak gflops_per_core=%.1f (the widest FMA registers; bench/fma_peak.c, CPU time)\n", fma)
+	fmaPeak := float64(min(2, runtime.GOMAXPROCS(0))) * fma
 	one := gemmPeakGFLOPS()
 	peak := float64(min(2, runtime.GOMAXPROCS(0))) * one // the network splits large batches over two cores
 	fmt.Printf("bench gemm_peak sgemm_1024_gflops_one_thread=%.1f machine_peak=%.1f backend=%q\n", one, peak, nn.BLASBackend())
@@ -158,24 +239,39 @@ func TestBenchNetworkVsPyTorch(t *testing.T) {
 		}
 		return float64(time.Since(start).Microseconds()) / 1000, 0
 	}
+	// The work of sampling and of the exact likelihood, in flops (2 per
+	// multiply-add of the dense layers): a velocity is one forward pass; the
+	// exact divergence pushes Dim = 2 tangents through the hidden-to-hidden
+	// products and takes the diagonal of the last layer's (layer 0's
+	// tangents are its weight columns, with no product).
+	widths := []int{3, 128, 128, 128, 128, 2}
+	forward, tangent := 0.0, 0.0
+	for l := 0; l+1 < len(widths); l++ {
+		forward += float64(widths[l] * widths[l+1])
+		if l > 0 && l+2 < len(widths) {
+			tangent += 2 * float64(widths[l]*widths[l+1])
+		}
+	}
+	tangent += 2 * float64(widths[len(widths)-2])
 	for _, c := range []struct {
-		name string
-		run  func() (ms, flops float64) // flops = 0: no GFLOPS column
+		name  string
+		run   func() (ms, flops float64) // flops = 0: no GFLOPS column
+		floor float64                    // the flops of an evaluation, for the compute floor at the FMA peak
 	}{
-		{"train_step_4x512_b4096", train([]int{512, 512, 512, 512}, nn.SiLU, 4096, 10)},
-		{"train_step_3x64_b256", train([]int{64, 64, 64}, nn.SELU, 256, 500)},
+		{"train_step_4x512_b4096", train([]int{512, 512, 512, 512}, nn.SiLU, 4096, 10), 0},
+		{"train_step_3x64_b256", train([]int{64, 64, 64}, nn.SELU, 256, 500), 0},
 		{"sample_rk4_100_n10000_4x128", func() (float64, float64) {
 			return timed(func(steps int) error {
 				_, err := Solve(net, x, SolveOptions{Method: RK4, Steps: steps})
 				return err
 			})
-		}},
+		}, 2 * forward * 10_000 * 4 * 100},
 		{"loglik_exact_euler100_n10000_4x128", func() (float64, float64) {
 			return timed(func(steps int) error {
 				_, err := LogLikelihood(net, x, LikelihoodOptions{Solve: SolveOptions{Method: Euler, Steps: steps}, Divergence: DivergenceExact})
 				return err
 			})
-		}},
+		}, 2 * (forward + tangent) * 10_000 * 100},
 	} {
 		if only := os.Getenv("GOPHLOW_BENCH_ONLY"); only != "" && !strings.Contains(c.name, only) {
 			continue
@@ -184,13 +280,14 @@ func TestBenchNetworkVsPyTorch(t *testing.T) {
 		var flops float64
 		var torchErr error
 		var forms []string // after the first round, PyTorch's fastest form only
+		coreTypes := torchCoreTypes()
 		for r := 0; r < benchRounds; r++ {
 			ms, f := c.run()
 			ours, flops = append(ours, ms), f
 			if torchErr != nil {
 				continue
 			}
-			tr, err := torchMs(c.name, forms...)
+			tr, err := torchBest(c.name, coreTypes, forms...)
 			if err != nil {
 				torchErr = err
 				continue
@@ -203,13 +300,25 @@ func TestBenchNetworkVsPyTorch(t *testing.T) {
 				}
 				fmt.Printf("bench torch_forms %s round1_ms_by_form/threads: %s best=%s\n", c.name, strings.Join(all, " "), tr.best)
 				form, _, _ := strings.Cut(tr.best, "/")
+				_, ct, _ := strings.Cut(tr.best, "@")
 				forms = []string{form}
+				coreTypes = []string{""}
+				if ct != coreTypeName("") {
+					coreTypes = []string{ct}
+				}
 			}
 			theirs = append(theirs, tr.ms)
 		}
 		oursRounds := joinMs(ours) // before median sorts them
 		ms := median(ours)
 		extra := fmt.Sprintf(" rounds=%d", benchRounds)
+		if c.floor > 0 && fmaPeak > 0 {
+			floor := c.floor / (fmaPeak * 1e9) * 1000
+			extra += fmt.Sprintf(" floor_ms=%.1f fmlib_over_floor=%.2f", floor, ms/floor)
+			if torchErr == nil {
+				extra += fmt.Sprintf(" torch_over_floor=%.2f", median(slices.Clone(theirs))/floor)
+			}
+		}
 		if flops > 0 {
 			gflops := flops / (ms / 1000) / 1e9
 			extra += fmt.Sprintf(" gflops=%.1f of_peak=%.0f%%", gflops, 100*gflops/peak)
@@ -221,8 +330,8 @@ func TestBenchNetworkVsPyTorch(t *testing.T) {
 		}
 		torchRounds := joinMs(theirs)
 		tm := median(theirs)
-		fmt.Printf("bench %s torch_ms=%.3f fmlib_ms=%.3f ratio=%.2f%s torch_form=%s torch_rounds=%s fmlib_rounds=%s\n",
-			c.name, tm, ms, tm/ms, extra, forms[0], torchRounds, oursRounds)
+		fmt.Printf("bench %s torch_ms=%.3f fmlib_ms=%.3f ratio=%.2f%s torch_form=%s@%s torch_rounds=%s fmlib_rounds=%s\n",
+			c.name, tm, ms, tm/ms, extra, forms[0], coreTypeName(coreTypes[0]), torchRounds, oursRounds)
 	}
 }
 

@@ -111,6 +111,17 @@ static inline __attribute__((always_inline)) void tile(const float *restrict a, 
 	}
 }
 
+// scale_rows sets srow[r] = (i0 + r) mod period for r < rows with one
+// division (one per row and panel made a divergence evaluation on AVX-512
+// twice as slow).
+static inline __attribute__((always_inline)) void scale_rows(long i0, int rows, long period, long *srow) {
+	long q = i0 % period;
+	for (int r = 0; r < rows; r++) {
+		srow[r] = q;
+		if (++q == period) q = 0;
+	}
+}
+
 // mul16 computes C = A·Wᵀ for the m×k A and the n×k W packed by pack16,
 // then adds bias to every row when bias is not NULL, or multiplies row i
 // elementwise by row i mod period of scale when scale is not NULL; then,
@@ -120,6 +131,8 @@ static inline __attribute__((always_inline)) void mul16(const float *a, long m, 
 		const float *bias, const float *scale, long period, int act, float *d) {
 	for (long i0 = 0; i0 < m; i0 += 6) {
 		const int rows = m - i0 < 6 ? (int)(m - i0) : 6;
+		long srow[6]; // the rows of scale, (i0 + r) mod period, one division per tile
+		if (scale) scale_rows(i0, rows, period, srow);
 		for (int p = 0; p < n / 16; p++) {
 			v8f acc[6][2];
 			if (rows == 6)
@@ -135,7 +148,7 @@ static inline __attribute__((always_inline)) void mul16(const float *a, long m, 
 					c1 += f1;
 				}
 				if (scale) {
-					const float *sr = scale + ((i0 + r) % period) * n + p * 16;
+					const float *sr = scale + srow[r] * n + p * 16;
 					memcpy(&f0, sr, 32);
 					memcpy(&f1, sr + 8, 32);
 					c0 *= f0;
@@ -158,8 +171,143 @@ static inline __attribute__((always_inline)) void mul16(const float *a, long m, 
 	}
 }
 
+// On AVX-512 the same products use sixteen-lane registers: tiles of 8 rows
+// by 32 columns in sixteen accumulators (of the 32 registers), the weights
+// packed in panels of 32 columns for layers whose width is a multiple of
+// 32. Each output is still one sum over j in order, with the same bias,
+// scale and activation after it, so the results are those of mul16.
+
+// pack32 lays out the nout×nin W (nout a multiple of 32) as nout/32 panels
+// of nin rows of 32: panel p holds W[32p+c][j] at j·32+c.
+static void pack32(const float *w, int nout, int nin, float *bp) {
+	for (int p = 0; p < nout / 32; p++)
+		for (int j = 0; j < nin; j++)
+			for (int c = 0; c < 32; c++) bp[((long)p * nin + j) * 32 + c] = w[(long)(32 * p + c) * nin + j];
+}
+
+// tile32 accumulates rows (≤ 8) rows of A (row stride k) times one panel
+// packed by pack32 into acc.
+static inline __attribute__((always_inline)) void tile32(const float *restrict a, int k, const float *restrict panel, int rows,
+		v16f acc[8][2]) {
+	v16f c[8][2] = {{{0}}};
+	for (int j = 0; j < k; j++) {
+		v16f b0, b1;
+		memcpy(&b0, panel + j * 32, 64);
+		memcpy(&b1, panel + j * 32 + 16, 64);
+		for (int r = 0; r < rows; r++) {
+			const float x = a[(long)r * k + j];
+			const v16f av = {x, x, x, x, x, x, x, x, x, x, x, x, x, x, x, x};
+			c[r][0] += av * b0;
+			c[r][1] += av * b1;
+		}
+	}
+	for (int r = 0; r < rows; r++) {
+		acc[r][0] = c[r][0];
+		acc[r][1] = c[r][1];
+	}
+}
+
+// mul32 is mul16 for n a multiple of 32 and W packed by pack32.
+static inline __attribute__((always_inline)) void mul32(const float *a, long m, int k, const float *bp, int n, float *c,
+		const float *bias, const float *scale, long period, int act, float *d) {
+	for (long i0 = 0; i0 < m; i0 += 8) {
+		const int rows = m - i0 < 8 ? (int)(m - i0) : 8;
+		long srow[8];
+		if (scale) scale_rows(i0, rows, period, srow);
+		for (int p = 0; p < n / 32; p++) {
+			v16f acc[8][2];
+			if (rows == 8)
+				tile32(a + i0 * k, k, bp + (long)p * k * 32, 8, acc);
+			else
+				tile32(a + i0 * k, k, bp + (long)p * k * 32, rows, acc);
+			for (int r = 0; r < rows; r++) {
+				v16f c0 = acc[r][0], c1 = acc[r][1], f0, f1;
+				if (bias) {
+					memcpy(&f0, bias + p * 32, 64);
+					memcpy(&f1, bias + p * 32 + 16, 64);
+					c0 += f0;
+					c1 += f1;
+				}
+				if (scale) {
+					const float *sr = scale + srow[r] * n + p * 32;
+					memcpy(&f0, sr, 64);
+					memcpy(&f1, sr + 16, 64);
+					c0 *= f0;
+					c1 *= f1;
+				}
+				if (act >= 0) {
+					v16f z0 = c0, z1 = c1;
+					activation_lanes16(act, &z0, &c0, d ? &f0 : NULL);
+					activation_lanes16(act, &z1, &c1, d ? &f1 : NULL);
+					if (d) {
+						memcpy(d + (i0 + r) * n + p * 32, &f0, 64);
+						memcpy(d + (i0 + r) * n + p * 32 + 16, &f1, 64);
+					}
+				}
+				float *cr = c + (i0 + r) * n + p * 32;
+				memcpy(cr, &c0, 64);
+				memcpy(cr + 16, &c1, 64);
+			}
+		}
+	}
+}
+
+// mul is mul32 when wide (the weights packed by pack32), else mul16.
+static inline __attribute__((always_inline)) void mul(int wide, const float *a, long m, int k, const float *bp, int n, float *c,
+		const float *bias, const float *scale, long period, int act, float *d) {
+	if (wide)
+		mul32(a, m, k, bp, n, c, bias, scale, period, act, d);
+	else
+		mul16(a, m, k, bp, n, c, bias, scale, period, act, d);
+}
+
 // activation_in_kernel reports whether mul16 can apply activation act itself.
 static inline int activation_in_kernel(int act) { return act == ACT_SILU || act == ACT_ELU || act == ACT_SELU; }
+
+// first_layer computes layer 0 (nin narrow; nout wider than NARROW, a
+// multiple of 16 when wide, else of 8) for r rows of x from its transposed
+// weights wt, the activation applied in the registers: h = σ(x·Wᵀ + b),
+// and σ' into d unless d is NULL. Each output is b + Σ_j x_j·W[o][j] summed in dense's
+// order and put through the lane kernels activate's calls use, so the
+// values are dense's and activate's, without the pass over z between them.
+static inline __attribute__((always_inline)) void first_layer(int wide, const float *x, long r, int nin, const float *wt,
+		const float *b, int nout, int act, float *h, float *d) {
+	for (long i = 0; i < r; i++) {
+		const float *xi = x + i * nin;
+		if (wide) {
+			for (int o = 0; o < nout; o += 16) {
+				v16f c, w, z, g;
+				memcpy(&c, b + o, 64);
+				for (int j = 0; j < nin; j++) {
+					const float xj = xi[j];
+					const v16f xv = {xj, xj, xj, xj, xj, xj, xj, xj, xj, xj, xj, xj, xj, xj, xj, xj};
+					memcpy(&w, wt + (long)j * nout + o, 64);
+					c += xv * w;
+				}
+				z = c;
+				activation_lanes16(act, &z, &c, d ? &g : NULL);
+				memcpy(h + i * nout + o, &c, 64);
+				if (d) memcpy(d + i * nout + o, &g, 64);
+			}
+			continue;
+		}
+		for (int o = 0; o < nout; o += 8) {
+			v8f c, w, z, g;
+			memcpy(&c, b + o, 32);
+			for (int j = 0; j < nin; j++) {
+				const float xj = xi[j];
+				const v8f xv = {xj, xj, xj, xj, xj, xj, xj, xj};
+				memcpy(&w, wt + (long)j * nout + o, 32);
+				c += xv * w;
+			}
+			z = c;
+			activation_lanes(act, &z, &c, d ? &g : NULL);
+			memcpy(h + i * nout + o, &c, 32);
+			if (d) memcpy(d + i * nout + o, &g, 32);
+		}
+	}
+}
+
 
 // gophlow_mlp_work is the number of floats of work space gophlow_mlp_infer
 // needs for chunks of r rows.
@@ -175,7 +323,7 @@ long gophlow_mlp_work(const int *sizes, int layers, long r, int with_div) {
 	return n;
 }
 
-// gophlow_mlp_infer evaluates the MLP on rows rows of in (rows×sizes[0]),
+// mlp_infer evaluates the MLP on rows rows of in (rows×sizes[0]),
 // chunk rows at a time so that every intermediate stays in cache, writing
 // the output (rows×sizes[layers]) into out and, when div is not NULL, the
 // trace of the output's Jacobian in the first sizes[layers] input columns
@@ -185,9 +333,10 @@ long gophlow_mlp_work(const int *sizes, int layers, long r, int with_div) {
 // biases, back to back; layers ≥ 2. Chunk c holds rows c·chunk…; with claim
 // NULL the call computes every chunk, otherwise it takes the next chunk
 // number from *claim until none is left, so several threads can share the
-// rows and each finishes when the work does.
-CLONES void gophlow_mlp_infer(const float *params, const int *sizes, int layers, int act, const float *in,
-		long rows, float *out, float *div, float *work, long chunk, long *claim) {
+// rows and each finishes when the work does. With wide set (in AVX-512
+// code only), the hidden layers whose width is a multiple of 32 use mul32.
+static inline __attribute__((always_inline)) void mlp_infer(const float *params, const int *sizes, int layers, int act,
+		const float *in, long rows, float *out, float *div, float *work, long chunk, long *claim, const int wide) {
 	int maxw = 0;
 	for (int l = 1; l <= layers; l++) maxw = sizes[l] > maxw ? sizes[l] : maxw;
 	const int dim = sizes[layers], n1 = sizes[1];
@@ -195,12 +344,19 @@ CLONES void gophlow_mlp_infer(const float *params, const int *sizes, int layers,
 	float *wt = work;
 	for (int o = 0; o < n1; o++)
 		for (int j = 0; j < sizes[0]; j++) wt[(long)j * n1 + o] = params[(long)o * sizes[0] + j];
-	// The hidden-to-hidden weights packed for mul16 (those 16 wide).
+	// The hidden-to-hidden weights packed for mul32 (those 32 wide, when
+	// wide) or mul16 (those 16 wide).
 	const float *packed[64] = {NULL};
+	int w32[64] = {0};
 	float *next = wt + (long)sizes[0] * n1;
 	const float *lp = params + (long)n1 * sizes[0] + n1;
 	for (int l = 1; l + 1 < layers; l++) {
-		if (sizes[l + 1] % 16 == 0) {
+		w32[l] = wide && sizes[l + 1] % 32 == 0;
+		if (w32[l]) {
+			pack32(lp, sizes[l + 1], sizes[l], next);
+			packed[l] = next;
+			next += (long)sizes[l] * sizes[l + 1];
+		} else if (sizes[l + 1] % 16 == 0) {
 			pack16(lp, sizes[l + 1], sizes[l], next);
 			packed[l] = next;
 			next += (long)sizes[l] * sizes[l + 1];
@@ -223,8 +379,13 @@ CLONES void gophlow_mlp_infer(const float *params, const int *sizes, int layers,
 		const long r0 = c * chunk, r = rows - r0 < chunk ? rows - r0 : chunk;
 		// Layer 0 reads the input; each later layer reads the activations x
 		// (in z or h) and writes the other buffer, o.
-		dense(in + r0 * sizes[0], r, sizes[0], params, wt, params + (long)n1 * sizes[0], n1, z);
-		activate(act, z, h, div ? deriv[0] : NULL, r * n1);
+		if (sizes[0] <= NARROW && n1 > NARROW && activation_in_kernel(act) && n1 % (wide ? 16 : 8) == 0) {
+			first_layer(wide, in + r0 * sizes[0], r, sizes[0], wt, params + (long)n1 * sizes[0], n1, act, h,
+					div ? deriv[0] : NULL);
+		} else {
+			dense(in + r0 * sizes[0], r, sizes[0], params, wt, params + (long)n1 * sizes[0], n1, z);
+			activate(act, z, h, div ? deriv[0] : NULL, r * n1);
+		}
 		float *x = h;
 		const float *p = params + (long)n1 * sizes[0] + n1;
 		for (int l = 1; l < layers; l++) {
@@ -237,12 +398,12 @@ CLONES void gophlow_mlp_infer(const float *params, const int *sizes, int layers,
 				break;
 			}
 			if (packed[l] && activation_in_kernel(act)) {
-				mul16(x, r, nin, packed[l], nout, o, b, NULL, 0, act, div ? deriv[l] : NULL);
+				mul(w32[l], x, r, nin, packed[l], nout, o, b, NULL, 0, act, div ? deriv[l] : NULL);
 				x = o;
 				continue;
 			}
 			if (packed[l])
-				mul16(x, r, nin, packed[l], nout, o, b, NULL, 0, -1, NULL);
+				mul(w32[l], x, r, nin, packed[l], nout, o, b, NULL, 0, -1, NULL);
 			else
 				dense(x, r, nin, w, NULL, b, nout, o);
 			activate(act, o, x, div ? deriv[l] : NULL, r * nout); // x's old values are spent
@@ -259,7 +420,7 @@ CLONES void gophlow_mlp_infer(const float *params, const int *sizes, int layers,
 		for (int l = 1; l + 1 < layers; l++) {
 			const int nin = sizes[l], nout = sizes[l + 1];
 			if (packed[l]) {
-				mul16(ta, dim * r, nin, packed[l], nout, tb, NULL, deriv[l], r, -1, NULL);
+				mul(w32[l], ta, dim * r, nin, packed[l], nout, tb, NULL, deriv[l], r, -1, NULL);
 			} else {
 				cblas_sgemm(ROW_MAJOR, NO_TRANS, TRANS, dim * r, nout, nin, 1, ta, nin, p, nin, 0, tb, nout);
 				for (int k = 0; k < dim; k++)
@@ -278,6 +439,23 @@ CLONES void gophlow_mlp_infer(const float *params, const int *sizes, int layers,
 		}
 	}
 }
+
+// gophlow_mlp_infer is mlp_infer in AVX2 and SSE2 clones.
+CLONES void gophlow_mlp_infer(const float *params, const int *sizes, int layers, int act, const float *in,
+		long rows, float *out, float *div, float *work, long chunk, long *claim) {
+	mlp_infer(params, sizes, layers, act, in, rows, out, div, work, chunk, claim, 0);
+}
+
+// gophlow_mlp_infer_wide is mlp_infer with AVX-512's sixteen lanes, for
+// the processors gophlow_wide_kernels reports.
+__attribute__((target("arch=x86-64-v4"))) void gophlow_mlp_infer_wide(const float *params, const int *sizes, int layers,
+		int act, const float *in, long rows, float *out, float *div, float *work, long chunk, long *claim) {
+	mlp_infer(params, sizes, layers, act, in, rows, out, div, work, chunk, claim, 1);
+}
+
+// gophlow_wide_kernels reports whether the processor runs x86-64-v4 code
+// (AVX-512 F, BW, CD, DQ and VL, with the system saving their registers).
+int gophlow_wide_kernels(void) { return __builtin_cpu_supports("x86-64-v4"); }
 */
 import "C"
 
@@ -307,7 +485,15 @@ func inferNative(params []float32, sizes []int32, act Activation, in []float32, 
 	if claim != nil {
 		cp = (*C.long)(unsafe.Pointer(&claim[0]))
 	}
-	C.gophlow_mlp_infer((*C.float)(unsafe.Pointer(&params[0])), (*C.int)(unsafe.Pointer(&sizes[0])), C.int(len(sizes)-1),
-		C.int(act), (*C.float)(unsafe.Pointer(&in[0])), C.long(rows), (*C.float)(unsafe.Pointer(&out[0])), dp,
-		(*C.float)(unsafe.Pointer(&work[0])), C.long(chunk), cp)
+	pp, sp, ip := (*C.float)(unsafe.Pointer(&params[0])), (*C.int)(unsafe.Pointer(&sizes[0])), (*C.float)(unsafe.Pointer(&in[0]))
+	op, wp := (*C.float)(unsafe.Pointer(&out[0])), (*C.float)(unsafe.Pointer(&work[0]))
+	if wideKernels {
+		C.gophlow_mlp_infer_wide(pp, sp, C.int(len(sizes)-1), C.int(act), ip, C.long(rows), op, dp, wp, C.long(chunk), cp)
+		return
+	}
+	C.gophlow_mlp_infer(pp, sp, C.int(len(sizes)-1), C.int(act), ip, C.long(rows), op, dp, wp, C.long(chunk), cp)
 }
+
+// wideKernels says whether inferNative runs the AVX-512 kernel (the
+// processor has it); tests switch it off to compare with the AVX2 one.
+var wideKernels = C.gophlow_wide_kernels() != 0

@@ -49,62 +49,72 @@ static inline float exp_poly(float x) {
 	return p * scale;
 }
 
-// exp_v8 replaces eight lanes by their exp_poly (the clamp as selects).
-static inline __attribute__((always_inline)) void exp_v8(v8f *lanes) {
-	v8f x = *lanes;
-	v8i m = x > -87.0f;
-	x = (v8f)((m & (v8i)x) | (~m & (v8i)((v8f){} - 87.0f)));
-	m = x < 87.0f;
-	x = (v8f)((m & (v8i)x) | (~m & (v8i)((v8f){} + 87.0f)));
-	v8f k = x * 1.44269504088896341f + 12582912.0f;
-	v8i n = (v8i)k - 0x4b400000;
-	v8f fn = k - 12582912.0f;
-	v8f r = x - fn * 0.693359375f - fn * -2.12194440e-4f;
-	v8f p = ((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r + 4.1665795894e-2f) * r + 1.6666665459e-1f) * r + 5.0000001201e-1f;
-	p = p * r * r + r + 1.0f;
-	*lanes = p * (v8f)((n + 127) << 23);
-}
+// The lane kernels below come in two widths: eight lanes (v8f, for AVX2)
+// and sixteen (v16f, one AVX-512 register), defined once by LANE_KERNELS
+// for a vector type VF with integer lanes VI and the names of its functions.
+typedef float v16f __attribute__((vector_size(64)));
+typedef int32_t v16i __attribute__((vector_size(64)));
 
-// silu_lanes writes SiLU(v) = v·s, s = 1/(1 + e^{−v}), into h and its
-// derivative s·(1 + v·(1 − s)) into d unless d is NULL; NaN is carried by
-// the factor v.
-static inline __attribute__((always_inline)) void silu_lanes(const v8f *v, v8f *h, v8f *d) {
-	v8f s = -*v;
-	exp_v8(&s);
-	s = 1.0f / (1.0f + s);
-	*h = *v * s;
-	if (d) *d = s * (1.0f + *v * (1.0f - s));
-}
-
-// elu_lanes writes scale·v for v > 0, scale·alpha·(e^v − 1) otherwise, into
-// h and its derivative into d unless d is NULL (NaN takes the first form).
-// h is written as sa·(e^v − 1), which no fused multiply-add can round
+// EXP replaces the lanes by their exp_poly (the clamp as selects).
+//
+// SILU writes SiLU(v) = v·s, s = 1/(1 + e^{−v}), into h and its derivative
+// s·(1 + v·(1 − s)) into d unless d is NULL; NaN is carried by the factor v.
+//
+// ELU writes scale·v for v > 0, scale·alpha·(e^v − 1) otherwise, into h and
+// its derivative into d unless d is NULL (NaN takes the first form). h is
+// written as sa·(e^v − 1), which no fused multiply-add can round
 // differently with and without d.
-static inline __attribute__((always_inline)) void elu_lanes(const v8f *v, float scale, float alpha, v8f *h, v8f *d) {
-	const float sa = scale * alpha;
-	v8i neg = *v <= 0.0f;
-	v8f e = (v8f)(neg & (v8i)*v);
-	exp_v8(&e);
-	*h = (v8f)((neg & (v8i)(sa * (e - 1.0f))) | (~neg & (v8i)(scale * *v)));
-	if (d) *d = (v8f)((neg & (v8i)(sa * e)) | (~neg & (v8i)((v8f){} + scale)));
-}
-
-// activation_lanes applies activation act (SiLU, ELU or SELU) to eight lanes
-// and reports whether it has a lane form.
-static inline __attribute__((always_inline)) int activation_lanes(int act, const v8f *v, v8f *h, v8f *d) {
-	switch (act) {
-	case ACT_SILU:
-		silu_lanes(v, h, d);
-		return 1;
-	case ACT_ELU:
-		elu_lanes(v, 1, 1, h, d);
-		return 1;
-	case ACT_SELU:
-		elu_lanes(v, SELU_LAMBDA, SELU_ALPHA, h, d);
-		return 1;
+//
+// ACT applies activation act (SiLU, ELU or SELU) to the lanes and reports
+// whether it has a lane form.
+#define LANE_KERNELS(VF, VI, EXP, SILU, ELU, ACT)                                                                   \
+	static inline __attribute__((always_inline)) void EXP(VF *lanes) {                                             \
+		VF x = *lanes;                                                                                         \
+		VI m = x > -87.0f;                                                                                     \
+		x = (VF)((m & (VI)x) | (~m & (VI)((VF){} - 87.0f)));                                                   \
+		m = x < 87.0f;                                                                                         \
+		x = (VF)((m & (VI)x) | (~m & (VI)((VF){} + 87.0f)));                                                   \
+		VF k = x * 1.44269504088896341f + 12582912.0f;                                                         \
+		VI n = (VI)k - 0x4b400000;                                                                             \
+		VF fn = k - 12582912.0f;                                                                               \
+		VF r = x - fn * 0.693359375f - fn * -2.12194440e-4f;                                                   \
+		VF p = ((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r + 4.1665795894e-2f) * r + \
+			       1.6666665459e-1f) * r + 5.0000001201e-1f;                                              \
+		p = p * r * r + r + 1.0f;                                                                              \
+		*lanes = p * (VF)((n + 127) << 23);                                                                    \
+	}                                                                                                              \
+	static inline __attribute__((always_inline)) void SILU(const VF *v, VF *h, VF *d) {                            \
+		VF s = -*v;                                                                                            \
+		EXP(&s);                                                                                               \
+		s = 1.0f / (1.0f + s);                                                                                 \
+		*h = *v * s;                                                                                           \
+		if (d) *d = s * (1.0f + *v * (1.0f - s));                                                              \
+	}                                                                                                              \
+	static inline __attribute__((always_inline)) void ELU(const VF *v, float scale, float alpha, VF *h, VF *d) {   \
+		const float sa = scale * alpha;                                                                        \
+		VI neg = *v <= 0.0f;                                                                                   \
+		VF e = (VF)(neg & (VI)*v);                                                                             \
+		EXP(&e);                                                                                               \
+		*h = (VF)((neg & (VI)(sa * (e - 1.0f))) | (~neg & (VI)(scale * *v)));                                  \
+		if (d) *d = (VF)((neg & (VI)(sa * e)) | (~neg & (VI)((VF){} + scale)));                                \
+	}                                                                                                              \
+	static inline __attribute__((always_inline)) int ACT(int act, const VF *v, VF *h, VF *d) {                     \
+		switch (act) {                                                                                         \
+		case ACT_SILU:                                                                                         \
+			SILU(v, h, d);                                                                                 \
+			return 1;                                                                                      \
+		case ACT_ELU:                                                                                          \
+			ELU(v, 1, 1, h, d);                                                                            \
+			return 1;                                                                                      \
+		case ACT_SELU:                                                                                         \
+			ELU(v, SELU_LAMBDA, SELU_ALPHA, h, d);                                                         \
+			return 1;                                                                                      \
+		}                                                                                                      \
+		return 0;                                                                                              \
 	}
-	return 0;
-}
+
+LANE_KERNELS(v8f, v8i, exp_v8, silu_lanes, elu_lanes, activation_lanes)
+LANE_KERNELS(v16f, v16i, exp_v16, silu_lanes16, elu_lanes16, activation_lanes16)
 
 // dot is Σ a_j·b_j with eight partial sums, so that it vectorises.
 static inline __attribute__((always_inline)) float dot(const float *restrict a, const float *restrict b, long n) {
