@@ -266,6 +266,8 @@ type unit struct {
 	called map[ast.Expr]bool
 	// localNames are the new names of local types (localtypes.go).
 	localNames map[*types.TypeName]string
+	// rangePlan is which ranges over functions convert (rangelabels.go).
+	rangePlan *rangeFuncPlan
 }
 
 // locate returns the part holding pos and the offset in its text, or -1.

@@ -15,10 +15,10 @@ import (
 //	for k, v := range seq { … continue … break … }
 //	→ seq(func(k K, v V) bool { … return true … return false …; return true })
 //
-// Each iteration gets its own k and v, as in Go 1.22. A body that returns
-// that defers, uses goto or a labeled branch is left as it is (the
-// interpreter then says it cannot run it); a return in the body stores the
-// results, ends the loop and returns them after it.
+// Each iteration gets its own k and v, as in Go 1.22. A body that defers
+// or uses goto is left as it is (the interpreter then says it cannot run
+// it); a return in the body stores the results, ends the loop and returns
+// them after it; labeled branches are rangelabels.go's.
 
 // rangeOverFunc writes out rs when it ranges over a function.
 func (u *unit) rangeOverFunc(rs *ast.RangeStmt) {
@@ -26,18 +26,12 @@ func (u *unit) rangeOverFunc(rs *ast.RangeStmt) {
 	if t == nil {
 		return
 	}
-	sig, ok := t.Underlying().(*types.Signature)
-	if !ok || sig.Params().Len() != 1 || rs.Tok == token.ASSIGN || !u.convertibleBody(rs.Body) {
+	if !u.rangeFuncPlan().converted[rs] {
 		return
 	}
-	ret, ok := u.returns(rs)
-	if !ok {
-		return
-	}
-	yield, ok := sig.Params().At(0).Type().Underlying().(*types.Signature)
-	if !ok {
-		return
-	}
+	sig := t.Underlying().(*types.Signature)
+	ret, _ := u.returns(rs)
+	yield := sig.Params().At(0).Type().Underlying().(*types.Signature)
 	vars := []ast.Expr{rs.Key, rs.Value}
 	params := make([]string, yield.Params().Len())
 	for i := range params {
@@ -59,10 +53,14 @@ func (u *unit) rangeOverFunc(rs *ast.RangeStmt) {
 	if k < 0 {
 		return
 	}
+	flag, dispatch := u.labeledBranches(rs)
+	if l, ok := u.rangeFuncPlan().labels[rs]; ok {
+		_, start = u.locate(l.Pos()) // the label goes: nothing branches to it any more
+	}
 	u.res.Edits = append(u.res.Edits,
-		Edit{Part: k, Start: start, End: xStart, Text: ret.before},
+		Edit{Part: k, Start: start, End: xStart, Text: flag + ret.before},
 		Edit{Part: k, Start: xEnd, End: lbrace + 1, Text: "(func(" + strings.Join(params, ", ") + ") bool {"},
-		Edit{Part: k, Start: rbrace, End: rbrace + 1, Text: "; return true })" + ret.after})
+		Edit{Part: k, Start: rbrace, End: rbrace + 1, Text: "; return true })" + ret.after + dispatch})
 	u.branches(k, rs.Body.List, false, false)
 	for _, r := range ret.stmts {
 		_, rs0 := u.locate(r.Pos())
@@ -154,17 +152,17 @@ func (u *unit) enclosingSignature(pos token.Pos) *types.Signature {
 }
 
 // convertibleBody reports whether body can become a yield function: no
-// defer, goto or labeled branch outside nested function literals.
-func (u *unit) convertibleBody(body *ast.BlockStmt) bool {
+// defer or goto outside nested function literals.
+func convertibleBody(body *ast.BlockStmt) bool {
 	ok := true
 	ast.Inspect(body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.FuncLit:
 			return false
-		case *ast.DeferStmt, *ast.LabeledStmt:
+		case *ast.DeferStmt:
 			ok = false
 		case *ast.BranchStmt:
-			if n.Label != nil || n.Tok == token.GOTO {
+			if n.Tok == token.GOTO {
 				ok = false
 			}
 		}
@@ -199,6 +197,9 @@ func (u *unit) branches(part int, list []ast.Stmt, inLoop, inBreakable bool) {
 				u.branches(part, n.Body.List, inLoop, true)
 				return false
 			case *ast.BranchStmt:
+				if n.Label != nil {
+					return false // rangelabels.go
+				}
 				text := ""
 				switch {
 				case n.Tok == token.CONTINUE && !inLoop:

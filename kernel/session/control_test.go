@@ -232,3 +232,45 @@ out := []string{}
 }
 append(out, fmt.Sprintf("%+v", item{"outer"}))`, `[{id:7} main.item {name:outer}]`)
 }
+
+// TestLabeledBranchesAroundIteratorLoops checks cellcheck's
+// rangelabels.go: a range over a function becomes a call with the body as
+// yield function, so continue Outer and break Outer from an inner such
+// loop go through a flag (the interpreter cannot run them otherwise).
+func TestLabeledBranchesAroundIteratorLoops(t *testing.T) {
+	f := newFixture(t)
+	f.ok(`import "fmt"`)
+	f.ok(`func enumerate(words []string) func(func(int, string) bool) {
+	return func(yield func(int, string) bool) {
+		for i, w := range words {
+			if !yield(i, w) {
+				return
+			}
+		}
+	}
+}`)
+	f.expect(`words := []string{"a", "bb", "ccc"}
+got := []string{}
+Outer:
+	for i, w := range enumerate(words) {
+		for j, v := range enumerate(words) {
+			if j > i {
+				continue Outer
+			}
+			got = append(got, fmt.Sprint(i, j))
+			if len(w)+len(v) == 5 {
+				break Outer
+			}
+		}
+	}
+Plain:
+	for k := 0; k < 3; k++ {
+		for j := range enumerate(words) {
+			if j == 1 {
+				continue Plain
+			}
+			got = append(got, fmt.Sprint("k", k))
+		}
+	}
+got`, `[0 0 1 0 1 1 2 0 2 1 k0 k1 k2]`)
+}
