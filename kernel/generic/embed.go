@@ -7,19 +7,20 @@ import (
 )
 
 // sources are the templates: the packages cmp, slices and maps below this
-// one, which are also ordinary Go, tested against the standard library.
+// one, and the supplement sync, which are also ordinary Go, tested
+// against the standard library.
 //
-//go:embed cmp slices maps
+//go:embed cmp slices maps sync
 var sources embed.FS
 
 // Standard loads the templates; next imports the other packages (iter).
 func Standard(next types.Importer) (*Library, error) { return Load(sources, next) }
 
 // Implements reports whether path is that of a package the templates
-// implement (by its standard path or its own).
+// implement (by its standard path or its own), or supplement.
 func Implements(path string) bool {
 	path = strings.TrimPrefix(path, modulePath)
-	for _, p := range Packages {
+	for _, p := range append(Packages, Supplements...) {
 		if p == path {
 			return true
 		}

@@ -25,6 +25,7 @@ import (
 	"hash/fnv"
 	"io/fs"
 	"path"
+	"slices"
 	"sort"
 	"strings"
 )
@@ -36,10 +37,19 @@ const modulePath = "github.com/gophlow/gophlow/kernel/generic/"
 // they import each other.
 var Packages = []string{"cmp", "slices", "maps"}
 
+// Supplements are the standard packages whose generic functions alone the
+// templates implement (the interpreter's tables hold the rest): sync's
+// OnceValue and OnceValues. The checker sees the standard package with
+// these functions declared (package symtypes). (iter.Pull is not among
+// them: yaegi fails on a closure sending on a channel from a goroutine,
+// which a pull iterator needs.)
+var Supplements = []string{"sync"}
+
 // Library is the parsed and type-checked templates.
 type Library struct {
-	fset *token.FileSet
-	pkgs map[string]*template // by standard import path
+	fset  *token.FileSet
+	pkgs  map[string]*template // by standard import path
+	extra map[string]*template // the supplements, by standard import path
 }
 
 // template is one template package.
@@ -55,9 +65,9 @@ type template struct {
 // Load parses and type-checks the templates in fsys (a directory per
 // package of Packages); next imports everything else (iter).
 func Load(fsys fs.FS, next types.Importer) (*Library, error) {
-	l := &Library{fset: token.NewFileSet(), pkgs: map[string]*template{}}
+	l := &Library{fset: token.NewFileSet(), pkgs: map[string]*template{}, extra: map[string]*template{}}
 	imp := l.Importer(next)
-	for _, p := range Packages {
+	for _, p := range append(Packages, Supplements...) {
 		names, err := fs.Glob(fsys, p+"/*.go")
 		if err != nil {
 			return nil, err
@@ -89,12 +99,21 @@ func Load(fsys fs.FS, next types.Importer) (*Library, error) {
 		}
 		t.info = &types.Info{Uses: map[*ast.Ident]types.Object{}, Defs: map[*ast.Ident]types.Object{}}
 		conf := types.Config{Importer: imp}
-		pkg, err := conf.Check(p, l.fset, files, t.info)
+		supplement := !slices.Contains(Packages, p)
+		checkPath := p
+		if supplement {
+			checkPath = modulePath + p // the standard package p keeps its path
+		}
+		pkg, err := conf.Check(checkPath, l.fset, files, t.info)
 		if err != nil {
 			return nil, fmt.Errorf("generic: the %s templates: %v", p, err)
 		}
 		t.types = pkg
-		l.pkgs[p] = t
+		if supplement {
+			l.extra[p] = t
+		} else {
+			l.pkgs[p] = t
+		}
 	}
 	return l, nil
 }
@@ -123,6 +142,9 @@ func (f importerFunc) Import(p string) (*types.Package, error) { return f(p) }
 // it calls, sorted by name.
 func (l *Library) Instantiate(path, name string, typeArgs []string) (string, []string, error) {
 	t := l.pkgs[path]
+	if t == nil {
+		t = l.extra[path]
+	}
 	if t == nil {
 		return "", nil, fmt.Errorf("generic: no package %s", path)
 	}

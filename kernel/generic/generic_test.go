@@ -71,6 +71,10 @@ func Keys[M ~map[K]V, K comparable, V any](m M) iter.Seq[K] {
 	}
 }
 `)},
+	"sync/sync.go": {Data: []byte(`package sync
+
+func OnceValue[T any](f func() T) func() T { return f }
+`)},
 }
 
 func TestInstancesAreValidGo(t *testing.T) {
@@ -103,6 +107,11 @@ func TestInstancesAreValidGo(t *testing.T) {
 		if strings.Contains(d, "[E") || strings.Contains(d, "iter.") || strings.Contains(d, "cmp.") {
 			t.Errorf("a declaration still names the template's generics:\n%s", d)
 		}
+	}
+	// A supplement is instantiated as the packages are, from its own path.
+	if once, odecls, err := l.Instantiate("sync", "OnceValue", []string{"name"}); err != nil || len(odecls) != 1 ||
+		!strings.HasPrefix(odecls[0], "func "+once+"(f func() name) func() name") {
+		t.Errorf("sync.OnceValue[name]: %s %q %v", once, odecls, err)
 	}
 	again, _, _ := l.Instantiate("slices", "Sorted", []string{"name"})
 	other, _, _ := l.Instantiate("slices", "Sorted", []string{"string"})

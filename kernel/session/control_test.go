@@ -274,3 +274,15 @@ Plain:
 	}
 got`, `[0 0 1 0 1 1 2 0 2 1 k0 k1 k2]`)
 }
+
+// TestOnceValueInCells checks package generic's sync supplement: the
+// interpreter's tables lack the generic sync.OnceValue and OnceValues.
+func TestOnceValueInCells(t *testing.T) {
+	f := newFixture(t)
+	f.ok("import (\n\t\"strconv\"\n\t\"sync\"\n)")
+	f.expect(`calls := 0
+get := sync.OnceValue(func() int { calls++; return 6 * 7 })
+parse := sync.OnceValues(func() (int, error) { return strconv.Atoi("12a") })
+n, err := parse()
+[]any{get(), get(), calls, n, err != nil}`, "[42 42 1 0 true]")
+}

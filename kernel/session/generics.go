@@ -84,7 +84,14 @@ func (s *Session) declareInstances(ctx context.Context, cell int, decls []string
 	if len(decls) == 0 {
 		return nil
 	}
-	if err := s.run(ctx, cell, directive(0, 1, 1, false)+strings.Join(decls, "\n")+"\n", nil); err != nil {
+	// Through the rewriter, as the user's code: an instance may start a
+	// goroutine (iter.Pull) or recover.
+	segs := instanceSegments(decls)
+	src, perr := s.source(0, segs, s.store.renames)
+	if perr != nil {
+		return s.fromPosError(cell, perr)
+	}
+	if err := s.run(ctx, cell, src, nil); err != nil {
 		return err
 	}
 	for _, d := range decls {

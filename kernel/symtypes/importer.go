@@ -68,8 +68,32 @@ func (im *Importer) Import(p string) (*types.Package, error) {
 			scope.Insert(obj)
 		}
 	}
+	if src, ok := generics[p]; ok {
+		if err := im.declareGenerics(pkg, src); err != nil {
+			return nil, err
+		}
+	}
 	pkg.MarkComplete()
 	return pkg, nil
+}
+
+// declareGenerics adds the functions src declares to pkg's scope.
+func (im *Importer) declareGenerics(pkg *types.Package, src string) error {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, pkg.Path()+".go", "package "+pkg.Name()+"\n"+src, 0)
+	if err != nil {
+		return err
+	}
+	decls, err := (&types.Config{Importer: im}).Check(pkg.Path(), fset, []*ast.File{f}, nil)
+	if err != nil {
+		return err
+	}
+	for _, name := range decls.Scope().Names() {
+		if pkg.Scope().Lookup(name) == nil {
+			pkg.Scope().Insert(decls.Scope().Lookup(name))
+		}
+	}
+	return nil
 }
 
 // table finds path's symbols and package name.
@@ -142,6 +166,16 @@ var stubs = map[string]string{
 type Seq[V any] func(yield func(V) bool)
 
 type Seq2[K, V any] func(yield func(K, V) bool)
+`,
+}
+
+// generics declares the generic functions of packages whose tables lack
+// them (extraction skips generic functions), for type-checking; the
+// session runs its own instances of them (package generic's supplements).
+var generics = map[string]string{
+	"sync": `func OnceValue[T any](f func() T) func() T { panic(0) }
+
+func OnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2) { panic(0) }
 `,
 }
 
