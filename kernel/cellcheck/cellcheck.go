@@ -81,6 +81,10 @@ type Result struct {
 	// Monos are the instances of the cells' own generic functions and
 	// types the edits use (mono.go).
 	Monos []Mono
+	// Registrations are statements that register the struct types the
+	// unit's declarations declare with the runtime's printer, run once the
+	// declarations are (registrations.go).
+	Registrations []string
 	// Values is the number of values of the last part when it is an
 	// expression statement (0 for a call of a function without results),
 	// -1 otherwise.
@@ -343,6 +347,7 @@ func (u *unit) result(errs []types.Error) *Result {
 	for _, d := range defers {
 		u.deferredCall(d)
 	}
+	u.registrations()
 	return &u.res
 }
 

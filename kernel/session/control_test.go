@@ -286,3 +286,19 @@ parse := sync.OnceValues(func() (int, error) { return strconv.Atoi("12a") })
 n, err := parse()
 []any{get(), get(), calls, n, err != nil}`, "[42 42 1 0 true]")
 }
+
+// TestCellTypesInInterfaceFieldsPrintAsGo checks the printer's registry
+// (showfmt's registry.go, cellcheck's registrations.go): a value of a
+// cell's struct type held in an `any` field reached fmt as the
+// interpreter's struct, {Xkind:fax}.
+func TestCellTypesInInterfaceFieldsPrintAsGo(t *testing.T) {
+	f := newFixture(t)
+	f.ok(`import "fmt"`)
+	f.ok("type contact struct{ kind, value string }\ntype card struct {\n\tName  string\n\tExtra any\n}")
+	f.ok("type twin struct{ kind, value string }\ntype other struct{ kind, value int }")
+	f.expect(`fmt.Sprintf("%+v|%#v", card{"a", other{1, 2}}, card{"b", nil})`,
+		`"{Name:a Extra:{kind:1 value:2}}|main.card{Name:\"b\", Extra:interface {}(nil)}"`)
+	// contact and twin have the same fields: the printer cannot tell them
+	// apart and prints the interpreter's struct.
+	f.expect(`fmt.Sprintf("%v", card{"c", twin{"x", "y"}})`, `"{c {x y}}"`)
+}

@@ -254,6 +254,7 @@ func (s *Session) typeDeclarations(run []*segment) ([]*segment, *posError) {
 		edits = nil
 	}
 	setTyped(segs, append(res.Edits, edits...))
+	s.registrations = res.Registrations
 	return append(monos, extra...), nil
 }
 
@@ -285,7 +286,8 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 			case *ast.FuncType:
 				found = found || n.TypeParams != nil
 			case *ast.TypeSpec:
-				found = found || n.TypeParams != nil
+				_, isStruct := n.Type.(*ast.StructType)
+				found = found || n.TypeParams != nil || isStruct // registered for printing (cellcheck)
 				ownTypes = true
 			case *ast.Ident:
 				found = found || s.usesTemplate(n)

@@ -49,6 +49,7 @@ func (s *Session) runtimeExports() interp.Exports {
 			"MinFloat64":     reflect.ValueOf(minFloat64),
 			"MaxFloat64":     reflect.ValueOf(maxFloat64),
 			"Show":           reflect.ValueOf(showfmt.Show),
+			"Register":       reflect.ValueOf(showfmt.Register),
 			"Printf":         reflect.ValueOf(showfmt.Printf),
 			"Sprintf":        reflect.ValueOf(showfmt.Sprintf),
 			"Fprintf":        reflect.ValueOf(showfmt.Fprintf),

@@ -126,6 +126,7 @@ type Session struct {
 	instanceNames map[string]bool
 	monoDisplay   map[string]string // instance type → reflect's name for it (monos.go)
 	monoWritten   map[string]string // instance type → as the cells write it
+	registrations []string          // the checker's for the last declarations (registrations.go)
 	// checkedTypes are the types of the variables of a run evaluated
 	// without lifting, recorded once it succeeds.
 	checkedTypes map[string]string
@@ -284,6 +285,7 @@ func (s *Session) runUnits(ctx context.Context, cell int, segs []*segment, last 
 		if err := s.runUnit(ctx, cell, u); err != nil {
 			return err
 		}
+		s.registerTypes(ctx, cell)
 	}
 	return nil
 }

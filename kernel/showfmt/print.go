@@ -416,10 +416,19 @@ func (p *printer) padded(text string) {
 // its type; a pointer below the top is printed as an address, as fmt
 // prints nested pointers.
 func (p *printer) opaque(v reflect.Value, depth int) {
+	outer := v
 	v = concrete(v)
+	if r := registeredFor(v); depth > 0 && r != nil && fits(v, r.shape.Under) {
+		// a cell's struct type held in an interface (registry.go)
+		sub := &printer{w: p.w, verb: p.verb, sharpV: p.sharpV, plusV: p.plusV, fns: r.fns, directive: p.directive}
+		sub.print(v, r.shape, depth, true)
+		return
+	}
 	switch {
 	case !v.IsValid() && depth == 0:
 		p.write("<invalid reflect.Value>")
+	case !v.IsValid() && p.sharpV && outer.IsValid() && outer.Kind() == reflect.Interface:
+		p.write(outer.Type().String() + "(nil)") // a nil interface{} field
 	case !v.IsValid() && p.verb == 'v':
 		p.write("<nil>")
 	case !v.IsValid():

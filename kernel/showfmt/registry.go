@@ -1,0 +1,55 @@
+package showfmt
+
+import (
+	"reflect"
+	"sync"
+)
+
+// The cells' struct types by the interpreter's reflect type. A value of a
+// cell's type held in an interface (an `any` field, an element of []any)
+// reaches Show without its static type: the interpreter's reflect type is
+// all there is. The session registers each struct type a cell declares;
+// Show prints a dynamic value of a registered type with its shape and
+// methods, unless two of the cells' types share the reflect type (the same
+// fields), when it cannot know which one the value is.
+
+// registered is what Register recorded of a type.
+type registered struct {
+	shape *Shape
+	fns   []reflect.Value
+}
+
+var (
+	registryMu sync.Mutex
+	registry   = map[reflect.Type]*registered{} // nil: ambiguous
+)
+
+// Register records the type of x, the value Show returned for a zero
+// value of a cell's struct type.
+func Register(x any) {
+	v, ok := x.(*shown)
+	if !ok || v.shape.Kind != Named {
+		return
+	}
+	t := reflect.TypeOf(v.x)
+	if t == nil || t.Kind() != reflect.Struct {
+		return
+	}
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	if old, ok := registry[t]; ok && (old == nil || old.shape.Name != v.shape.Name) {
+		registry[t] = nil
+		return
+	}
+	registry[t] = &registered{shape: v.shape, fns: v.fns}
+}
+
+// registeredFor returns the registration of v's type, or nil.
+func registeredFor(v reflect.Value) *registered {
+	if !v.IsValid() || v.Kind() != reflect.Struct {
+		return nil
+	}
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	return registry[v.Type()]
+}
