@@ -7,10 +7,10 @@ import (
 )
 
 // sources are the templates: the packages cmp, slices and maps below this
-// one, and the supplement sync, which are also ordinary Go, tested
-// against the standard library.
+// one, and the supplements errors and sync, which are also ordinary Go,
+// tested against the standard library.
 //
-//go:embed cmp slices maps sync
+//go:embed cmp slices maps errors sync
 var sources embed.FS
 
 // Standard loads the templates; next imports the other packages (iter).

@@ -38,12 +38,12 @@ const modulePath = "github.com/gophlow/gophlow/kernel/generic/"
 var Packages = []string{"cmp", "slices", "maps"}
 
 // Supplements are the standard packages whose generic functions alone the
-// templates implement (the interpreter's tables hold the rest): sync's
-// OnceValue and OnceValues. The checker sees the standard package with
-// these functions declared (package symtypes). (iter.Pull is not among
-// them: yaegi fails on a closure sending on a channel from a goroutine,
-// which a pull iterator needs.)
-var Supplements = []string{"sync"}
+// templates implement (the interpreter's tables hold the rest): errors'
+// AsType, sync's OnceValue and OnceValues. The checker sees the standard
+// package with these functions declared (package symtypes). (iter.Pull is
+// not among them: yaegi fails on a closure sending on a channel from a
+// goroutine, which a pull iterator needs.)
+var Supplements = []string{"errors", "sync"}
 
 // Library is the parsed and type-checked templates.
 type Library struct {

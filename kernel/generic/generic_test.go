@@ -71,6 +71,10 @@ func Keys[M ~map[K]V, K comparable, V any](m M) iter.Seq[K] {
 	}
 }
 `)},
+	"errors/errors.go": {Data: []byte(`package errors
+
+func AsType[E error](err error) (E, bool) { var e E; return e, false }
+`)},
 	"sync/sync.go": {Data: []byte(`package sync
 
 func OnceValue[T any](f func() T) func() T { return f }

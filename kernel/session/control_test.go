@@ -302,3 +302,18 @@ func TestCellTypesInInterfaceFieldsPrintAsGo(t *testing.T) {
 	// apart and prints the interpreter's struct.
 	f.expect(`fmt.Sprintf("%v", card{"c", twin{"x", "y"}})`, `"{c {x y}}"`)
 }
+
+// TestErrorsAsTypeInCells checks package generic's errors supplement: the
+// interpreter's tables lack the generic errors.AsType; its instances call
+// the session's errors.As, which follows the cells' error types.
+func TestErrorsAsTypeInCells(t *testing.T) {
+	f := newFixture(t)
+	f.ok("import (\n\t\"errors\"\n\t\"fmt\"\n\t\"io/fs\"\n)")
+	f.ok(`type retryError struct{ n int }
+func (e *retryError) Error() string { return fmt.Sprint("retried ", e.n) }`)
+	f.expect(`err := fmt.Errorf("sync: %w", &retryError{3})
+re, ok := errors.AsType[*retryError](err)
+_, isPath := errors.AsType[*fs.PathError](err)
+pe, ok2 := errors.AsType[*fs.PathError](&fs.PathError{Op: "stat", Path: "x", Err: fs.ErrNotExist})
+[]any{re.n, ok, isPath, pe.Op, ok2}`, "[3 true false stat true]")
+}

@@ -173,6 +173,8 @@ type Seq2[K, V any] func(yield func(K, V) bool)
 // them (extraction skips generic functions), for type-checking; the
 // session runs its own instances of them (package generic's supplements).
 var generics = map[string]string{
+	"errors": `func AsType[E error](err error) (E, bool) { panic(0) }
+`,
 	"sync": `func OnceValue[T any](f func() T) func() T { panic(0) }
 
 func OnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2) { panic(0) }
