@@ -9,7 +9,8 @@ import (
 
 // TestEvaluationsInBlocks checks that evaluations of a batch longer than a
 // block (the fused float32 kernel's, and the layer-by-layer passes' of a
-// float64 network and of a JVP) leave the engine's buffers at one block and
+// float64 network, of a JVP and of Hutchinson's divergence with three
+// probes) leave the engine's buffers at one block and
 // give the rows that calls on pieces of the batch give (the rows are
 // independent). The pieces are cut at 1000 rows, off the blocks' and the
 // fused kernel's 128-row chunks' boundaries. Where the fused kernel runs,
@@ -39,9 +40,14 @@ func TestEvaluationsInBlocks(t *testing.T) {
 			x, _ := randomBatch(rows, cfg.Dim, 7)
 			v, _ := randomBatch(rows, cfg.Dim, 8)
 			out, jv := mat.NewDense(rows, cfg.Dim, nil), mat.NewDense(rows, cfg.Dim, nil)
-			div := make([]float64, rows)
+			div, hutch := make([]float64, rows), make([]float64, rows)
+			probes := make([]*mat.Dense, 3)
+			for k := range probes {
+				probes[k], _ = randomBatch(rows, cfg.Dim, uint64(20+k))
+			}
 			net.VelocityDivergence(0.3, x, out, div)
 			net.JVP(0.3, x, v, jv)
+			net.VelocityDivergenceProbes(0.3, x, nil, probes, mat.NewDense(rows, cfg.Dim, nil), hutch)
 			var capIO, capRows int
 			switch e := net.eng.(type) {
 			case *engine[float32]:
@@ -49,16 +55,21 @@ func TestEvaluationsInBlocks(t *testing.T) {
 			case *engine[float64]:
 				capIO, capRows = e.capIO, e.capRows
 			}
-			if most := max(block, net.eng.blockRows(1, false)); capIO > most || capRows > most {
+			if most := max(block, net.eng.blockRows(1, false), net.eng.blockRows(len(probes), false)); capIO > most || capRows > most {
 				t.Errorf("buffers hold %d input and %d layer rows after %d rows, want at most a block (%d)", capIO, capRows, rows, most)
 			}
 			for lo := 0; lo < rows; lo += 1000 {
 				hi := min(lo+1000, rows)
 				xs, vs := rowBlock(x, lo, hi), rowBlock(v, lo, hi)
 				o, j := mat.NewDense(hi-lo, cfg.Dim, nil), mat.NewDense(hi-lo, cfg.Dim, nil)
-				d := make([]float64, hi-lo)
+				d, h := make([]float64, hi-lo), make([]float64, hi-lo)
 				net.VelocityDivergence(0.3, xs, o, d)
 				net.JVP(0.3, xs, vs, j)
+				ps := make([]*mat.Dense, len(probes))
+				for k, p := range probes {
+					ps[k] = rowBlock(p, lo, hi)
+				}
+				net.VelocityDivergenceProbes(0.3, xs, nil, ps, mat.NewDense(hi-lo, cfg.Dim, nil), h)
 				exact := net.eng.blockRows(0, true) == inferBlock // the fused kernel
 				same := func(what string, a, b float64, exact bool, i int) {
 					if (exact && a != b) || relErr(a, b, 1e-2) > 1e-5 {
@@ -67,6 +78,7 @@ func TestEvaluationsInBlocks(t *testing.T) {
 				}
 				for i := 0; i < hi-lo; i++ {
 					same("divergence", d[i], div[lo+i], exact, i)
+					same("Hutchinson divergence", h[i], hutch[lo+i], false, i)
 					for c := 0; c < cfg.Dim; c++ {
 						same("velocity", o.At(i, c), out.At(lo+i, c), exact, i)
 						same("JVP", j.At(i, c), jv.At(lo+i, c), cfg.Float64 && exact, i)
