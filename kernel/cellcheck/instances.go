@@ -19,14 +19,7 @@ type Instance struct {
 // instance records x, a use of a generic function, if it is one of a
 // package Generic reports; it reports whether x was one.
 func (u *unit) instance(x ast.Expr) bool {
-	fun := x
-	switch ix := x.(type) {
-	case *ast.IndexExpr:
-		fun = ix.X
-	case *ast.IndexListExpr:
-		fun = ix.X
-	}
-	sel, ok := fun.(*ast.SelectorExpr)
+	sel, ok := indexedBase(x).(*ast.SelectorExpr)
 	if !ok || u.generic == nil {
 		return false
 	}
@@ -62,47 +55,66 @@ func (u *unit) instance(x ast.Expr) bool {
 	return true
 }
 
+// indexedBase is what x instantiates (F in F[int], F[K, V]), or x.
+func indexedBase(x ast.Expr) ast.Expr {
+	switch ix := x.(type) {
+	case *ast.IndexExpr:
+		return ix.X
+	case *ast.IndexListExpr:
+		return ix.X
+	}
+	return x
+}
+
 // hasTypeParam reports whether t mentions a type parameter.
 func hasTypeParam(t types.Type, seen map[types.Type]bool) bool {
+	return mentions(t, seen, func(t types.Type) bool {
+		_, ok := t.(*types.TypeParam)
+		return ok
+	})
+}
+
+// mentions reports whether match holds for t or a type t is made of:
+// elements, keys, fields, parameters and results, type arguments.
+func mentions(t types.Type, seen map[types.Type]bool, match func(types.Type) bool) bool {
+	t = types.Unalias(t)
 	if seen[t] {
 		return false
 	}
 	seen[t] = true
-	switch t := t.(type) {
-	case *types.TypeParam:
+	if match(t) {
 		return true
+	}
+	var parts []types.Type
+	switch t := t.(type) {
 	case *types.Named:
-		args := t.TypeArgs()
-		for i := 0; i < args.Len(); i++ {
-			if hasTypeParam(args.At(i), seen) {
-				return true
-			}
+		for i := 0; i < t.TypeArgs().Len(); i++ {
+			parts = append(parts, t.TypeArgs().At(i))
 		}
-	case *types.Alias:
-		return hasTypeParam(types.Unalias(t), seen)
 	case *types.Pointer:
-		return hasTypeParam(t.Elem(), seen)
+		parts = append(parts, t.Elem())
 	case *types.Slice:
-		return hasTypeParam(t.Elem(), seen)
+		parts = append(parts, t.Elem())
 	case *types.Array:
-		return hasTypeParam(t.Elem(), seen)
+		parts = append(parts, t.Elem())
 	case *types.Chan:
-		return hasTypeParam(t.Elem(), seen)
+		parts = append(parts, t.Elem())
 	case *types.Map:
-		return hasTypeParam(t.Key(), seen) || hasTypeParam(t.Elem(), seen)
+		parts = append(parts, t.Key(), t.Elem())
 	case *types.Signature:
-		return hasTypeParam(t.Params(), seen) || hasTypeParam(t.Results(), seen)
+		parts = append(parts, t.Params(), t.Results())
 	case *types.Tuple:
 		for i := 0; i < t.Len(); i++ {
-			if hasTypeParam(t.At(i).Type(), seen) {
-				return true
-			}
+			parts = append(parts, t.At(i).Type())
 		}
 	case *types.Struct:
 		for i := 0; i < t.NumFields(); i++ {
-			if hasTypeParam(t.Field(i).Type(), seen) {
-				return true
-			}
+			parts = append(parts, t.Field(i).Type())
+		}
+	}
+	for _, p := range parts {
+		if mentions(p, seen, match) {
+			return true
 		}
 	}
 	return false

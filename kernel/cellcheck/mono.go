@@ -102,14 +102,7 @@ func (u *unit) template(obj types.Object) bool {
 // monoUse replaces x, a use of a template with type arguments known here,
 // by the instance's name; it reports whether x was one.
 func (u *unit) monoUse(x ast.Expr) bool {
-	id := x
-	switch ix := x.(type) {
-	case *ast.IndexExpr:
-		id = ix.X
-	case *ast.IndexListExpr:
-		id = ix.X
-	}
-	ident, ok := id.(*ast.Ident)
+	ident, ok := indexedBase(x).(*ast.Ident)
 	if !ok || !u.template(u.info.Uses[ident]) {
 		return false
 	}
@@ -273,46 +266,10 @@ func (u *unit) monoSignature(sig *types.Signature, subst map[*types.TypeParam]ty
 // hasTemplateInstance reports whether t mentions an instance of a
 // template.
 func (u *unit) hasTemplateInstance(t types.Type, seen map[types.Type]bool) bool {
-	if seen[t] {
-		return false
-	}
-	seen[t] = true
-	switch t := types.Unalias(t).(type) {
-	case *types.Named:
-		if t.TypeArgs().Len() > 0 && u.template(t.Origin().Obj()) {
-			return true
-		}
-		for i := 0; i < t.TypeArgs().Len(); i++ {
-			if u.hasTemplateInstance(t.TypeArgs().At(i), seen) {
-				return true
-			}
-		}
-	case *types.Pointer:
-		return u.hasTemplateInstance(t.Elem(), seen)
-	case *types.Slice:
-		return u.hasTemplateInstance(t.Elem(), seen)
-	case *types.Array:
-		return u.hasTemplateInstance(t.Elem(), seen)
-	case *types.Chan:
-		return u.hasTemplateInstance(t.Elem(), seen)
-	case *types.Map:
-		return u.hasTemplateInstance(t.Key(), seen) || u.hasTemplateInstance(t.Elem(), seen)
-	case *types.Signature:
-		return u.hasTemplateInstance(t.Params(), seen) || u.hasTemplateInstance(t.Results(), seen)
-	case *types.Tuple:
-		for i := 0; i < t.Len(); i++ {
-			if u.hasTemplateInstance(t.At(i).Type(), seen) {
-				return true
-			}
-		}
-	case *types.Struct:
-		for i := 0; i < t.NumFields(); i++ {
-			if u.hasTemplateInstance(t.Field(i).Type(), seen) {
-				return true
-			}
-		}
-	}
-	return false
+	return mentions(t, seen, func(t types.Type) bool {
+		n, ok := t.(*types.Named)
+		return ok && n.TypeArgs().Len() > 0 && u.template(n.Origin().Obj())
+	})
 }
 
 // writtenOf is an instance as the cells write it: Pair[string, int].
@@ -523,13 +480,7 @@ func (r *instanceWriter) walk(n ast.Node) {
 		}
 		switch x := n.(type) {
 		case *ast.IndexExpr, *ast.IndexListExpr:
-			var id ast.Expr
-			if ix, ok := x.(*ast.IndexExpr); ok {
-				id = ix.X
-			} else {
-				id = x.(*ast.IndexListExpr).X
-			}
-			if ident, ok := id.(*ast.Ident); ok && r.u.template(r.u.info.Uses[ident]) {
+			if ident, ok := indexedBase(x.(ast.Expr)).(*ast.Ident); ok && r.u.template(r.u.info.Uses[ident]) {
 				r.instance(x, ident)
 				return false
 			}
