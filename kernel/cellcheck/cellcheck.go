@@ -341,6 +341,7 @@ func (u *unit) result(errs []types.Error) *Result {
 			u.showArgs(call)
 			u.jsonCall(call)
 			u.typedComplex(call)
+			u.variadicArgs(call)
 		}
 		return true
 	})

@@ -317,3 +317,18 @@ _, isPath := errors.AsType[*fs.PathError](err)
 pe, ok2 := errors.AsType[*fs.PathError](&fs.PathError{Op: "stat", Path: "x", Err: fs.ErrNotExist})
 []any{re.n, ok, isPath, pe.Op, ok2}`, "[3 true false stat true]")
 }
+
+// TestCellValuesInCompiledVariadicInterfaceParameters checks cellcheck's
+// variadic.go: yaegi did not wrap a cell's io.Writer handed to
+// io.MultiWriter, and the call failed.
+func TestCellValuesInCompiledVariadicInterfaceParameters(t *testing.T) {
+	f := newFixture(t)
+	f.ok("import (\n\t\"io\"\n\t\"strings\"\n)")
+	f.ok(`type counter struct{ n int }
+func (c *counter) Write(p []byte) (int, error) { c.n += len(p); return len(p), nil }`)
+	f.expect(`var sb strings.Builder
+c := &counter{}
+w := io.MultiWriter(&sb, c)
+io.WriteString(w, "hello")
+[]any{sb.String(), c.n}`, "[hello 5]")
+}
