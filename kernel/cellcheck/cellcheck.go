@@ -342,6 +342,7 @@ func (u *unit) result(errs []types.Error) *Result {
 			u.jsonCall(call)
 			u.typedComplex(call)
 			u.variadicArgs(call)
+			u.contextKey(call)
 		}
 		return true
 	})

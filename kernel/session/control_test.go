@@ -332,3 +332,15 @@ w := io.MultiWriter(&sb, c)
 io.WriteString(w, "hello")
 []any{sb.String(), c.n}`, "[hello 5]")
 }
+
+// TestContextKeysOfTheCellsTypes checks cellcheck's contextkeys.go: yaegi
+// handed context a ctxKey(0) as the int 0, so Value(0) found it (and the
+// key printed as int).
+func TestContextKeysOfTheCellsTypes(t *testing.T) {
+	f := newFixture(t)
+	f.ok("import (\n\t\"context\"\n\t\"fmt\"\n)")
+	f.ok("type ctxKey int\nconst (\n\trequestIDKey ctxKey = iota\n\tuserKey\n)")
+	f.expect(`c := context.WithValue(context.Background(), requestIDKey, "req-001")
+fmt.Sprint(c.Value(requestIDKey), " ", c.Value(0), " ", c.Value(userKey), " ", c)`,
+		`"req-001 <nil> <nil> context.Background.WithValue(main.ctxKey, req-001)"`)
+}

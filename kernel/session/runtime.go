@@ -50,6 +50,7 @@ func (s *Session) runtimeExports() interp.Exports {
 			"MaxFloat64":     reflect.ValueOf(maxFloat64),
 			"Show":           reflect.ValueOf(showfmt.Show),
 			"Register":       reflect.ValueOf(showfmt.Register),
+			"ContextKey":     reflect.ValueOf(showfmt.ContextKey),
 			"Printf":         reflect.ValueOf(showfmt.Printf),
 			"Sprintf":        reflect.ValueOf(showfmt.Sprintf),
 			"Fprintf":        reflect.ValueOf(showfmt.Fprintf),
