@@ -1,6 +1,10 @@
 package session
 
-import "testing"
+import (
+	"context"
+	"strings"
+	"testing"
+)
 
 // TestConstsSwitchesAndSelectsRunAsGo checks the rewrites of consts.go,
 // switchinit.go and selectcontinue.go against what Go prints; each case
@@ -343,4 +347,22 @@ func TestContextKeysOfTheCellsTypes(t *testing.T) {
 	f.expect(`c := context.WithValue(context.Background(), requestIDKey, "req-001")
 fmt.Sprint(c.Value(requestIDKey), " ", c.Value(0), " ", c.Value(userKey), " ", c)`,
 		`"req-001 <nil> <nil> context.Background.WithValue(main.ctxKey, req-001)"`)
+}
+
+// TestUnavailableMembersSayWhatToWrite checks that iter.Pull, which the
+// kernel cannot provide, is an error saying what to write instead, in
+// statements and in declarations (the interpreter crashed on it).
+func TestUnavailableMembersSayWhatToWrite(t *testing.T) {
+	f := newFixture(t)
+	f.ok("import (\n\t\"iter\"\n\t\"slices\"\n)")
+	for _, cell := range []string{
+		"next, _ := iter.Pull(slices.Values([]int{1}))\nnext()",
+		"func first(s iter.Seq[int]) int { next, stop := iter.Pull(s); defer stop(); v, _ := next(); return v }",
+	} {
+		err := f.s.Execute(context.Background(), cell)
+		if err == nil || !strings.Contains(err.Error(), "iter.Pull is not available in a cell: the kernel cannot run a pull iterator") {
+			t.Errorf("cell %q: got %v, want the advice for iter.Pull", cell, err)
+		}
+	}
+	f.expect("slices.Collect(slices.Values([]int{4, 5}))", "[4 5]") // the session goes on
 }

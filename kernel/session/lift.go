@@ -239,9 +239,11 @@ func (s *Session) typeDeclarations(run []*segment) ([]*segment, *posError) {
 		return nil, nil
 	}
 	if len(res.Errors) > 0 {
-		if e := res.Errors[0]; templates || strings.HasPrefix(e.Msg, cellcheck.MonoFailure) {
+		e := res.Errors[0]
+		msg, unavailable := unavailableMessage(e.Msg)
+		if templates || unavailable || strings.HasPrefix(e.Msg, cellcheck.MonoFailure) {
 			line, col := segs[e.Part].position(e.Offset)
-			return nil, &posError{line: line, col: col, name: "CompileError", msg: e.Msg}
+			return nil, &posError{line: line, col: col, name: "CompileError", msg: msg}
 		}
 		return nil, nil
 	}

@@ -249,7 +249,10 @@ func (s *Session) Execute(ctx context.Context, code string) (err error) {
 			}
 			clear(s.checkedTypes)
 			var e *Error
-			if checkErr != nil && errors.As(err, &e) && e.Name == "CompileError" && !missingMember(checkErr.msg) {
+			if msg, ok := unavailableMessage(checkErr.msgOrEmpty()); ok && err != nil {
+				checkErr.msg = msg
+				err = s.fromPosError(cell, checkErr)
+			} else if checkErr != nil && errors.As(err, &e) && e.Name == "CompileError" && !missingMember(checkErr.msg) {
 				// The interpreter agrees the code is wrong: say what the
 				// Go compiler says.
 				checkErr.msg = s.scope.laterHint(checkErr.msg, checkErr.line)
@@ -261,6 +264,36 @@ func (s *Session) Execute(ctx context.Context, code string) (err error) {
 		}
 	}
 	return nil
+}
+
+// unavailable says what to write instead of the members of the standard
+// library the kernel cannot provide.
+var unavailable = map[string]string{
+	"iter.Pull":  pullAdvice,
+	"iter.Pull2": pullAdvice,
+}
+
+// pullAdvice is unavailable's for iter.Pull and Pull2.
+const pullAdvice = "the kernel cannot run a pull iterator (the interpreter fails on the goroutine it needs): " +
+	"range over the sequence (for v := range seq { … }), or collect it first (slices.Collect(seq))"
+
+// unavailableMessage rewrites the checker's "undefined: iter.Pull" into
+// what to do instead, for the members in unavailable.
+func unavailableMessage(msg string) (string, bool) {
+	name := strings.TrimPrefix(msg, "undefined: ")
+	advice, ok := unavailable[name]
+	if !ok {
+		return msg, false
+	}
+	return name + " is not available in a cell: " + advice, true
+}
+
+// msgOrEmpty is the error's message, "" for nil.
+func (p *posError) msgOrEmpty() string {
+	if p == nil {
+		return ""
+	}
+	return p.msg
 }
 
 // missingMember reports a checker error about a package member the
