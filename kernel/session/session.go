@@ -316,6 +316,7 @@ func (s *Session) runUnits(ctx context.Context, cell int, segs []*segment, last 
 			u.segs = append(u.segs, extra...)
 		}
 		if err := s.runUnit(ctx, cell, u); err != nil {
+			s.registrations = nil // of declarations that did not run
 			return err
 		}
 		s.registerTypes(ctx, cell)
