@@ -726,15 +726,22 @@ func (u *unit) typedComplex(call *ast.CallExpr) {
 		if u.info.Types[a].Value == nil {
 			continue
 		}
-		k, start := u.locate(a.Pos())
-		_, end := u.locate(a.End())
-		if k < 0 {
+		if !u.wrap(a, float+"(", ")") {
 			return
 		}
-		u.res.Edits = append(u.res.Edits,
-			Edit{Part: k, Start: start, End: start, Text: float + "("},
-			Edit{Part: k, Start: end, End: end, Text: ")"})
 	}
+}
+
+// wrap puts before and after around e in its part, and reports whether e
+// is in one.
+func (u *unit) wrap(e ast.Expr, before, after string) bool {
+	k, start := u.locate(e.Pos())
+	_, end := u.locate(e.End())
+	if k < 0 {
+		return false
+	}
+	u.res.Edits = append(u.res.Edits, Edit{Part: k, Start: start, End: start, Text: before}, Edit{Part: k, Start: end, End: end, Text: after})
+	return true
 }
 
 // constantText writes a constant as Go source of the same kind: a float

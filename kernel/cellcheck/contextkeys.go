@@ -28,14 +28,7 @@ func (u *unit) contextKey(call *ast.CallExpr) {
 	if !ok || types.IsInterface(t) || named.Obj().Pkg() != u.pkg {
 		return
 	}
-	k, start := u.locate(key.Pos())
-	_, end := u.locate(key.End())
-	if k < 0 {
-		return
-	}
-	u.res.Edits = append(u.res.Edits,
-		Edit{Part: k, Start: start, End: start, Text: u.runtime + "ContextKey("},
-		Edit{Part: k, Start: end, End: end, Text: ", " + strconv.Quote(u.displayName(named)) + ")"})
+	u.wrap(key, u.runtime+"ContextKey(", ", "+strconv.Quote(u.displayName(named))+")")
 }
 
 // fromPackage reports whether id names a function of the package at path.

@@ -146,14 +146,7 @@ func (u *unit) asError(arg ast.Expr) {
 	if tv.Type == nil || types.IsInterface(tv.Type) || !u.owned(tv.Type, map[types.Type]bool{}) || !types.Implements(tv.Type, errType.Underlying().(*types.Interface)) {
 		return
 	}
-	k, start := u.locate(arg.Pos())
-	_, end := u.locate(arg.End())
-	if k < 0 {
-		return
-	}
-	u.res.Edits = append(u.res.Edits,
-		Edit{Part: k, Start: start, End: start, Text: "func(gophlowe error) error { return gophlowe }("},
-		Edit{Part: k, Start: end, End: end, Text: ")"})
+	u.wrap(arg, "func(gophlowe error) error { return gophlowe }(", ")")
 }
 
 // showArg wraps arg if its type involves the cell's types, and reports

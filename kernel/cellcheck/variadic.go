@@ -38,14 +38,7 @@ func (u *unit) variadicArgs(call *ast.CallExpr) {
 		if t == nil || types.IsInterface(t) || !u.owned(t, map[types.Type]bool{}) {
 			continue
 		}
-		k, start := u.locate(arg.Pos())
-		_, end := u.locate(arg.End())
-		if k < 0 {
-			continue
-		}
-		u.res.Edits = append(u.res.Edits,
-			Edit{Part: k, Start: start, End: start, Text: "func(gophlowv " + te + ") " + te + " { return gophlowv }("},
-			Edit{Part: k, Start: end, End: end, Text: ")"})
+		u.wrap(arg, "func(gophlowv "+te+") "+te+" { return gophlowv }(", ")")
 	}
 }
 
