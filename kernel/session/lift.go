@@ -314,10 +314,6 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 					switch id.Name {
 					case "make", "min", "max", "new", "complex":
 						found = true
-					default:
-						if d := s.store.byName[id.Name]; d != nil && d.kind == "func" && d.seg.decl.(*ast.FuncDecl).Type.TypeParams != nil {
-							found = true
-						}
 					}
 				}
 			}
