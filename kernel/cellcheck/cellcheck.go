@@ -7,13 +7,20 @@
 //     right inside functions and wrong at the top level);
 //   - whether a final expression statement has one value (to show it);
 //   - edits that spell out what the interpreter would get wrong or lacks:
-//     the type arguments of generic calls (it infers some wrongly),
-//     new(expr) (Go 1.26, which it turns into a zero value), min and max
-//     of any ordered type, range over a function (rangefunc.go), the
-//     types of package iter written as func types, the type of the
-//     constant of a non-constant shift, the values of a deferred call
-//     taken when the defer runs (deferargs.go), and, with
-//     Checker.Runtime set, the size check of make.
+//     the cells' generic functions and types as instances (mono.go), new(expr)
+//     (Go 1.26, which it turns into a zero value), min and max of any
+//     ordered type, range over a function (rangefunc.go, rangelabels.go),
+//     over an integer or a string (ranges.go), the types of package iter
+//     written as func types, the type of the constant of a non-constant
+//     shift, the values of a deferred call taken when the defer runs
+//     (deferargs.go), type switches with interface cases (typeswitch.go),
+//     method values and expressions (methodvalues.go), local types sharing
+//     a name (localtypes.go), and, with Checker.Runtime set, the size check
+//     of make and the wrapping of the cells' values for fmt (show.go), for
+//     encoding/json (json.go), for compiled variadic interface parameters
+//     (variadic.go) and as context keys (contextkeys.go);
+//   - statements registering the unit's struct types with the printer
+//     (registrations.go).
 //
 // Input and output are plain: source texts in, types as Go source and
 // edits as byte offsets out. Type expressions name the cell's own types as

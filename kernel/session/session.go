@@ -12,10 +12,14 @@
 // checked too. From the types come rewrites the syntax alone cannot
 // decide: the instances of the cells' generic functions and types, which
 // the interpreter never sees (monos.go), new(expr), min and max of any ordered
-// type, range over a function, the size check of make (allocguard.go),
-// the arguments of print calls whose types are the cells' (wrapped for
-// package showfmt), and the session's own instances of the generic
-// functions of slices, maps and cmp (generics.go, package generic).
+// type, ranges over functions, integers and strings, type switches with
+// interface cases, method values, the size check of make (allocguard.go),
+// the arguments of print and json calls whose types are the cells'
+// (wrapped for packages showfmt and jsonshape), the registration of the
+// cells' struct types with the printer (registrations.go), and the
+// session's own instances of the generic functions of slices, maps, cmp
+// and the generic members errors and sync lack (generics.go, package
+// generic).
 // Before yaegi sees them, the parts are also rewritten (rewrite.go) to
 // work around what the interpreter lacks or gets wrong:
 //   - `for i := range n` becomes a classic loop (loops.go), ranging over
