@@ -165,6 +165,12 @@ CLONES void gophlow_mul_sums(float *restrict a, const float *restrict b, float *
 	}
 }
 
+// gophlow_ema moves the average avg towards p: avg = a·avg + b·p (see
+// engine.emaUpdate), vectorised.
+CLONES void gophlow_ema(float *restrict avg, const float *restrict p, long n, float a, float b) {
+	for (long i = 0; i < n; i++) avg[i] = a * avg[i] + b * p[i];
+}
+
 // adam_span is one Adam/AdamW step on parameters i0…n−1 (see engine.update).
 static inline __attribute__((always_inline)) void adam_span(float *restrict p, const float *restrict g, float *restrict m,
 		float *restrict v, long i0, long n, float b1, float b2, float step, float rc2, float eps, float decay, float l2) {
@@ -227,8 +233,8 @@ import (
 // backendName is reported by BLASBackend.
 const backendName = "openblas (cgo, gonum.org/v1/netlib)"
 
-// nativeKernels says that activate32 (SiLU, tanh, ELU, SELU), mul32 and
-// adam32 run C kernels.
+// nativeKernels says that activate32 (SiLU, tanh, ELU, SELU), mul32,
+// adam32 and ema32 run C kernels.
 const nativeKernels = true
 
 // init plugs OpenBLAS into gonum's blas32 and blas64 for every user of
@@ -329,6 +335,14 @@ func mulSums32(a, b, sums []float32) bool {
 			(*C.float)(unsafe.Pointer(&sums[0])), C.long(len(a)/len(sums)), C.long(len(sums)))
 	} else {
 		clear(sums)
+	}
+	return true
+}
+
+// ema32 sets avg = a·avg + b·p in C (vectorised).
+func ema32(avg, p []float32, a, b float32) bool {
+	if len(p) > 0 {
+		C.gophlow_ema((*C.float)(unsafe.Pointer(&avg[0])), (*C.float)(unsafe.Pointer(&p[0])), C.long(len(p)), C.float(a), C.float(b))
 	}
 	return true
 }

@@ -21,7 +21,10 @@
 // it single-threaded and splits a large batch over two cores itself (one
 // half of the rows per core through the whole forward and backward pass),
 // computes the input and output layers' thin products, activations, σ'
-// products and Adam with vectorised C loops; with CGO_ENABLED=0 or the purego tag gonum's pure-Go
+// products, Adam and the weight average with vectorised C loops, and the
+// training passes' hidden-to-hidden products of float32 networks whose
+// widths are multiples of 16 on its own register tiles, AVX-512 where the
+// processor has it (tiles.go); with CGO_ENABLED=0 or the purego tag gonum's pure-Go
 // BLAS and Go loops are used. BLASBackend says which is active. Plugging
 // OpenBLAS in is process-wide: every gonum blas32/blas64 user (mat.Dense
 // products included) then runs on single-threaded OpenBLAS.

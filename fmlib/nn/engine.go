@@ -42,6 +42,7 @@ type engine[T float] struct {
 	second         rowHalf[T]    // the helper's half of it
 
 	fused inference      // the fused kernel's buffers (infer.go)
+	tiles tilePlan       // the training passes' tile kernels (tiles.go)
 	so    secondOrder[T] // the second-order passes' buffers (secondorder.go)
 
 	capTan     int
@@ -96,6 +97,7 @@ func newEngine[T float](cfg Config) *engine[T] {
 	for i := range e.emb {
 		e.emb[i] = T(rng.NormFloat64())
 	}
+	e.planTiles()
 	return e
 }
 
@@ -214,15 +216,25 @@ func (e *engine[T]) forwardRows(lo, hi int, withDeriv bool) {
 	inp := e.in[lo*e.sizes[0] : hi*e.sizes[0]]
 	for l := 0; l < L; l++ {
 		nIn, nOut := e.sizes[l], e.sizes[l+1]
+		var deriv []T
+		if withDeriv && l < L-1 {
+			deriv = e.deriv[l][lo*nOut : hi*nOut]
+		}
+		if p := &e.tiles; l < L-1 && p.forward(l) {
+			h := e.h[l][lo*nOut : hi*nOut]
+			if l == 0 && p.first != nil {
+				firstLayer32(as32(inp), n, nIn, p.first, as32(e.b[0]), nOut, e.cfg.Activation, as32(h), as32(deriv))
+			} else {
+				denseAct32(as32(inp), n, nIn, p.fwd[l], nOut, as32(e.b[l]), e.cfg.Activation, as32(h), as32(deriv))
+			}
+			inp = h
+			continue
+		}
 		z := e.z[l][lo*nOut : hi*nOut]
 		fillRows(z, e.b[l])
 		gemmSerial(false, true, n, nOut, nIn, 1, inp, nIn, e.w[l], nIn, 1, z, nOut)
 		if l == L-1 {
 			break
-		}
-		var deriv []T
-		if withDeriv {
-			deriv = e.deriv[l][lo*nOut : hi*nOut]
 		}
 		inp = e.h[l][lo*nOut : hi*nOut]
 		activate(e.cfg.Activation, z, inp, deriv)
@@ -301,13 +313,25 @@ func (e *engine[T]) backwardRows(lo, hi, h int, paramGrads, inputGrad bool) {
 		inp = inp[lo*nIn : hi*nIn]
 		dz := e.dz[l][lo*nOut : hi*nOut]
 		if paramGrads {
-			gemmSerial(true, false, nOut, nIn, n, 1, dz, nOut, inp, nIn, 0, gw[l], nIn)
+			if e.tiles.grad != nil && e.tiles.grad[l] {
+				gradW32(as32(dz), n, nOut, as32(inp), nIn, as32(gw[l]))
+			} else {
+				gemmSerial(true, false, nOut, nIn, n, 1, dz, nOut, inp, nIn, 0, gw[l], nIn)
+			}
 			if l == L-1 { // the bias gradients of the hidden layers come with their σ' factor, below
 				gemvT(n, nOut, 1, dz, nOut, e.ones[:n], 0, gb[l])
 			}
 		}
 		if l > 0 {
 			prev := e.dz[l-1][lo*nIn : hi*nIn]
+			if e.tiles.back != nil && e.tiles.back[l] != nil {
+				var sums []float32
+				if paramGrads {
+					sums = as32(gb[l-1])
+				}
+				backData32(as32(dz), n, nOut, e.tiles.back[l], nIn, as32(e.deriv[l-1][lo*nIn:hi*nIn]), as32(prev), sums)
+				continue
+			}
 			gemmSerial(false, false, n, nIn, nOut, 1, dz, nOut, e.w[l], nIn, 0, prev, nIn)
 			if paramGrads {
 				multiplySums(prev, e.deriv[l-1][lo*nIn:hi*nIn], gb[l-1])

@@ -55,3 +55,48 @@ func TestWideKernelMatchesAVX2(t *testing.T) {
 		})
 	}
 }
+
+// TestWideTrainingTilesMatchAVX2 checks that the training passes on the
+// AVX-512 tiles give exactly the loss and gradient of the AVX2 tiles: as
+// for inference, each product entry is the same sum in the same order (over
+// the inputs forward and backward, over the rows for a weight gradient),
+// and the bias, activation, σ' factor and bias-gradient sums are applied
+// lane by lane alike.
+func TestWideTrainingTilesMatchAVX2(t *testing.T) {
+	if !wideKernels {
+		t.Skip("the processor has no AVX-512 (x86-64-v4)")
+	}
+	defer func() { wideKernels = true }()
+	const rows = 300
+	for i, cfg := range tileConfigs() {
+		t.Run(fmt.Sprint(cfg.Activation, cfg.Hidden, cfg.Dim, cfg.Classes), func(t *testing.T) {
+			cfg.Seed = uint64(i + 1)
+			net, err := New(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			x, ts := randomBatch(rows, cfg.Dim, uint64(70+i))
+			y, _ := randomBatch(rows, cfg.Dim, uint64(80+i))
+			var class []int
+			if cfg.Classes > 0 {
+				class = make([]int, rows)
+			}
+			var loss [2]float64
+			var grad [2][]float64
+			for k, wide := range []bool{false, true} {
+				wideKernels = wide
+				if loss[k], grad[k], err = net.Gradient(ts, x, y, class); err != nil {
+					t.Fatal(err)
+				}
+			}
+			if loss[0] != loss[1] {
+				t.Errorf("loss %v (AVX2), %v (AVX-512)", loss[0], loss[1])
+			}
+			for k := range grad[0] {
+				if grad[0][k] != grad[1][k] {
+					t.Fatalf("gradient %d: %v (AVX2), %v (AVX-512)", k, grad[0][k], grad[1][k])
+				}
+			}
+		})
+	}
+}

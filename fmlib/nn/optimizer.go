@@ -209,6 +209,9 @@ func (e *engine[T]) emaUpdate(decay float64) {
 		return
 	}
 	a, b := T(decay), T(1-decay)
+	if is32[T]() && ema32(as32(e.ema), as32(e.params), float32(a), float32(b)) {
+		return
+	}
 	for i, p := range e.params {
 		e.ema[i] = a*e.ema[i] + b*p
 	}

@@ -132,12 +132,14 @@ type rowHalf[T float] struct {
 func (r *rowHalf[T]) run() { r.e.passRows(r.lo, r.hi, 1) }
 
 // split runs the pass e.pass over the rows [0, rows), after growing the
-// buffers to hold them: in two halves on two cores when the pass is large
+// buffers to hold them and packing the weights the pass's tile kernels
+// read (tiles.go): in two halves on two cores when the pass is large
 // enough (the helper taking [rows/2, rows)), else on the caller alone. It
 // reports whether it split.
 func (e *engine[T]) split(rows int) bool {
 	e.ensure(rows)
 	e.pass.rows = rows
+	e.packTiles(e.pass.kind)
 	work := rows
 	if k := e.pass.kind; k == passTangents || k == passSecondOrder {
 		work *= 1 + e.so.k // the tangent rows, each as costly as a row
