@@ -66,15 +66,12 @@ func EightGaussiansSampler(radius, std float64) DataSampler {
 func CheckerboardSampler() DataSampler {
 	return func(n int, rng *rand.Rand) *mat.Dense {
 		out := newPoints("CheckerboardSampler", n)
+		data := out.RawMatrix().Data // n×2, contiguous
 		for i := 0; i < n; i++ {
 			x1 := 4*rng.Float64() - 2
 			x2 := rng.Float64() - 2*float64(rng.IntN(2))
-			parity := math.Mod(math.Floor(x1), 2)
-			if parity < 0 {
-				parity += 2
-			}
-			out.Set(i, 0, x1/0.45)
-			out.Set(i, 1, (x2+parity)/0.45)
+			parity := float64(int(math.Floor(x1)) & 1) // ⌊x1⌋ mod 2, also for ⌊x1⌋ < 0 (two's complement)
+			data[2*i], data[2*i+1] = x1/0.45, (x2+parity)/0.45
 		}
 		return out
 	}
