@@ -31,7 +31,9 @@ Each step is written the way a competent user writes one for a small
 network: Adam(foreach=True), zero_grad(set_to_none=True). With
 `--threads best` it first times `--probe` steps (at most 3 s) on a copy of the model at
 one and at two threads (after a warm-up; the copy's random streams are its
-own, so training is unchanged) and trains at the faster. At every
+own, so training is unchanged) and trains at the faster; with `--probe-only`
+it stops after the probe (fmlib/quality_bench_test.go probes each
+OPENBLAS_CORETYPE this way and trains at the fastest kernels and threads). At every
 checkpoint step it stops the clock, samples and prints one JSON line
   {"step": …, "train_s": …, "in_support": …, "balance": …, "loss": …}
 where train_s counts training only; the first line is {"info": {…}} with
@@ -45,6 +47,7 @@ import argparse
 import copy
 import json
 import math
+import os
 import time
 
 import torch
@@ -219,6 +222,8 @@ def main():
     p.add_argument("--seed", type=int, default=0)
     p.add_argument("--threads", default="1", help="1, 2 or best (probe both, train at the faster)")
     p.add_argument("--probe", type=int, default=200, help="steps timed per thread count with --threads best")
+    p.add_argument("--probe-only", action="store_true",
+                   help="with --threads best: print the info line with the probe's times and stop")
     args = p.parse_args()
     checkpoints = sorted(int(s) for s in args.checkpoints.split(","))
     if args.total_steps == 0:
@@ -228,7 +233,8 @@ def main():
     torch.manual_seed(args.seed)
     hidden = [int(w) for w in args.hidden.split(",")] if args.hidden else [args.width] * args.depth
     model = mlp(hidden, args.activation)
-    info = {"torch": torch.__version__, "blas": blas_line(), "interop_threads": torch.get_num_interop_threads()}
+    info = {"torch": torch.__version__, "blas": blas_line(), "interop_threads": torch.get_num_interop_threads(),
+            "openblas_coretype": os.environ.get("OPENBLAS_CORETYPE", "")}
     if args.threads == "best":
         secs = probe_threads(args, model)
         threads = min(secs, key=secs.get)
@@ -238,6 +244,8 @@ def main():
     torch.set_num_threads(threads)
     info["threads"] = threads
     print(json.dumps({"info": info}), flush=True)
+    if args.probe_only:
+        return
     tr = Trainer(args, model, torch.Generator().manual_seed(args.seed))
     # Sampling draws from its own stream, so the checkpoints do not change training.
     sample_g = torch.Generator().manual_seed(args.seed + 1)
