@@ -366,3 +366,50 @@ func TestUnavailableMembersSayWhatToWrite(t *testing.T) {
 	}
 	f.expect("slices.Collect(slices.Values([]int{4, 5}))", "[4 5]") // the session goes on
 }
+
+// TestPackageVariablesInitializeInDependencyOrder checks initorder.go: a
+// cell's variables are initialized after those their initializers use,
+// through functions and methods declared later in the cell, as Go does;
+// yaegi alone initializes them as written (total would be 0 + 0) and
+// cannot compile pair's multi-value initializer ahead of its function.
+func TestPackageVariablesInitializeInDependencyOrder(t *testing.T) {
+	f := newFixture(t)
+	f.ok(`var trace []string
+
+func note(name string, v int) int { trace = append(trace, name); return v }
+
+var (
+	total = note("total", base+scaled)
+	base  = note("base", unit*10)
+	scaled = note("scaled", double(3))
+	unit  = note("unit", 2)
+)
+
+var p, q = pair()
+
+var viaMethod = counter{}.get()
+
+func double(n int) int { return n * unit }
+
+func pair() (int, int) { return note("q", 1), note("p", 2) }
+
+type counter struct{}
+
+func (counter) get() int { return note("viaMethod", base) }`)
+	f.expect("trace", `[unit base scaled total q p viaMethod]`)
+	f.expect("[]int{total, base, scaled, unit, p, q, viaMethod}", "[26 20 6 2 1 2 20]")
+	// A cell whose order is already Go's is rendered as written, locals
+	// that share a variable's name do not order it.
+	f.ok("var first = note(\"first\", 1)\nvar second = func() int { unit := 5; return note(\"second\", unit) }()")
+	f.expect("trace[len(trace)-2:]", "[first second]")
+}
+
+// TestDefiningABuiltinsNameShadowsItOnlyAfterwards checks
+// shadowsUsedBuiltin: len := 5 at a cell's top level shadows the builtin
+// for the statements after it only, as in a Go function; lifted to the
+// package with the rest of the cell, it broke len(s) above it.
+func TestDefiningABuiltinsNameShadowsItOnlyAfterwards(t *testing.T) {
+	f := newFixture(t)
+	f.ok("s := \"abc\"\nn := len(s)\nlen := 5\ntotal := n + len")
+	f.expect("total", "8")
+}

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"sort"
 	"strings"
 
@@ -41,13 +42,41 @@ func runs(segs []*segment) [][]*segment {
 	for k, sg := range segs {
 		liftable := sg.kind == stmtSegment || (seenStmt && isVarDecl(sg))
 		seenStmt = seenStmt || sg.kind == stmtSegment
-		if k > 0 && liftable == wasLiftable {
+		if k > 0 && liftable == wasLiftable && !(liftable && shadowsUsedBuiltin(out[len(out)-1], sg)) {
 			out[len(out)-1] = append(out[len(out)-1], sg)
 			continue
 		}
 		out, wasLiftable = append(out, []*segment{sg}), liftable
 	}
 	return out
+}
+
+// shadowsUsedBuiltin reports whether statement sg defines a predeclared
+// name (len := 5) that the statements before it in the run use. In Go the
+// builtin is shadowed only after the definition, but the session lifts
+// the variable to the package, where it would shadow the builtin in the
+// whole run: sg then starts a run of its own.
+func shadowsUsedBuiltin(run []*segment, sg *segment) bool {
+	if sg.stmt == nil {
+		return false
+	}
+	for _, name := range topLevelVars(sg.stmt) {
+		if types.Universe.Lookup(name) == nil {
+			continue
+		}
+		for _, earlier := range run {
+			used := false
+			ast.Inspect(earlier.stmt, func(n ast.Node) bool {
+				id, ok := n.(*ast.Ident)
+				used = used || ok && id.Name == name
+				return !used
+			})
+			if used {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isVarDecl reports whether sg is a var declaration.
