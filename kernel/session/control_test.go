@@ -413,3 +413,32 @@ func TestDefiningABuiltinsNameShadowsItOnlyAfterwards(t *testing.T) {
 	f.ok("s := \"abc\"\nn := len(s)\nlen := 5\ntotal := n + len")
 	f.expect("total", "8")
 }
+
+// TestLabeledBranchesLeaveTheLoopFromASelect checks
+// selectLabeledBranches: break L and continue L written directly in a
+// select's case leave or continue the labeled loop; yaegi alone takes
+// them for a jump past the select, so both loops count to their bound.
+func TestLabeledBranchesLeaveTheLoopFromASelect(t *testing.T) {
+	f := newFixture(t)
+	f.expect(`quit := make(chan struct{})
+close(quit)
+spins := 0
+loop:
+for spins < 10 {
+	select {
+	case <-quit:
+		break loop
+	}
+	spins++
+}
+after := 0
+next:
+for k := 0; k < 10; k++ {
+	select {
+	case <-quit:
+		continue next
+	}
+	after++
+}
+[]int{spins, after}`, "[0 0]")
+}

@@ -198,6 +198,7 @@ func (r *rewriter) all() []edit {
 			r.switchInit(n.(ast.Stmt))
 		case *ast.SelectStmt:
 			r.selectContinue(n)
+			r.selectLabeledBranches(n)
 		case *ast.GenDecl:
 			if n.Tok == token.CONST {
 				r.expandConsts(n)
