@@ -269,6 +269,8 @@ type unit struct {
 	res     Result
 	// deferred numbers the variables of deferred calls (deferargs.go).
 	deferred int
+	// deferPanicFuncs numbers the functions deferPanics rewrites.
+	deferPanicFuncs int
 	// templatePart marks the parts declaring generic functions and types,
 	// which the session does not evaluate; monos the instances written.
 	templatePart map[int]bool
@@ -353,6 +355,7 @@ func (u *unit) result(errs []types.Error) *Result {
 		}
 		return true
 	})
+	u.deferPanics()
 	for _, d := range defers {
 		u.deferredCall(d)
 	}

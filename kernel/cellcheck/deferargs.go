@@ -61,7 +61,11 @@ func (u *unit) deferredCall(d *ast.DeferStmt) {
 	if k < 0 {
 		return
 	}
+	_, callStart := u.locate(call.Pos())
 	for _, e := range u.res.Edits {
+		if e.Start == e.End && (e.Start == callStart || e.Start == end) {
+			continue // deferPanics' wrapping of the call, which comes first
+		}
 		if e.Part == k && e.Start < end && e.End > start {
 			return
 		}

@@ -442,3 +442,44 @@ for k := 0; k < 10; k++ {
 }
 []int{spins, after}`, "[0 0]")
 }
+
+// TestAPanicInADeferredCallReachesTheRecoveringOne checks cellcheck's
+// deferPanics: the calls deferred before one that panics still run, and
+// the recovering one gets the newest panic, as in Go. yaegi alone leaves
+// its deferred calls at the first panic, so the recovering call never runs
+// and the panic ends the cell.
+func TestAPanicInADeferredCallReachesTheRecoveringOne(t *testing.T) {
+	f := newFixture(t)
+	f.ok(`import "fmt"`)
+	f.ok(`func replaced() (msg string) {
+	defer func() { msg = fmt.Sprint("recovered ", recover()) }()
+	defer func() { panic("second") }()
+	panic("first")
+}
+
+var log []string
+
+func cleanupFails() (err error) {
+	defer func() {
+		if r := recover(); r != nil {
+			err = fmt.Errorf("caught %v", r)
+		}
+	}()
+	defer func(s string) { log = append(log, s) }("ran")
+	defer func() { panic("cleanup") }()
+	return nil
+}
+
+func unrecovered() {
+	defer func() {
+		if len(log) > 99 {
+			recover()
+		}
+	}()
+	defer func() { panic("late") }()
+}`)
+	f.expect("replaced()", `"recovered second"`)
+	f.expect("cleanupFails()", "caught cleanup")
+	f.expect("log", "[ran]")
+	f.expect(`func() (got any) { defer func() { got = recover() }(); unrecovered(); return nil }()`, `"late"`)
+}

@@ -38,6 +38,7 @@ func (s *Session) runtimeExports() interp.Exports {
 			"GoroutinePanic": reflect.ValueOf(s.goroutinePanic),
 			"Clear":          reflect.ValueOf(clearValue),
 			"Recovered":      reflect.ValueOf(recovered),
+			"Pending":        reflect.ValueOf(pending),
 			"MakeLen":        reflect.ValueOf(makeLen),
 			"SortSlice":      reflect.ValueOf(sortSlice),
 			"MaxInts":        reflect.ValueOf(func(x []int) int { return maxInt(first(x, "Max"), x...) }),
@@ -96,6 +97,16 @@ func recovered(r any) any {
 			return nil
 		}
 		return v.Interface()
+	}
+	return r
+}
+
+// pending returns the panic a deferred call's wrapper caught into *slot,
+// taking it, or else r, what recover returned (cellcheck's deferPanics).
+func pending(slot *any, r any) any {
+	if p := *slot; p != nil {
+		*slot = nil
+		return p
 	}
 	return r
 }
