@@ -349,22 +349,60 @@ fmt.Sprint(c.Value(requestIDKey), " ", c.Value(0), " ", c.Value(userKey), " ", c
 		`"req-001 <nil> <nil> context.Background.WithValue(main.ctxKey, req-001)"`)
 }
 
-// TestUnavailableMembersSayWhatToWrite checks that iter.Pull, which the
-// kernel cannot provide, is an error saying what to write instead, in
-// statements and in declarations (the interpreter crashed on it).
+// TestUnavailableMembersSayWhatToWrite checks that atomic.Pointer, which
+// the kernel cannot provide, is an error saying what to write instead, in
+// statements and in declarations (statements ran unlifted, where their
+// goroutines hung).
 func TestUnavailableMembersSayWhatToWrite(t *testing.T) {
 	f := newFixture(t)
-	f.ok("import (\n\t\"iter\"\n\t\"slices\"\n)")
+	f.ok("import \"sync/atomic\"")
 	for _, cell := range []string{
-		"next, _ := iter.Pull(slices.Values([]int{1}))\nnext()",
-		"func first(s iter.Seq[int]) int { next, stop := iter.Pull(s); defer stop(); v, _ := next(); return v }",
+		"var p atomic.Pointer[string]\ns := \"x\"\np.Store(&s)",
+		"func latest() *int { var p atomic.Pointer[int]; return p.Load() }",
 	} {
 		err := f.s.Execute(context.Background(), cell)
-		if err == nil || !strings.Contains(err.Error(), "iter.Pull is not available in a cell: the kernel cannot run a pull iterator") {
-			t.Errorf("cell %q: got %v, want the advice for iter.Pull", cell, err)
+		if err == nil || !strings.Contains(err.Error(), "atomic.Pointer is not available in a cell: the interpreter's symbol tables cannot hold a generic type") {
+			t.Errorf("cell %q: got %v, want the advice for atomic.Pointer", cell, err)
 		}
 	}
-	f.expect("slices.Collect(slices.Values([]int{4, 5}))", "[4 5]") // the session goes on
+	f.expect("var n atomic.Int64\nn.Add(2)\nn.Load()", "2") // the session goes on
+}
+
+// TestPullIteratorsRunAsGo checks iter.Pull and Pull2 (the templates of
+// package generic/iter, on package coro's compiled pull): values in order,
+// false at the end and after stop, an early stop ending the sequence, in
+// statements and in a function, over a cell's own type.
+func TestPullIteratorsRunAsGo(t *testing.T) {
+	f := newFixture(t)
+	f.ok("import (\n\t\"iter\"\n\t\"slices\"\n)")
+	f.ok("type point struct{ x, y int }")
+	f.expect(`next, stop := iter.Pull(slices.Values([]point{{1, 2}, {3, 4}}))
+a, okA := next()
+b, okB := next()
+_, okC := next()
+stop()
+_, okD := next()
+[]any{a, okA, b.x + b.y, okB, okC, okD}`, "[{1 2} true 7 true false false]")
+	f.ok(`var cleaned bool
+
+func naturals(yield func(int, string) bool) {
+	defer func() { cleaned = true }()
+	for i := 0; ; i++ {
+		if !yield(i, "n") {
+			return
+		}
+	}
+}
+
+func firstTwo(seq iter.Seq2[int, string]) []int {
+	next, stop := iter.Pull2(seq)
+	defer stop()
+	i, _, _ := next()
+	j, _, _ := next()
+	return []int{i, j}
+}`)
+	f.expect("firstTwo(naturals)", "[0 1]")
+	f.expect("cleaned", "true")
 }
 
 // TestPackageVariablesInitializeInDependencyOrder checks initorder.go: a

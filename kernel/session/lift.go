@@ -302,8 +302,9 @@ func definesVariables(run []*segment) bool {
 
 // mayNeedTypes reports whether segs may get edits from the checker: they
 // call make, min, max, new or complex, declare a generic function or call
-// one the session declared, use slices, maps, cmp or iter, defer, or print
-// where the cells have types of their own. (Checking declarations costs
+// one the session declared, use slices, maps, cmp or iter or a member the
+// kernel cannot provide, defer, or print where the cells have types of
+// their own. (Checking declarations costs
 // time, and redefining a function is a common notebook action.)
 func (s *Session) mayNeedTypes(segs []*segment) bool {
 	found, prints, ownTypes := false, false, false
@@ -328,6 +329,9 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 			case *ast.SelectorExpr:
 				if id, ok := n.X.(*ast.Ident); ok && (symtypes.IsStub(s.imports[id.Name]) || generic.Implements(s.imports[id.Name])) {
 					found = true
+				}
+				if id, ok := n.X.(*ast.Ident); ok && unavailable[id.Name+"."+n.Sel.Name] != "" {
+					found = true // the checker's error says what to write instead
 				}
 			case *ast.StructType:
 				ownTypes = true

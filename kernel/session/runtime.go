@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gophlow/gophlow/kernel/display"
+	"github.com/gophlow/gophlow/kernel/generic/coro"
 	"github.com/gophlow/gophlow/kernel/jsonshape"
 	"github.com/gophlow/gophlow/kernel/showfmt"
 	"github.com/traefik/yaegi/interp"
@@ -60,6 +61,8 @@ func (s *Session) runtimeExports() interp.Exports {
 			"LogPrintf":      reflect.ValueOf(showfmt.LogPrintf),
 			"LogPanicf":      reflect.ValueOf(showfmt.LogPanicf),
 			"DecodeRune":     reflect.ValueOf(utf8.DecodeRuneInString),
+			"PullAny":        reflect.ValueOf(coro.PullAny), // for iter.Pull's instances (package generic)
+			"Pull2Any":       reflect.ValueOf(coro.Pull2Any),
 
 			// encoding/json on the cells' types (package jsonshape)
 			"JSONValue":         reflect.ValueOf(jsonshape.Value),

@@ -273,15 +273,11 @@ func (s *Session) Execute(ctx context.Context, code string) (err error) {
 // unavailable says what to write instead of the members of the standard
 // library the kernel cannot provide.
 var unavailable = map[string]string{
-	"iter.Pull":  pullAdvice,
-	"iter.Pull2": pullAdvice,
+	"atomic.Pointer": "the interpreter's symbol tables cannot hold a generic type: " +
+		"use an atomic.Value holding the pointer (v.Store(p); p, _ := v.Load().(*T)), or guard the pointer with a sync.Mutex",
 }
 
-// pullAdvice is unavailable's for iter.Pull and Pull2.
-const pullAdvice = "the kernel cannot run a pull iterator (the interpreter fails on the goroutine it needs): " +
-	"range over the sequence (for v := range seq { … }), or collect it first (slices.Collect(seq))"
-
-// unavailableMessage rewrites the checker's "undefined: iter.Pull" into
+// unavailableMessage rewrites the checker's "undefined: atomic.Pointer" into
 // what to do instead, for the members in unavailable.
 func unavailableMessage(msg string) (string, bool) {
 	name := strings.TrimPrefix(msg, "undefined: ")

@@ -157,15 +157,20 @@ func (im *Importer) object(pkg *types.Package, name string, v reflect.Value) typ
 	return nil
 }
 
-// stubs are packages that have only generic types, which the tables
-// cannot hold: their declarations, for type-checking (the session writes
-// their types out, so the interpreter never imports them).
+// stubs are packages that have only generic types and functions, which
+// the tables cannot hold: their declarations, for type-checking (the
+// session writes their types out and calls its own instances of their
+// functions, so the interpreter never imports them).
 var stubs = map[string]string{
 	"iter": `package iter
 
 type Seq[V any] func(yield func(V) bool)
 
 type Seq2[K, V any] func(yield func(K, V) bool)
+
+func Pull[V any](seq Seq[V]) (func() (V, bool), func()) { panic(0) }
+
+func Pull2[K, V any](seq Seq2[K, V]) (func() (K, V, bool), func()) { panic(0) }
 `,
 }
 
