@@ -356,6 +356,7 @@ func (u *unit) result(errs []types.Error) *Result {
 		return true
 	})
 	u.deferPanics()
+	u.deferredClosures()
 	for _, d := range defers {
 		u.deferredCall(d)
 	}

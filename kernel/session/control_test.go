@@ -4,6 +4,7 @@ import (
 	"context"
 	"strings"
 	"testing"
+	"time"
 )
 
 // TestConstsSwitchesAndSelectsRunAsGo checks the rewrites of consts.go,
@@ -520,4 +521,37 @@ func unrecovered() {
 	f.expect("cleanupFails()", "caught cleanup")
 	f.expect("log", "[ran]")
 	f.expect(`func() (got any) { defer func() { got = recover() }(); unrecovered(); return nil }()`, `"late"`)
+}
+
+// TestDeferredClosuresRunAndTakeTheirValue checks cellcheck's
+// deferredClosures and the function value deferredCall takes: a closure
+// made in a function and called by its deferred calls runs (yaegi alone
+// hangs when it returns: the fixture's cell never finishes), and defer fn()
+// calls the fn of the defer statement, not the one fn holds at the end.
+func TestDeferredClosuresRunAndTakeTheirValue(t *testing.T) {
+	f := newFixture(t)
+	f.ok(`import "fmt"`)
+	f.ok(`var calls []string
+
+func run() {
+	x := 1
+	fn := func() { calls = append(calls, "original") }
+	defer fn()
+	cleanup := func() { calls = append(calls, fmt.Sprint("cleanup ", x)) }
+	defer func() { cleanup() }()
+	fn = func() { calls = append(calls, "replaced") }
+	fn()
+	x = 2
+}`)
+	done := make(chan error, 1)
+	go func() { done <- f.s.Execute(context.Background(), "run()") }()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Fatal(err)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("run() hangs")
+	}
+	f.expect("calls", "[replaced cleanup 2 original]")
 }
