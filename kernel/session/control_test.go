@@ -197,6 +197,26 @@ func TestTypeSwitchesMatchInterfaceCases(t *testing.T) {
 }`)
 	f.expect(`[]string{kind(fmt.Errorf("boom")), kind(3), kind(nil), kind(2.5), recovered()}`,
 		`[error boom int 3 nil other 2.5 error assignment to entry in nil map]`)
+	// A cell's error type in a switch over an error, which yaegi's switch
+	// did not match.
+	f.ok(`type limitError struct{ max int }
+func (e *limitError) Error() string { return fmt.Sprint("over ", e.max) }
+func check(n int) error {
+	if n > 10 {
+		return &limitError{10}
+	}
+	return nil
+}
+func explain(err error) string {
+	switch e := err.(type) {
+	case nil:
+		return "fine"
+	case *limitError:
+		return fmt.Sprint("limit ", e.max)
+	}
+	return "other"
+}`)
+	f.expect("[]string{explain(check(3)), explain(check(30)), explain(fmt.Errorf(\"x\"))}", "[fine limit 10 other]")
 }
 
 // TestMethodValuesBindTheirReceivers checks cellcheck's methodvalues.go:
