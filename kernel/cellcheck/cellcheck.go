@@ -349,6 +349,7 @@ func (u *unit) result(errs []types.Error) *Result {
 			u.minMax(call)
 			u.showArgs(call)
 			u.jsonCall(call)
+			u.templateCall(call)
 			u.typedComplex(call)
 			u.variadicArgs(call)
 			u.contextKey(call)

@@ -575,3 +575,19 @@ func run() {
 	}
 	f.expect("calls", "[replaced cleanup 2 original]")
 }
+
+// TestTemplateErrorsNameTheCellsTypes checks cellcheck's templateCall: a
+// template's error names a cell's type as Go does, where it named the
+// interpreter's struct, and still unwraps to the template's own error.
+func TestTemplateErrorsNameTheCellsTypes(t *testing.T) {
+	f := newFixture(t)
+	f.ok("import (\n\t\"errors\"\n\t\"io\"\n\t\"text/template\"\n)")
+	f.ok("type user struct{ Name string }")
+	f.expect(`tpl := template.Must(template.New("t").Parse("{{.Missing}}"))
+err := tpl.Execute(io.Discard, user{"ann"})
+var exec template.ExecError
+[]any{err.Error(), errors.As(err, &exec)}`,
+		`[template: t:1:2: executing "t" at <.Missing>: can't evaluate field Missing in type main.user true]`)
+	f.ok(`func render(w io.Writer, u user) error { return template.Must(template.New("r").Parse("{{.Age}}")).Execute(w, u) }`)
+	f.expect(`render(io.Discard, user{"bo"}).Error()`, `"template: r:1:2: executing \"r\" at <.Age>: can't evaluate field Age in type main.user"`)
+}

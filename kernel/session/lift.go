@@ -303,8 +303,8 @@ func definesVariables(run []*segment) bool {
 // mayNeedTypes reports whether segs may get edits from the checker: they
 // call make, min, max, new or complex, declare a generic function or call
 // one the session declared, use slices, maps, cmp or iter or a member the
-// kernel cannot provide, defer, or print where the cells have types of
-// their own. (Checking declarations costs
+// kernel cannot provide, defer, or print or execute a template where the
+// cells have types of their own. (Checking declarations costs
 // time, and redefining a function is a common notebook action.)
 func (s *Session) mayNeedTypes(segs []*segment) bool {
 	found, prints, ownTypes := false, false, false
@@ -340,8 +340,9 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 			case *ast.TypeSwitchStmt:
 				found = true // interface cases are matched by assertions (cellcheck)
 			case *ast.CallExpr:
-				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && (cellcheck.PrintFunc(sel.Sel.Name) || cellcheck.JSONFunc(sel.Sel.Name)) {
-					prints = true
+				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && (cellcheck.PrintFunc(sel.Sel.Name) || cellcheck.JSONFunc(sel.Sel.Name) ||
+					sel.Sel.Name == "Execute" || sel.Sel.Name == "ExecuteTemplate") {
+					prints = true // printing a cell's type, or a template's error naming one
 				}
 				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
 					switch id.Name {

@@ -61,6 +61,7 @@ func (s *Session) runtimeExports() interp.Exports {
 			"LogPrintf":      reflect.ValueOf(showfmt.LogPrintf),
 			"LogPanicf":      reflect.ValueOf(showfmt.LogPanicf),
 			"DecodeRune":     reflect.ValueOf(utf8.DecodeRuneInString),
+			"TemplateError":  reflect.ValueOf(templateError),
 			"PullAny":        reflect.ValueOf(coro.PullAny), // for iter.Pull's instances (package generic)
 			"Pull2Any":       reflect.ValueOf(coro.Pull2Any),
 
@@ -103,6 +104,27 @@ func recovered(r any) any {
 	}
 	return r
 }
+
+// templateError returns err, a template's, with the cells' struct types
+// named as Go names them (cellcheck's templateCall); it unwraps to err.
+func templateError(err error) error {
+	if err == nil {
+		return nil
+	}
+	if msg := showfmt.NameTypes(err.Error()); msg != err.Error() {
+		return &namedTypesError{msg: msg, err: err}
+	}
+	return err
+}
+
+// namedTypesError is an error whose message names the cells' types.
+type namedTypesError struct {
+	msg string
+	err error
+}
+
+func (e *namedTypesError) Error() string { return e.msg }
+func (e *namedTypesError) Unwrap() error { return e.err }
 
 // pending returns the panic a deferred call's wrapper caught into *slot,
 // taking it, or else r, what recover returned (cellcheck's deferPanics).
