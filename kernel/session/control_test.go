@@ -591,3 +591,15 @@ var exec template.ExecError
 	f.ok(`func render(w io.Writer, u user) error { return template.Must(template.New("r").Parse("{{.Age}}")).Execute(w, u) }`)
 	f.expect(`render(io.Discard, user{"bo"}).Error()`, `"template: r:1:2: executing \"r\" at <.Age>: can't evaluate field Age in type main.user"`)
 }
+
+// TestErrorsNameTheCellsStructTypes checks that a cell's failure names
+// the cells' struct types as Go does, where the interpreter wrote its
+// struct { W float64; H float64 }.
+func TestErrorsNameTheCellsStructTypes(t *testing.T) {
+	f := newFixture(t)
+	f.ok("type rect struct{ W, H float64 }\ntype circle struct{ R float64 }")
+	err := f.s.Execute(context.Background(), "var s any = rect{1, 2}\n_ = s.(*circle)")
+	if err == nil || !strings.Contains(err.Error(), "interface {} is main.rect, not *main.circle") {
+		t.Errorf("got %v", err)
+	}
+}
