@@ -603,3 +603,24 @@ func TestErrorsNameTheCellsStructTypes(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 }
+
+// TestRecoveredAssertionsAreRuntimeErrors checks recovered: a failed type
+// assertion recovered in a cell is a runtime.Error whose message is Go's,
+// naming the cells' types, where yaegi gave an error carrying the cell
+// position and the interpreter's struct.
+func TestRecoveredAssertionsAreRuntimeErrors(t *testing.T) {
+	f := newFixture(t)
+	f.ok("import (\n\t\"fmt\"\n\t\"runtime\"\n)")
+	f.ok("type rect struct{ W, H float64 }\ntype circle struct{ R float64 }")
+	f.ok(`func try(f func()) (msg string) {
+	defer func() {
+		r := recover()
+		_, isRuntime := r.(runtime.Error)
+		msg = fmt.Sprint(isRuntime, " ", r)
+	}()
+	f()
+	return ""
+}`)
+	f.expect(`var s any = rect{1, 2}
+try(func() { _ = s.(*circle) })`, `"true interface conversion: interface {} is main.rect, not *main.circle"`)
+}

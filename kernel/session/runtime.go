@@ -94,7 +94,8 @@ func clearValue(x any) {
 }
 
 // recovered returns the value recover returned: yaegi gives the value of
-// a panic as a reflect.Value holding it.
+// a panic as a reflect.Value holding it, and a failed type assertion as an
+// error carrying the cell position, where Go gives a runtime.Error.
 func recovered(r any) any {
 	if v, ok := r.(reflect.Value); ok {
 		if !v.IsValid() || !v.CanInterface() {
@@ -102,8 +103,21 @@ func recovered(r any) any {
 		}
 		return v.Interface()
 	}
+	if err, ok := r.(error); ok {
+		if m := locRE.FindStringSubmatch(err.Error()); m != nil && strings.HasPrefix(m[4], "interface conversion: ") {
+			return &conversionError{msg: showfmt.NameTypes(m[4])}
+		}
+	}
 	return r
 }
+
+// conversionError is a failed type assertion's run-time error.
+type conversionError struct{ msg string }
+
+func (e *conversionError) Error() string { return e.msg }
+
+// RuntimeError marks it a runtime.Error, as Go's is.
+func (e *conversionError) RuntimeError() {}
 
 // templateError returns err, a template's, with the cells' struct types
 // named as Go names them (cellcheck's templateCall); it unwraps to err.
