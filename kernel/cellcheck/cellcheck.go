@@ -338,6 +338,7 @@ func (u *unit) result(errs []types.Error) *Result {
 		}
 		if b, ok := n.(*ast.BinaryExpr); ok {
 			u.typedShift(b)
+			u.mixedComparison(b)
 		}
 		if sel, ok := n.(*ast.SelectorExpr); ok {
 			u.methodValue(sel)

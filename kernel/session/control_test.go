@@ -624,3 +624,16 @@ func TestRecoveredAssertionsAreRuntimeErrors(t *testing.T) {
 	f.expect(`var s any = rect{1, 2}
 try(func() { _ = s.(*circle) })`, `"true interface conversion: interface {} is main.rect, not *main.circle"`)
 }
+
+// TestInterfacesCompareWithConcreteValues checks cellcheck's
+// mixedComparison: a value of a cell's type in a non-empty interface
+// equals the same concrete value, as in Go (yaegi said false), on either
+// side of == and !=, in statements and in a function.
+func TestInterfacesCompareWithConcreteValues(t *testing.T) {
+	f := newFixture(t)
+	f.ok("type shape interface{ area() float64 }\ntype rect struct{ w, h float64 }\nfunc (r rect) area() float64 { return r.w * r.h }")
+	f.ok("func same(s shape, r rect) bool { return s == r }")
+	f.expect(`var s shape = rect{2, 2}
+[]bool{s == rect{2, 2}, rect{2, 2} == s, s != rect{1, 1}, s == rect{1, 1}, same(s, rect{2, 2}), same(nil, rect{})}`,
+		"[true true true false true false]")
+}

@@ -303,8 +303,8 @@ func definesVariables(run []*segment) bool {
 // mayNeedTypes reports whether segs may get edits from the checker: they
 // call make, min, max, new or complex, declare a generic function or call
 // one the session declared, use slices, maps, cmp or iter or a member the
-// kernel cannot provide, defer, or print or execute a template where the
-// cells have types of their own. (Checking declarations costs
+// kernel cannot provide, defer, or print, execute a template or compare
+// where the cells have types of their own. (Checking declarations costs
 // time, and redefining a function is a common notebook action.)
 func (s *Session) mayNeedTypes(segs []*segment) bool {
 	found, prints, ownTypes := false, false, false
@@ -335,6 +335,9 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 				}
 			case *ast.StructType:
 				ownTypes = true
+			case *ast.BinaryExpr:
+				// an interface compared with a value of a cell's type (cellcheck)
+				prints = prints || n.Op == token.EQL || n.Op == token.NEQ
 			case *ast.DeferStmt:
 				found = true // its values are taken where it runs (cellcheck)
 			case *ast.TypeSwitchStmt:
