@@ -303,11 +303,11 @@ func definesVariables(run []*segment) bool {
 // mayNeedTypes reports whether segs may get edits from the checker: they
 // call make, min, max, new or complex, declare a generic function or call
 // one the session declared, use slices, maps, cmp or iter or a member the
-// kernel cannot provide, defer, or print, execute a template or compare
-// where the cells have types of their own. (Checking declarations costs
+// kernel cannot provide, defer, or print or execute a template where the
+// cells have types of their own, or compare where they have interfaces. (Checking declarations costs
 // time, and redefining a function is a common notebook action.)
 func (s *Session) mayNeedTypes(segs []*segment) bool {
-	found, prints, ownTypes := false, false, false
+	found, prints, ownTypes, compares, ownInterfaces := false, false, false, false, false
 	for _, sg := range segs {
 		var root ast.Node = sg.stmt
 		if sg.decl != nil {
@@ -337,7 +337,9 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 				ownTypes = true
 			case *ast.BinaryExpr:
 				// an interface compared with a value of a cell's type (cellcheck)
-				prints = prints || n.Op == token.EQL || n.Op == token.NEQ
+				compares = compares || n.Op == token.EQL || n.Op == token.NEQ
+			case *ast.InterfaceType:
+				ownInterfaces = ownInterfaces || n.Methods != nil && len(n.Methods.List) > 0
 			case *ast.DeferStmt:
 				found = true // its values are taken where it runs (cellcheck)
 			case *ast.TypeSwitchStmt:
@@ -357,13 +359,27 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 			return !found
 		})
 	}
-	return found || prints && (ownTypes || s.declaresTypes())
+	return found || prints && (ownTypes || s.declaresTypes(false)) || compares && (ownInterfaces || s.declaresTypes(true))
 }
 
-// declaresTypes reports whether the session has types of its own.
-func (s *Session) declaresTypes() bool {
+// declaresTypes reports whether the session has types of its own, or
+// interfaces with methods.
+func (s *Session) declaresTypes(interfaces bool) bool {
 	for _, d := range s.store.live() {
-		if d.kind == "type" {
+		if d.kind != "type" {
+			continue
+		}
+		if !interfaces {
+			return true
+		}
+		found := false
+		ast.Inspect(d.seg.decl, func(n ast.Node) bool {
+			if it, ok := n.(*ast.InterfaceType); ok && it.Methods != nil && len(it.Methods.List) > 0 {
+				found = true
+			}
+			return !found
+		})
+		if found {
 			return true
 		}
 	}
