@@ -13,12 +13,16 @@
 //     over an integer or a string (ranges.go), the types of package iter
 //     written as func types, the type of the constant of a non-constant
 //     shift, the values of a deferred call taken when the defer runs
-//     (deferargs.go), type switches with interface cases (typeswitch.go),
-//     method values and expressions (methodvalues.go), local types sharing
-//     a name (localtypes.go), and, with Checker.Runtime set, the size check
-//     of make and the wrapping of the cells' values for fmt (show.go), for
-//     encoding/json (json.go), for compiled variadic interface parameters
-//     (variadic.go) and as context keys (contextkeys.go);
+//     (deferargs.go), closures a deferred call may call (closures.go),
+//     type switches with interface cases or over an interface
+//     (typeswitch.go), an interface compared with a concrete value
+//     (comparisons.go), method values and expressions (methodvalues.go),
+//     local types sharing a name (localtypes.go), and, with
+//     Checker.Runtime set, the size check of make, panics in deferred
+//     calls (deferpanics.go), the wrapping of the cells' values for fmt
+//     (show.go), for encoding/json (json.go), for compiled variadic
+//     interface parameters (variadic.go) and as context keys
+//     (contextkeys.go), and of templates' errors (templates.go);
 //   - statements registering the unit's struct types with the printer
 //     (registrations.go).
 //

@@ -18,7 +18,7 @@
 // (wrapped for packages showfmt and jsonshape), the registration of the
 // cells' struct types with the printer (registrations.go), and the
 // session's own instances of the generic functions of slices, maps, cmp
-// and the generic members errors and sync lack (generics.go, package
+// and the generic members errors, sync and iter lack (generics.go, package
 // generic).
 // Before yaegi sees them, the parts are also rewritten (rewrite.go) to
 // work around what the interpreter lacks or gets wrong:
@@ -32,9 +32,13 @@
 //     (loopclosure.go), and comma-ok assignments go through fresh
 //     variables (lift.go);
 //   - iota is written out per line (consts.go), a switch's init statement
-//     moves into a block (switchinit.go), a continue in a select case is
-//     made to reach the loop (selectcontinue.go), and errors.Is and As
-//     follow chains through the cells' error types (errorchains.go);
+//     moves into a block (switchinit.go), a continue, or a labeled break
+//     or continue, in a select case is made to reach the loop
+//     (selectcontinue.go), and errors.Is and As follow chains through the
+//     cells' error types (errorchains.go);
+//   - a cell's package variables are initialized in Go's dependency order
+//     (initorder.go), and a statement defining a builtin's name starts a
+//     run of its own (lift.go);
 //   - a declared main gets an internal name, so that it runs only when
 //     called;
 //   - unnamed parameters of functions are named _, which yaegi needs when
