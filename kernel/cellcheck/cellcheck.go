@@ -200,6 +200,7 @@ func (c *Checker) Check(ctx Context, parts []Part) (*Result, error) {
 			b.WriteString(pd.text + "\n")
 		}
 	}
+	b.WriteString(libraryTemplates(ctx.Imports))
 	vars := make([]string, 0, len(ctx.Vars))
 	for n := range ctx.Vars {
 		vars = append(vars, n)

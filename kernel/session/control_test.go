@@ -370,23 +370,24 @@ fmt.Sprint(c.Value(requestIDKey), " ", c.Value(0), " ", c.Value(userKey), " ", c
 		`"req-001 <nil> <nil> context.Background.WithValue(main.ctxKey, req-001)"`)
 }
 
-// TestUnavailableMembersSayWhatToWrite checks that atomic.Pointer, which
-// the kernel cannot provide, is an error saying what to write instead, in
-// statements and in declarations (statements ran unlifted, where their
-// goroutines hung).
-func TestUnavailableMembersSayWhatToWrite(t *testing.T) {
+// TestAtomicPointersRunAsGo checks cellcheck's library.go: atomic.Pointer
+// (a generic type, which the interpreter's tables cannot hold) in
+// statements, in a declaration's field and in a function, as Go runs it:
+// nil at first, CompareAndSwap from nil, Swap returning the old pointer, a
+// failed CompareAndSwap leaving the value.
+func TestAtomicPointersRunAsGo(t *testing.T) {
 	f := newFixture(t)
 	f.ok("import \"sync/atomic\"")
-	for _, cell := range []string{
-		"var p atomic.Pointer[string]\ns := \"x\"\np.Store(&s)",
-		"func latest() *int { var p atomic.Pointer[int]; return p.Load() }",
-	} {
-		err := f.s.Execute(context.Background(), cell)
-		if err == nil || !strings.Contains(err.Error(), "atomic.Pointer is not available in a cell: the interpreter's symbol tables cannot hold a generic type") {
-			t.Errorf("cell %q: got %v, want the advice for atomic.Pointer", cell, err)
-		}
-	}
-	f.expect("var n atomic.Int64\nn.Add(2)\nn.Load()", "2") // the session goes on
+	f.expect(`var p atomic.Pointer[string]
+a, b := "a", "b"
+wasNil := p.Load() == nil
+first := p.CompareAndSwap(nil, &a)
+old := p.Swap(&b)
+failed := p.CompareAndSwap(&a, nil)
+[]any{wasNil, first, *old, failed, *p.Load()}`, "[true true a false b]")
+	f.ok("type config struct{ name string }\ntype server struct{ cfg atomic.Pointer[config] }\nfunc (s *server) set(n string) { s.cfg.Store(&config{n}) }")
+	f.expect("var srv server\nsrv.set(\"prod\")\nsrv.cfg.Load().name", `"prod"`)
+	f.expect("p.Load() == &b", "true") // a later cell sees the variable's type
 }
 
 // TestPullIteratorsRunAsGo checks iter.Pull and Pull2 (the templates of

@@ -269,10 +269,9 @@ func (s *Session) typeDeclarations(run []*segment) ([]*segment, *posError) {
 	}
 	if len(res.Errors) > 0 {
 		e := res.Errors[0]
-		msg, unavailable := unavailableMessage(e.Msg)
-		if templates || unavailable || strings.HasPrefix(e.Msg, cellcheck.MonoFailure) {
+		if templates || strings.HasPrefix(e.Msg, cellcheck.MonoFailure) {
 			line, col := segs[e.Part].position(e.Offset)
-			return nil, &posError{line: line, col: col, name: "CompileError", msg: msg}
+			return nil, &posError{line: line, col: col, name: "CompileError", msg: e.Msg}
 		}
 		return nil, nil
 	}
@@ -302,8 +301,8 @@ func definesVariables(run []*segment) bool {
 
 // mayNeedTypes reports whether segs may get edits from the checker: they
 // call make, min, max, new or complex, declare a generic function or call
-// one the session declared, use slices, maps, cmp or iter or a member the
-// kernel cannot provide, defer, or print or execute a template where the
+// one the session declared, use slices, maps, cmp or iter or a generic
+// type of the standard library, defer, or print or execute a template where the
 // cells have types of their own, or compare where they have interfaces. (Checking declarations costs
 // time, and redefining a function is a common notebook action.)
 func (s *Session) mayNeedTypes(segs []*segment) bool {
@@ -330,8 +329,8 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 				if id, ok := n.X.(*ast.Ident); ok && (symtypes.IsStub(s.imports[id.Name]) || generic.Implements(s.imports[id.Name])) {
 					found = true
 				}
-				if id, ok := n.X.(*ast.Ident); ok && unavailable[id.Name+"."+n.Sel.Name] != "" {
-					found = true // the checker's error says what to write instead
+				if id, ok := n.X.(*ast.Ident); ok && cellcheck.LibraryType(s.imports[id.Name], n.Sel.Name) {
+					found = true // atomic.Pointer[T], written out as the kernel's template
 				}
 			case *ast.StructType:
 				ownTypes = true

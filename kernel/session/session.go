@@ -257,10 +257,7 @@ func (s *Session) Execute(ctx context.Context, code string) (err error) {
 			}
 			clear(s.checkedTypes)
 			var e *Error
-			if msg, ok := unavailableMessage(checkErr.msgOrEmpty()); ok && err != nil {
-				checkErr.msg = msg
-				err = s.fromPosError(cell, checkErr)
-			} else if checkErr != nil && errors.As(err, &e) && e.Name == "CompileError" && !missingMember(checkErr.msg) {
+			if checkErr != nil && errors.As(err, &e) && e.Name == "CompileError" && !missingMember(checkErr.msg) {
 				// The interpreter agrees the code is wrong: say what the
 				// Go compiler says.
 				checkErr.msg = s.scope.laterHint(checkErr.msg, checkErr.line)
@@ -272,32 +269,6 @@ func (s *Session) Execute(ctx context.Context, code string) (err error) {
 		}
 	}
 	return nil
-}
-
-// unavailable says what to write instead of the members of the standard
-// library the kernel cannot provide.
-var unavailable = map[string]string{
-	"atomic.Pointer": "the interpreter's symbol tables cannot hold a generic type: " +
-		"use an atomic.Value holding the pointer (v.Store(p); p, _ := v.Load().(*T)), or guard the pointer with a sync.Mutex",
-}
-
-// unavailableMessage rewrites the checker's "undefined: atomic.Pointer" into
-// what to do instead, for the members in unavailable.
-func unavailableMessage(msg string) (string, bool) {
-	name := strings.TrimPrefix(msg, "undefined: ")
-	advice, ok := unavailable[name]
-	if !ok {
-		return msg, false
-	}
-	return name + " is not available in a cell: " + advice, true
-}
-
-// msgOrEmpty is the error's message, "" for nil.
-func (p *posError) msgOrEmpty() string {
-	if p == nil {
-		return ""
-	}
-	return p.msg
 }
 
 // missingMember reports a checker error about a package member the
