@@ -638,3 +638,47 @@ func TestInterfacesCompareWithConcreteValues(t *testing.T) {
 []bool{s == rect{2, 2}, rect{2, 2} == s, s != rect{1, 1}, s == rect{1, 1}, same(s, rect{2, 2}), same(nil, rect{})}`,
 		"[true true true false true false]")
 }
+
+// TestResultsStartAtZero checks results.go: named results start at their
+// zero values on every call (yaegi started them at the caller's previous
+// result, so count counted on: 2 4 6), and a function that recovers
+// returns zero values for the results it did not set, named or not.
+func TestResultsStartAtZero(t *testing.T) {
+	f := newFixture(t)
+	f.ok(`func count(xs []int) (n int) {
+	for range xs {
+		n++
+	}
+	return
+}
+
+func parse(s string) int {
+	defer func() { recover() }()
+	if s == "" {
+		panic("empty")
+	}
+	return len(s)
+}
+
+type pair[K comparable, V any] struct{ k K; v V }
+
+func tally(words []string) (p pair[string, int], err error) {
+	for _, w := range words {
+		p.k += w
+		p.v++
+	}
+	return
+}`)
+	f.expect(`var got []int
+for i := 0; i < 3; i++ {
+	c := count([]int{1, 2})
+	p := parse([]string{"ab", ""}[i%2])
+	got = append(got, c, p)
+}
+half := func() (h float64) { h += 0.5; return }
+var t pair[string, int]
+for range 2 {
+	t, _ = tally([]string{"a", "b"})
+}
+[]any{got, half(), half(), t.k, t.v}`, "[[2 2 2 0 2 2] 0.5 0.5 ab 2]")
+}
