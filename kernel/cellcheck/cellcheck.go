@@ -13,12 +13,16 @@
 //     over an integer or a string (ranges.go), the types of package iter
 //     written as func types, the type of the constant of a non-constant
 //     shift, the values of a deferred call taken when the defer runs
-//     (deferargs.go), type switches with interface cases (typeswitch.go),
-//     method values and expressions (methodvalues.go), local types sharing
-//     a name (localtypes.go), and, with Checker.Runtime set, the size check
-//     of make and the wrapping of the cells' values for fmt (show.go), for
-//     encoding/json (json.go), for compiled variadic interface parameters
-//     (variadic.go) and as context keys (contextkeys.go);
+//     (deferargs.go), closures a deferred call may call (closures.go),
+//     type switches with interface cases or over an interface
+//     (typeswitch.go), an interface compared with a concrete value
+//     (comparisons.go), method values and expressions (methodvalues.go),
+//     local types sharing a name (localtypes.go), and, with
+//     Checker.Runtime set, the size check of make, panics in deferred
+//     calls (deferpanics.go), the wrapping of the cells' values for fmt
+//     (show.go), for encoding/json (json.go), for compiled variadic
+//     interface parameters (variadic.go) and as context keys
+//     (contextkeys.go), and of templates' errors (templates.go);
 //   - statements registering the unit's struct types with the printer
 //     (registrations.go).
 //
@@ -196,6 +200,7 @@ func (c *Checker) Check(ctx Context, parts []Part) (*Result, error) {
 			b.WriteString(pd.text + "\n")
 		}
 	}
+	b.WriteString(libraryTemplates(ctx.Imports))
 	vars := make([]string, 0, len(ctx.Vars))
 	for n := range ctx.Vars {
 		vars = append(vars, n)
@@ -269,6 +274,8 @@ type unit struct {
 	res     Result
 	// deferred numbers the variables of deferred calls (deferargs.go).
 	deferred int
+	// deferPanicFuncs numbers the functions deferPanics rewrites.
+	deferPanicFuncs int
 	// templatePart marks the parts declaring generic functions and types,
 	// which the session does not evaluate; monos the instances written.
 	templatePart map[int]bool
@@ -336,6 +343,7 @@ func (u *unit) result(errs []types.Error) *Result {
 		}
 		if b, ok := n.(*ast.BinaryExpr); ok {
 			u.typedShift(b)
+			u.mixedComparison(b)
 		}
 		if sel, ok := n.(*ast.SelectorExpr); ok {
 			u.methodValue(sel)
@@ -347,12 +355,15 @@ func (u *unit) result(errs []types.Error) *Result {
 			u.minMax(call)
 			u.showArgs(call)
 			u.jsonCall(call)
+			u.templateCall(call)
 			u.typedComplex(call)
 			u.variadicArgs(call)
 			u.contextKey(call)
 		}
 		return true
 	})
+	u.deferPanics()
+	u.deferredClosures()
 	for _, d := range defers {
 		u.deferredCall(d)
 	}

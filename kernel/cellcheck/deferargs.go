@@ -17,8 +17,8 @@ import (
 //
 // A receiver whose method takes a pointer is taken by address, as Go
 // does; constants stay where they are (their type comes from the call).
-// A function held in a variable is left to yaegi: deferring a call of a
-// copy of it hangs the interpreter when the function returns.
+// A function held in a variable is taken too (its closure no longer hangs
+// the interpreter: see closures.go).
 
 // deferredCall records d's rewrite, unless an edit of the checker's
 // touches a part it moves (deferredCalls runs after the other edits).
@@ -32,6 +32,9 @@ func (u *unit) deferredCall(d *ast.DeferStmt) {
 		addr bool
 	}
 	var parts []moved
+	if u.deferredFuncVar(call) {
+		parts = append(parts, moved{expr: call.Fun})
+	}
 	if fun, ok := ast.Unparen(call.Fun).(*ast.SelectorExpr); ok {
 		if sel, ok := u.info.Selections[fun]; ok && sel.Kind() == types.MethodVal {
 			recv := sel.Obj().Type().(*types.Signature).Recv().Type()
@@ -61,7 +64,11 @@ func (u *unit) deferredCall(d *ast.DeferStmt) {
 	if k < 0 {
 		return
 	}
+	_, callStart := u.locate(call.Pos())
 	for _, e := range u.res.Edits {
+		if e.Start == e.End && (e.Start == callStart || e.Start == end) {
+			continue // deferPanics' wrapping of the call, which comes first
+		}
 		if e.Part == k && e.Start < end && e.End > start {
 			return
 		}

@@ -82,6 +82,9 @@ func genericReceiver(e ast.Expr) bool {
 
 // template reports whether obj is a generic function or type of the cells.
 func (u *unit) template(obj types.Object) bool {
+	if obj != nil && u.libraryTemplate(obj) != nil {
+		return true // written out as the kernel's template (library.go)
+	}
 	if obj == nil || obj.Pkg() != u.pkg || obj.Parent() != u.pkg.Scope() {
 		return false
 	}
@@ -102,7 +105,11 @@ func (u *unit) template(obj types.Object) bool {
 // monoUse replaces x, a use of a template with type arguments known here,
 // by the instance's name; it reports whether x was one.
 func (u *unit) monoUse(x ast.Expr) bool {
-	ident, ok := indexedBase(x).(*ast.Ident)
+	base := indexedBase(x)
+	if sel, ok := base.(*ast.SelectorExpr); ok && base != x {
+		base = sel.Sel // atomic.Pointer[T] (library.go)
+	}
+	ident, ok := base.(*ast.Ident)
 	if !ok || !u.template(u.info.Uses[ident]) {
 		return false
 	}
@@ -204,6 +211,9 @@ func (u *unit) monoType(t types.Type, subst map[*types.TypeParam]typeText) (type
 			return typeText{}, fmt.Errorf("%s cannot be written in a cell", t)
 		}
 		name, err := u.mono(t.Origin().Obj(), args)
+		if written, display, ok := u.libraryWritten(t.Origin().Obj(), args); ok {
+			return typeText{name, written, display}, err
+		}
 		return typeText{name, writtenOf(t.Obj().Name(), args), displayOf(t.Obj().Name(), args)}, err
 	case *types.Pointer:
 		return wrap("*", t.Elem())
@@ -293,6 +303,10 @@ func displayOf(name string, args []typeText) string {
 // mono returns the name of obj's instance for args, writing it out the
 // first time.
 func (u *unit) mono(obj types.Object, args []typeText) (string, error) {
+	library := obj
+	if t := u.libraryTemplate(obj); t != nil {
+		obj = t
+	}
 	srcs := make([]string, len(args))
 	for i, a := range args {
 		srcs[i] = a.src
@@ -323,6 +337,9 @@ func (u *unit) mono(obj types.Object, args []typeText) (string, error) {
 	m := Mono{Name: name, Text: b.String()}
 	if tn, ok := obj.(*types.TypeName); ok && !tn.IsAlias() {
 		m.Display, m.Written = displayOf(obj.Name(), args), writtenOf(obj.Name(), args)
+		if written, display, ok := u.libraryWritten(library, args); ok {
+			m.Written, m.Display = written, display
+		}
 	}
 	u.res.Monos = append(u.res.Monos, m)
 	return name, nil

@@ -22,10 +22,14 @@ import (
 //
 // Cases are tried in order, as Go does; break still leaves the switch. (A
 // comma-ok assertion of a nil interface crashes yaegi, hence S != nil.)
+// The same goes for a switch over a non-empty interface (an error) with a
+// case of a cell's type: yaegi's switch matches no *LimitError in an
+// error, though its assertion does.
 
-// typeSwitch writes out ts when a case names a non-empty interface.
+// typeSwitch writes out ts when a case names a non-empty interface, or ts
+// switches over one and a case names a cell's type.
 func (u *unit) typeSwitch(ts *ast.TypeSwitchStmt) {
-	if ts.Init != nil || !u.hasInterfaceCase(ts) {
+	if ts.Init != nil || !u.hasInterfaceCase(ts) && !u.cellCaseOverInterface(ts) {
 		return
 	}
 	var v *ast.Ident
@@ -94,6 +98,42 @@ func (u *unit) hasInterfaceCase(ts *ast.TypeSwitchStmt) bool {
 				if iface, ok := t.Underlying().(*types.Interface); ok && iface.NumMethods() > 0 {
 					return true
 				}
+			}
+		}
+	}
+	return false
+}
+
+// cellCaseOverInterface reports whether ts switches over a non-empty
+// interface and a case names a type the cells declared (or a pointer to
+// one).
+func (u *unit) cellCaseOverInterface(ts *ast.TypeSwitchStmt) bool {
+	var x ast.Expr
+	switch a := ts.Assign.(type) {
+	case *ast.AssignStmt:
+		if ta, ok := a.Rhs[0].(*ast.TypeAssertExpr); ok {
+			x = ta.X
+		}
+	case *ast.ExprStmt:
+		if ta, ok := a.X.(*ast.TypeAssertExpr); ok {
+			x = ta.X
+		}
+	}
+	if x == nil {
+		return false
+	}
+	iface, ok := u.info.Types[x].Type.Underlying().(*types.Interface)
+	if !ok || iface.NumMethods() == 0 {
+		return false
+	}
+	for _, st := range ts.Body.List {
+		for _, e := range st.(*ast.CaseClause).List {
+			t := u.info.Types[e].Type
+			if p, ok := t.(*types.Pointer); ok {
+				t = p.Elem()
+			}
+			if n, ok := t.(*types.Named); ok && n.Obj().Pkg() == u.pkg {
+				return true
 			}
 		}
 	}

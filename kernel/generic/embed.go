@@ -7,10 +7,11 @@ import (
 )
 
 // sources are the templates: the packages cmp, slices and maps below this
-// one, and the supplements errors and sync, which are also ordinary Go,
-// tested against the standard library.
+// one, and the supplements errors, sync and iter, which are also ordinary
+// Go, tested against the standard library; and package coro, which the
+// iter templates call.
 //
-//go:embed cmp slices maps errors sync
+//go:embed cmp slices maps errors sync iter coro
 var sources embed.FS
 
 // Standard loads the templates; next imports the other packages (iter).

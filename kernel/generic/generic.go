@@ -39,11 +39,14 @@ var Packages = []string{"cmp", "slices", "maps"}
 
 // Supplements are the standard packages whose generic functions alone the
 // templates implement (the interpreter's tables hold the rest): errors'
-// AsType, sync's OnceValue and OnceValues. The checker sees the standard
-// package with these functions declared (package symtypes). (iter.Pull is
-// not among them: yaegi fails on a closure sending on a channel from a
-// goroutine, which a pull iterator needs.)
-var Supplements = []string{"errors", "sync"}
+// AsType, sync's OnceValue and OnceValues, iter's Pull and Pull2. The
+// checker sees the standard package with these functions declared
+// (package symtypes).
+var Supplements = []string{"errors", "sync", "iter"}
+
+// coroPath is the import path of package coro, which the iter templates
+// call: compiled code the session provides to the cells as its runtime.
+const coroPath = modulePath + "coro"
 
 // Library is the parsed and type-checked templates.
 type Library struct {
@@ -66,7 +69,16 @@ type template struct {
 // package of Packages); next imports everything else (iter).
 func Load(fsys fs.FS, next types.Importer) (*Library, error) {
 	l := &Library{fset: token.NewFileSet(), pkgs: map[string]*template{}, extra: map[string]*template{}}
-	imp := l.Importer(next)
+	coro, err := l.checkCoro(fsys, next)
+	if err != nil {
+		return nil, err
+	}
+	imp := l.Importer(importerFunc(func(p string) (*types.Package, error) {
+		if p == coroPath && coro != nil {
+			return coro, nil
+		}
+		return next.Import(p)
+	}))
 	for _, p := range append(Packages, Supplements...) {
 		names, err := fs.Glob(fsys, p+"/*.go")
 		if err != nil {
@@ -116,6 +128,23 @@ func Load(fsys fs.FS, next types.Importer) (*Library, error) {
 		}
 	}
 	return l, nil
+}
+
+// checkCoro type-checks package coro from fsys, if it holds it.
+func (l *Library) checkCoro(fsys fs.FS, next types.Importer) (*types.Package, error) {
+	src, err := fs.ReadFile(fsys, "coro/coro.go")
+	if err != nil {
+		return nil, nil // templates without it
+	}
+	f, err := parser.ParseFile(l.fset, "coro.go", src, parser.SkipObjectResolution)
+	if err != nil {
+		return nil, err
+	}
+	pkg, err := (&types.Config{Importer: next}).Check(coroPath, l.fset, []*ast.File{f}, nil)
+	if err != nil {
+		return nil, fmt.Errorf("generic: package coro: %v", err)
+	}
+	return pkg, nil
 }
 
 // Has reports whether the library implements the package at path.

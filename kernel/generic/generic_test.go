@@ -79,6 +79,25 @@ func AsType[E error](err error) (E, bool) { var e E; return e, false }
 
 func OnceValue[T any](f func() T) func() T { return f }
 `)},
+	"iter/iter.go": {Data: []byte(`package iter
+
+import (
+	"iter"
+
+	gophlowrt "github.com/gophlow/gophlow/kernel/generic/coro"
+)
+
+func Pull[V any](seq iter.Seq[V]) (func() (V, bool), func()) {
+	next, stop := gophlowrt.PullAny(func(yield func(any) bool) { seq(func(v V) bool { return yield(v) }) })
+	return func() (V, bool) { v, ok := next(); typed, _ := v.(V); return typed, ok }, stop
+}
+`)},
+	"coro/coro.go": {Data: []byte(`package coro
+
+import "iter"
+
+func PullAny(seq func(yield func(any) bool)) (func() (any, bool), func()) { return iter.Pull(iter.Seq[any](seq)) }
+`)},
 }
 
 func TestInstancesAreValidGo(t *testing.T) {
@@ -116,6 +135,13 @@ func TestInstancesAreValidGo(t *testing.T) {
 	if once, odecls, err := l.Instantiate("sync", "OnceValue", []string{"name"}); err != nil || len(odecls) != 1 ||
 		!strings.HasPrefix(odecls[0], "func "+once+"(f func() name) func() name") {
 		t.Errorf("sync.OnceValue[name]: %s %q %v", once, odecls, err)
+	}
+	// iter.Pull's instance calls package coro under the session's runtime
+	// name, with the sequence's types written out.
+	if pull, pdecls, err := l.Instantiate("iter", "Pull", []string{"name"}); err != nil || len(pdecls) != 1 ||
+		!strings.HasPrefix(pdecls[0], "func "+pull+"(seq func(yield func(name) bool)) (func() (name, bool), func())") ||
+		!strings.Contains(pdecls[0], "gophlowrt.PullAny(") {
+		t.Errorf("iter.Pull[name]: %s %q %v", pull, pdecls, err)
 	}
 	again, _, _ := l.Instantiate("slices", "Sorted", []string{"name"})
 	other, _, _ := l.Instantiate("slices", "Sorted", []string{"string"})

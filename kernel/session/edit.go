@@ -41,6 +41,13 @@ func directive(cell, line, col int, inline bool) string {
 // inline /*line*/ directive after each edit restoring the position of the
 // text that follows.
 func (s *segment) render(cell int, edits []edit) string {
+	return s.renderRange(cell, edits, 0, len(s.text), "")
+}
+
+// renderRange renders text[start:end] as render renders the whole text,
+// after keyword (which is put before the line directive, so that the text
+// keeps its cell position); edits outside the range are left out.
+func (s *segment) renderRange(cell int, edits []edit, start, end int, keyword string) string {
 	// By start; at one start, insertions first (an insertion before a
 	// replaced expression, as a wrapping call makes, is not an overlap).
 	sort.SliceStable(edits, func(i, j int) bool {
@@ -48,11 +55,13 @@ func (s *segment) render(cell int, edits []edit) string {
 		return a.start < b.start || a.start == b.start && a.end == a.start && b.end > b.start
 	})
 	var b strings.Builder
-	b.WriteString(directive(cell, s.line, s.col, false))
-	at := 0
+	b.WriteString(keyword)
+	line, col := s.position(start)
+	b.WriteString(directive(cell, line, col, false))
+	at := start
 	for _, e := range edits {
-		if e.start < at {
-			continue // overlapping edit: keep the first
+		if e.start < at || e.end > end {
+			continue // overlapping edit (keep the first), or outside the range
 		}
 		b.WriteString(s.text[at:e.start])
 		b.WriteString(e.repl)
@@ -60,7 +69,7 @@ func (s *segment) render(cell int, edits []edit) string {
 		b.WriteString(directive(cell, line, col, true))
 		at = e.end
 	}
-	b.WriteString(s.text[at:])
+	b.WriteString(s.text[at:end])
 	b.WriteString("\n")
 	return b.String()
 }

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/gophlow/gophlow/kernel/generic"
+	"github.com/gophlow/gophlow/kernel/showfmt"
 	"github.com/traefik/yaegi/interp"
 )
 
@@ -80,8 +81,10 @@ func parseLocation(m []string) (loc location, msg string) {
 var internalNameRE = regexp.MustCompile(`([\p{L}\p{N}_]+)` + renameMark + `\d+`)
 
 // userNames replaces internal names in a message by the names the user
-// wrote.
+// wrote, and the interpreter's struct types of the cells' types by their
+// names.
 func userNames(msg string) string {
+	msg = showfmt.NameTypes(msg) // the interpreter's struct { … } of a cell's type
 	msg = internalNameRE.ReplaceAllString(msg, "$1")
 	msg = strings.ReplaceAll(msg, mainName, "main")
 	return strings.ReplaceAll(msg, rtName+".", "")

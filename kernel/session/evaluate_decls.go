@@ -75,6 +75,10 @@ func (s *Session) declSource(cell int, incoming, again []*decl, renames map[stri
 		}
 		b.WriteString(src)
 	}
+	if src, ok, perr := s.orderedSource(cell, incoming, renames); perr != nil || ok {
+		b.WriteString(src)
+		return b.String(), perr
+	}
 	for _, d := range incoming {
 		src, perr := s.source(cell, []*segment{d.seg}, renames)
 		if perr != nil {

@@ -84,8 +84,8 @@ func (s *Session) declareInstances(ctx context.Context, cell int, decls []string
 	if len(decls) == 0 {
 		return nil
 	}
-	// Through the rewriter, as the user's code: an instance may start a
-	// goroutine (iter.Pull) or recover.
+	// Through the rewriter, as the user's code: an instance may recover
+	// (sync.OnceValue).
 	segs := instanceSegments(decls)
 	src, perr := s.source(0, segs, s.store.renames)
 	if perr != nil {

@@ -6,6 +6,7 @@ import (
 	"go/ast"
 	"go/parser"
 	"go/token"
+	"go/types"
 	"sort"
 	"strings"
 
@@ -41,13 +42,41 @@ func runs(segs []*segment) [][]*segment {
 	for k, sg := range segs {
 		liftable := sg.kind == stmtSegment || (seenStmt && isVarDecl(sg))
 		seenStmt = seenStmt || sg.kind == stmtSegment
-		if k > 0 && liftable == wasLiftable {
+		if k > 0 && liftable == wasLiftable && !(liftable && shadowsUsedBuiltin(out[len(out)-1], sg)) {
 			out[len(out)-1] = append(out[len(out)-1], sg)
 			continue
 		}
 		out, wasLiftable = append(out, []*segment{sg}), liftable
 	}
 	return out
+}
+
+// shadowsUsedBuiltin reports whether statement sg defines a predeclared
+// name (len := 5) that the statements before it in the run use. In Go the
+// builtin is shadowed only after the definition, but the session lifts
+// the variable to the package, where it would shadow the builtin in the
+// whole run: sg then starts a run of its own.
+func shadowsUsedBuiltin(run []*segment, sg *segment) bool {
+	if sg.stmt == nil {
+		return false
+	}
+	for _, name := range topLevelVars(sg.stmt) {
+		if types.Universe.Lookup(name) == nil {
+			continue
+		}
+		for _, earlier := range run {
+			used := false
+			ast.Inspect(earlier.stmt, func(n ast.Node) bool {
+				id, ok := n.(*ast.Ident)
+				used = used || ok && id.Name == name
+				return !used
+			})
+			if used {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // isVarDecl reports whether sg is a var declaration.
@@ -240,10 +269,9 @@ func (s *Session) typeDeclarations(run []*segment) ([]*segment, *posError) {
 	}
 	if len(res.Errors) > 0 {
 		e := res.Errors[0]
-		msg, unavailable := unavailableMessage(e.Msg)
-		if templates || unavailable || strings.HasPrefix(e.Msg, cellcheck.MonoFailure) {
+		if templates || strings.HasPrefix(e.Msg, cellcheck.MonoFailure) {
 			line, col := segs[e.Part].position(e.Offset)
-			return nil, &posError{line: line, col: col, name: "CompileError", msg: msg}
+			return nil, &posError{line: line, col: col, name: "CompileError", msg: e.Msg}
 		}
 		return nil, nil
 	}
@@ -273,11 +301,12 @@ func definesVariables(run []*segment) bool {
 
 // mayNeedTypes reports whether segs may get edits from the checker: they
 // call make, min, max, new or complex, declare a generic function or call
-// one the session declared, use slices, maps, cmp or iter, defer, or print
-// where the cells have types of their own. (Checking declarations costs
+// one the session declared, use slices, maps, cmp or iter or a generic
+// type of the standard library, defer, or print or execute a template where the
+// cells have types of their own, or compare where they have interfaces. (Checking declarations costs
 // time, and redefining a function is a common notebook action.)
 func (s *Session) mayNeedTypes(segs []*segment) bool {
-	found, prints, ownTypes := false, false, false
+	found, prints, ownTypes, compares, ownInterfaces := false, false, false, false, false
 	for _, sg := range segs {
 		var root ast.Node = sg.stmt
 		if sg.decl != nil {
@@ -300,15 +329,24 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 				if id, ok := n.X.(*ast.Ident); ok && (symtypes.IsStub(s.imports[id.Name]) || generic.Implements(s.imports[id.Name])) {
 					found = true
 				}
+				if id, ok := n.X.(*ast.Ident); ok && cellcheck.LibraryType(s.imports[id.Name], n.Sel.Name) {
+					found = true // atomic.Pointer[T], written out as the kernel's template
+				}
 			case *ast.StructType:
 				ownTypes = true
+			case *ast.BinaryExpr:
+				// an interface compared with a value of a cell's type (cellcheck)
+				compares = compares || n.Op == token.EQL || n.Op == token.NEQ
+			case *ast.InterfaceType:
+				ownInterfaces = ownInterfaces || n.Methods != nil && len(n.Methods.List) > 0
 			case *ast.DeferStmt:
 				found = true // its values are taken where it runs (cellcheck)
 			case *ast.TypeSwitchStmt:
 				found = true // interface cases are matched by assertions (cellcheck)
 			case *ast.CallExpr:
-				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && (cellcheck.PrintFunc(sel.Sel.Name) || cellcheck.JSONFunc(sel.Sel.Name)) {
-					prints = true
+				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && (cellcheck.PrintFunc(sel.Sel.Name) || cellcheck.JSONFunc(sel.Sel.Name) ||
+					sel.Sel.Name == "Execute" || sel.Sel.Name == "ExecuteTemplate") {
+					prints = true // printing a cell's type, or a template's error naming one
 				}
 				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
 					switch id.Name {
@@ -320,13 +358,27 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 			return !found
 		})
 	}
-	return found || prints && (ownTypes || s.declaresTypes())
+	return found || prints && (ownTypes || s.declaresTypes(false)) || compares && (ownInterfaces || s.declaresTypes(true))
 }
 
-// declaresTypes reports whether the session has types of its own.
-func (s *Session) declaresTypes() bool {
+// declaresTypes reports whether the session has types of its own, or
+// interfaces with methods.
+func (s *Session) declaresTypes(interfaces bool) bool {
 	for _, d := range s.store.live() {
-		if d.kind == "type" {
+		if d.kind != "type" {
+			continue
+		}
+		if !interfaces {
+			return true
+		}
+		found := false
+		ast.Inspect(d.seg.decl, func(n ast.Node) bool {
+			if it, ok := n.(*ast.InterfaceType); ok && it.Methods != nil && len(it.Methods.List) > 0 {
+				found = true
+			}
+			return !found
+		})
+		if found {
 			return true
 		}
 	}

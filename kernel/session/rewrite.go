@@ -198,6 +198,7 @@ func (r *rewriter) all() []edit {
 			r.switchInit(n.(ast.Stmt))
 		case *ast.SelectStmt:
 			r.selectContinue(n)
+			r.selectLabeledBranches(n)
 		case *ast.GenDecl:
 			if n.Tok == token.CONST {
 				r.expandConsts(n)
@@ -206,9 +207,11 @@ func (r *rewriter) all() []edit {
 			r.goStmt(n)
 		case *ast.FuncLit:
 			r.nameParams(nil, n.Type)
+			r.zeroResults(n.Type, n.Body)
 			r.loopClosure(n)
 		case *ast.FuncDecl:
 			r.nameParams(n.Recv, n.Type)
+			r.zeroResults(n.Type, n.Body)
 			if n.Recv == nil && n.Name.Name == "main" {
 				// yaegi runs a declared main after every evaluation: it
 				// gets an internal name (calls are renamed below).

@@ -12,6 +12,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/gophlow/gophlow/kernel/display"
+	"github.com/gophlow/gophlow/kernel/generic/coro"
 	"github.com/gophlow/gophlow/kernel/jsonshape"
 	"github.com/gophlow/gophlow/kernel/showfmt"
 	"github.com/traefik/yaegi/interp"
@@ -38,6 +39,7 @@ func (s *Session) runtimeExports() interp.Exports {
 			"GoroutinePanic": reflect.ValueOf(s.goroutinePanic),
 			"Clear":          reflect.ValueOf(clearValue),
 			"Recovered":      reflect.ValueOf(recovered),
+			"Pending":        reflect.ValueOf(pending),
 			"MakeLen":        reflect.ValueOf(makeLen),
 			"SortSlice":      reflect.ValueOf(sortSlice),
 			"MaxInts":        reflect.ValueOf(func(x []int) int { return maxInt(first(x, "Max"), x...) }),
@@ -59,6 +61,9 @@ func (s *Session) runtimeExports() interp.Exports {
 			"LogPrintf":      reflect.ValueOf(showfmt.LogPrintf),
 			"LogPanicf":      reflect.ValueOf(showfmt.LogPanicf),
 			"DecodeRune":     reflect.ValueOf(utf8.DecodeRuneInString),
+			"TemplateError":  reflect.ValueOf(templateError),
+			"PullAny":        reflect.ValueOf(coro.PullAny), // for iter.Pull's instances (package generic)
+			"Pull2Any":       reflect.ValueOf(coro.Pull2Any),
 
 			// encoding/json on the cells' types (package jsonshape)
 			"JSONValue":         reflect.ValueOf(jsonshape.Value),
@@ -89,13 +94,58 @@ func clearValue(x any) {
 }
 
 // recovered returns the value recover returned: yaegi gives the value of
-// a panic as a reflect.Value holding it.
+// a panic as a reflect.Value holding it, and a failed type assertion as an
+// error carrying the cell position, where Go gives a runtime.Error.
 func recovered(r any) any {
 	if v, ok := r.(reflect.Value); ok {
 		if !v.IsValid() || !v.CanInterface() {
 			return nil
 		}
 		return v.Interface()
+	}
+	if err, ok := r.(error); ok {
+		if m := locRE.FindStringSubmatch(err.Error()); m != nil && strings.HasPrefix(m[4], "interface conversion: ") {
+			return &conversionError{msg: showfmt.NameTypes(m[4])}
+		}
+	}
+	return r
+}
+
+// conversionError is a failed type assertion's run-time error.
+type conversionError struct{ msg string }
+
+func (e *conversionError) Error() string { return e.msg }
+
+// RuntimeError marks it a runtime.Error, as Go's is.
+func (e *conversionError) RuntimeError() {}
+
+// templateError returns err, a template's, with the cells' struct types
+// named as Go names them (cellcheck's templateCall); it unwraps to err.
+func templateError(err error) error {
+	if err == nil {
+		return nil
+	}
+	if msg := showfmt.NameTypes(err.Error()); msg != err.Error() {
+		return &namedTypesError{msg: msg, err: err}
+	}
+	return err
+}
+
+// namedTypesError is an error whose message names the cells' types.
+type namedTypesError struct {
+	msg string
+	err error
+}
+
+func (e *namedTypesError) Error() string { return e.msg }
+func (e *namedTypesError) Unwrap() error { return e.err }
+
+// pending returns the panic a deferred call's wrapper caught into *slot,
+// taking it, or else r, what recover returned (cellcheck's deferPanics).
+func pending(slot *any, r any) any {
+	if p := *slot; p != nil {
+		*slot = nil
+		return p
 	}
 	return r
 }

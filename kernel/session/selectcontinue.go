@@ -52,3 +52,21 @@ func (r *rewriter) selectContinue(s *ast.SelectStmt) {
 	}
 	r.replace(s.End(), s.End(), "; if "+flag+" { continue }")
 }
+
+// selectLabeledBranches puts each labeled break or continue written
+// directly in a select's case into a block of its own: yaegi takes it
+// there for a jump past the select (break L then leaves the select alone
+// and the loop spins), but not from inside a block.
+//
+//	case <-quit:          case <-quit:
+//		break loop    →       { break loop }
+func (r *rewriter) selectLabeledBranches(s *ast.SelectStmt) {
+	for _, c := range s.Body.List {
+		for _, st := range c.(*ast.CommClause).Body {
+			if b, ok := st.(*ast.BranchStmt); ok && b.Label != nil {
+				r.replace(b.Pos(), b.Pos(), "{ ")
+				r.replace(b.End(), b.End(), " }")
+			}
+		}
+	}
+}

@@ -18,7 +18,7 @@
 // (wrapped for packages showfmt and jsonshape), the registration of the
 // cells' struct types with the printer (registrations.go), and the
 // session's own instances of the generic functions of slices, maps, cmp
-// and the generic members errors and sync lack (generics.go, package
+// and the generic members errors, sync and iter lack (generics.go, package
 // generic).
 // Before yaegi sees them, the parts are also rewritten (rewrite.go) to
 // work around what the interpreter lacks or gets wrong:
@@ -32,9 +32,13 @@
 //     (loopclosure.go), and comma-ok assignments go through fresh
 //     variables (lift.go);
 //   - iota is written out per line (consts.go), a switch's init statement
-//     moves into a block (switchinit.go), a continue in a select case is
-//     made to reach the loop (selectcontinue.go), and errors.Is and As
-//     follow chains through the cells' error types (errorchains.go);
+//     moves into a block (switchinit.go), a continue, or a labeled break
+//     or continue, in a select case is made to reach the loop
+//     (selectcontinue.go), and errors.Is and As follow chains through the
+//     cells' error types (errorchains.go);
+//   - a cell's package variables are initialized in Go's dependency order
+//     (initorder.go), and a statement defining a builtin's name starts a
+//     run of its own (lift.go);
 //   - a declared main gets an internal name, so that it runs only when
 //     called;
 //   - unnamed parameters of functions are named _, which yaegi needs when
@@ -253,10 +257,7 @@ func (s *Session) Execute(ctx context.Context, code string) (err error) {
 			}
 			clear(s.checkedTypes)
 			var e *Error
-			if msg, ok := unavailableMessage(checkErr.msgOrEmpty()); ok && err != nil {
-				checkErr.msg = msg
-				err = s.fromPosError(cell, checkErr)
-			} else if checkErr != nil && errors.As(err, &e) && e.Name == "CompileError" && !missingMember(checkErr.msg) {
+			if checkErr != nil && errors.As(err, &e) && e.Name == "CompileError" && !missingMember(checkErr.msg) {
 				// The interpreter agrees the code is wrong: say what the
 				// Go compiler says.
 				checkErr.msg = s.scope.laterHint(checkErr.msg, checkErr.line)
@@ -268,36 +269,6 @@ func (s *Session) Execute(ctx context.Context, code string) (err error) {
 		}
 	}
 	return nil
-}
-
-// unavailable says what to write instead of the members of the standard
-// library the kernel cannot provide.
-var unavailable = map[string]string{
-	"iter.Pull":  pullAdvice,
-	"iter.Pull2": pullAdvice,
-}
-
-// pullAdvice is unavailable's for iter.Pull and Pull2.
-const pullAdvice = "the kernel cannot run a pull iterator (the interpreter fails on the goroutine it needs): " +
-	"range over the sequence (for v := range seq { … }), or collect it first (slices.Collect(seq))"
-
-// unavailableMessage rewrites the checker's "undefined: iter.Pull" into
-// what to do instead, for the members in unavailable.
-func unavailableMessage(msg string) (string, bool) {
-	name := strings.TrimPrefix(msg, "undefined: ")
-	advice, ok := unavailable[name]
-	if !ok {
-		return msg, false
-	}
-	return name + " is not available in a cell: " + advice, true
-}
-
-// msgOrEmpty is the error's message, "" for nil.
-func (p *posError) msgOrEmpty() string {
-	if p == nil {
-		return ""
-	}
-	return p.msg
 }
 
 // missingMember reports a checker error about a package member the

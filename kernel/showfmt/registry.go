@@ -2,6 +2,8 @@ package showfmt
 
 import (
 	"reflect"
+	"sort"
+	"strings"
 	"sync"
 )
 
@@ -52,4 +54,26 @@ func registeredFor(v reflect.Value) *registered {
 	registryMu.Lock()
 	defer registryMu.Unlock()
 	return registry[v.Type()]
+}
+
+// NameTypes returns msg with each registered type written as the
+// interpreter's reflect type (struct { Name string; … }) replaced by its
+// name (main.User), longest first, so that a type nested in another is
+// named inside it after the outer one was (ambiguous types stay).
+func NameTypes(msg string) string {
+	registryMu.Lock()
+	var olds []string
+	names := map[string]string{}
+	for t, r := range registry {
+		if r != nil && strings.Contains(msg, t.String()) {
+			olds = append(olds, t.String())
+			names[t.String()] = r.shape.Name
+		}
+	}
+	registryMu.Unlock()
+	sort.Slice(olds, func(i, j int) bool { return len(olds[i]) > len(olds[j]) })
+	for _, old := range olds {
+		msg = strings.ReplaceAll(msg, old, names[old])
+	}
+	return msg
 }

@@ -157,27 +157,43 @@ func (im *Importer) object(pkg *types.Package, name string, v reflect.Value) typ
 	return nil
 }
 
-// stubs are packages that have only generic types, which the tables
-// cannot hold: their declarations, for type-checking (the session writes
-// their types out, so the interpreter never imports them).
+// stubs are packages that have only generic types and functions, which
+// the tables cannot hold: their declarations, for type-checking (the
+// session writes their types out and calls its own instances of their
+// functions, so the interpreter never imports them).
 var stubs = map[string]string{
 	"iter": `package iter
 
 type Seq[V any] func(yield func(V) bool)
 
 type Seq2[K, V any] func(yield func(K, V) bool)
+
+func Pull[V any](seq Seq[V]) (func() (V, bool), func()) { panic(0) }
+
+func Pull2[K, V any](seq Seq2[K, V]) (func() (K, V, bool), func()) { panic(0) }
 `,
 }
 
-// generics declares the generic functions of packages whose tables lack
-// them (extraction skips generic functions), for type-checking; the
-// session runs its own instances of them (package generic's supplements).
+// generics declares the generic functions and types of packages whose
+// tables lack them (extraction skips them), for type-checking; the session
+// runs its own instances of them (package generic's supplements, and
+// cellcheck's templates for the types).
 var generics = map[string]string{
 	"errors": `func AsType[E error](err error) (E, bool) { panic(0) }
 `,
 	"sync": `func OnceValue[T any](f func() T) func() T { panic(0) }
 
 func OnceValues[T1, T2 any](f func() (T1, T2)) func() (T1, T2) { panic(0) }
+`,
+	"sync/atomic": `type Pointer[T any] struct{ _ [0]*T }
+
+func (x *Pointer[T]) Load() *T { panic(0) }
+
+func (x *Pointer[T]) Store(val *T) {}
+
+func (x *Pointer[T]) Swap(new *T) (old *T) { panic(0) }
+
+func (x *Pointer[T]) CompareAndSwap(old, new *T) (swapped bool) { panic(0) }
 `,
 }
 
