@@ -32,9 +32,10 @@ type Recipe struct {
 // choice and what it bought:
 //
 //   - MLP 4×64, SiLU, t appended (Network). Steps per second mattered
-//     most: at batch 1024, 4×64 trains ~370 steps/s here, 4×256 ~47. With
-//     Adam 1e-3, 4×256 reached in_support 0.84 in 40 s, 4×128 0.90 and
-//     4×64 0.92 in 60 s.
+//     most: at batch 1024, 4×64 trained ~370 steps/s here then, 4×256 ~47
+//     (since issue 15's training tiles, 4×64 trains 900–2,000 steps/s,
+//     with the load). With Adam 1e-3, 4×256 reached in_support 0.84 in
+//     40 s, 4×128 0.90 and 4×64 0.92 in 60 s.
 //   - Batch 1024 (Train.BatchSize): batch 256 (on 4×256) was less
 //     balanced (1.39 at 60 s); batch 2048 (on 4×64) reached 0.933 in 60 s
 //     where 1024 with the same optimizer reached 0.939.
@@ -42,7 +43,8 @@ type Recipe struct {
 //     cosine decay to 0 at the last step (Optimizer). The higher rate alone
 //     gained nothing; with the decay within the budget it did: 0.946 at
 //     60 s against 0.939 for 2e-3. Pass the number of steps you will train
-//     for, since the schedule ends there; budgets under 2000 steps warm up
+//     for, since the schedule ends there (40,000 reach in_support 0.95 in
+//     well under a minute on two cores); budgets under 2000 steps warm up
 //     for a tenth of them.
 //   - A moving average of the weights with decay 0.995, started at step 500
 //     (Train.EMADecay, Train.EMAStart), which Model and Sample use: on
@@ -60,20 +62,24 @@ type Recipe struct {
 // 60 s on 4×256), more late times t (0.87).
 //
 // Measured by `make bench-quality` (bench/quality_results.txt, section
-// 15a: three seeds, training seconds only, two cores shared with other
-// jobs at load 1–10), 20,000 steps reach in_support 0.933 (median of the
-// seeds; 0.930–0.938), and 0.90 after 11.9 s of training (6.4–15.1 s).
-// That run reports two figures, each for what it compares:
+// 15b: three seeds, training seconds only, two cores shared with other
+// jobs at load 2.3–5.8), 40,000 steps end at in_support 0.953 (median of
+// the seeds; 0.949–0.953, the score's standard error being 0.002) after
+// 35 s of training (29–44 s), having first scored ≥ 0.95 after 26 s
+// (19–33 s) and 0.90 after 6.9 s (4.9–7.6 s); 20,000 steps end near 0.935
+// (section 15a). That run reports two figures, each for what it compares:
 //
 //   - Library speed at the same recipe: PyTorch 1.13 training exactly this
-//     recipe (bench/quality_torch.py: the same network, initialisation,
-//     loss, optimizer settings, schedule, average and sampler) takes 3.9×
-//     fmlib's time for the 20,000 steps (3.7–4.1 over the three seeds,
-//     each pair run back to back) and reaches the same quality (0.937).
+//     recipe over 40,000 steps (bench/quality_torch.py: the same network,
+//     initialisation, loss, optimizer settings, schedule, average and
+//     sampler; at its fastest of one and two threads and of OpenBLAS's
+//     AVX2 and AVX-512 kernels) takes 3.4× fmlib's time (3.2–5.0 over the
+//     three seeds, each pair run back to back; 5.2 in a shorter check at
+//     load 2) and reaches the same quality (0.955).
 //   - Recipe gain, both on fmlib: the old 4×256 reference (batch 1024,
-//     Adam 1e-3 constant, no average) ends its 4,000 steps (69 s) at
-//     in_support 0.881 and reached 0.90 in one seed of three (62 s), so
-//     this recipe gets to 0.90 at least 5.8 times sooner.
+//     Adam 1e-3 constant, no average) ends its 4,000 steps (35 s) at
+//     in_support 0.881 and reached 0.90 in one seed of three (28 s), so
+//     this recipe gets to 0.90 at least 5.0 times sooner.
 //
 // Issue 9's single runs (sections 1 and 1b) took 90,000 steps to 0.968 in
 // 230–270 s, and found the recipe within the data's own sampling scatter in
