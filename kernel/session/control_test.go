@@ -624,6 +624,14 @@ func TestRecoveredAssertionsAreRuntimeErrors(t *testing.T) {
 }`)
 	f.expect(`var s any = rect{1, 2}
 try(func() { _ = s.(*circle) })`, `"true interface conversion: interface {} is main.rect, not *main.circle"`)
+	// The operand's interface is named, recovered or not.
+	f.ok("type shape interface{ area() float64 }\nfunc (r rect) area() float64 { return r.W * r.H }\nfunc (c *circle) area() float64 { return c.R }")
+	f.expect(`var sh shape = rect{1, 2}
+try(func() { _ = sh.(*circle) })`, `"true interface conversion: main.shape is main.rect, not *main.circle"`)
+	err := f.s.Execute(context.Background(), "c := sh.(*circle)\n_ = c")
+	if err == nil || !strings.Contains(err.Error(), "RuntimeError") || !strings.Contains(err.Error(), "interface conversion: main.shape is main.rect, not *main.circle") {
+		t.Errorf("uncaught: got %v", err)
+	}
 }
 
 // TestInterfacesCompareWithConcreteValues checks cellcheck's

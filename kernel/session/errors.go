@@ -220,6 +220,9 @@ func (s *Session) runtimeError(current int, p interp.Panic, trace []string) *Err
 		// yaegi's runtime errors surface as panics of package reflect.
 		name, msg = "RuntimeError", reflectMessage(msg)
 	}
+	if m := locRE.FindStringSubmatch(msg); m != nil && strings.HasPrefix(m[4], "interface conversion: ") {
+		name, msg = "RuntimeError", s.conversionMessage(m) // a failed type assertion, as Go writes it
+	}
 	var locs []location
 	for _, line := range trace {
 		m := locRE.FindStringSubmatch(line)
