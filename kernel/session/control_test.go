@@ -605,10 +605,11 @@ func TestErrorsNameTheCellsStructTypes(t *testing.T) {
 	}
 }
 
-// TestRecoveredAssertionsAreRuntimeErrors checks recovered: a failed type
-// assertion recovered in a cell is a runtime.Error whose message is Go's,
-// naming the cells' types, where yaegi gave an error carrying the cell
-// position and the interpreter's struct.
+// TestRecoveredAssertionsAreRuntimeErrors checks recoveredValue: a failed
+// type assertion recovered in a cell is a runtime.Error whose message is
+// Go's, naming the cells' types, where yaegi gave an error carrying the
+// cell position and the interpreter's struct; an index or nil error is a
+// runtime.Error, where yaegi gave package reflect's panic.
 func TestRecoveredAssertionsAreRuntimeErrors(t *testing.T) {
 	f := newFixture(t)
 	f.ok("import (\n\t\"fmt\"\n\t\"runtime\"\n)")
@@ -624,6 +625,13 @@ func TestRecoveredAssertionsAreRuntimeErrors(t *testing.T) {
 }`)
 	f.expect(`var s any = rect{1, 2}
 try(func() { _ = s.(*circle) })`, `"true interface conversion: interface {} is main.rect, not *main.circle"`)
+	// Index and nil errors, which yaegi raises through reflect, are
+	// runtime.Errors too (without the index and length Go reports).
+	f.expect(`xs := []int{1}
+i := 3
+var p *rect
+[]string{try(func() { fmt.Sprint(xs[i]) }), try(func() { fmt.Sprint(p.W) })}`,
+		`[true runtime error: index out of range true runtime error: invalid memory address or nil pointer dereference]`)
 	// The operand's interface is named, recovered or not.
 	f.ok("type shape interface{ area() float64 }\nfunc (r rect) area() float64 { return r.W * r.H }\nfunc (c *circle) area() float64 { return c.R }")
 	f.expect(`var sh shape = rect{1, 2}

@@ -264,10 +264,10 @@ func frameFunction(msg string) string {
 // (how yaegi reports them) into Go's.
 func reflectMessage(v string) string {
 	switch {
+	case strings.Contains(v, "Slice: slice index out of bounds"), strings.Contains(v, "slice bounds out of range"):
+		return "slice bounds out of range"
 	case strings.Contains(v, "index out of range"):
 		return "index out of range"
-	case strings.Contains(v, "slice index out of range"), strings.Contains(v, "slice bounds out of range"):
-		return "slice bounds out of range"
 	case strings.Contains(v, "nil map"):
 		return "assignment to entry in nil map"
 	case strings.Contains(v, "call of nil function"), strings.Contains(v, "zero Value"):

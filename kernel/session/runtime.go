@@ -95,9 +95,9 @@ func clearValue(x any) {
 }
 
 // recoveredValue returns the value recover returned: yaegi gives the value
-// of a panic as a reflect.Value holding it, and a failed type assertion as
-// an error carrying the cell position, where Go gives a runtime.Error
-// naming the operand's type.
+// of a panic as a reflect.Value holding it, a failed type assertion as an
+// error carrying the cell position, and an index out of range or a nil
+// dereference as package reflect's panic, where Go gives runtime.Errors.
 func (s *Session) recoveredValue(r any) any {
 	if v, ok := r.(reflect.Value); ok {
 		if !v.IsValid() || !v.CanInterface() {
@@ -105,10 +105,20 @@ func (s *Session) recoveredValue(r any) any {
 		}
 		return v.Interface()
 	}
-	if err, ok := r.(error); ok {
-		if m := locRE.FindStringSubmatch(err.Error()); m != nil && strings.HasPrefix(m[4], "interface conversion: ") {
-			return &conversionError{msg: s.conversionMessage(m)}
-		}
+	msg, ok := r.(string)
+	if err, isErr := r.(error); isErr {
+		msg, ok = err.Error(), true
+	}
+	if !ok {
+		return r
+	}
+	if m := locRE.FindStringSubmatch(msg); m != nil && strings.HasPrefix(m[4], "interface conversion: ") {
+		return &runtimeError{msg: s.conversionMessage(m)}
+	}
+	if strings.HasPrefix(msg, "reflect: ") || strings.HasPrefix(msg, "reflect.") {
+		// yaegi's index, slice and nil errors, raised by package reflect
+		// (without reflect's words, which Go's message has not)
+		return &runtimeError{msg: "runtime error: " + strings.SplitN(reflectMessage(msg), " (", 2)[0]}
 	}
 	return r
 }
@@ -138,13 +148,13 @@ func (s *Session) noteAssertions(cell int, segs []*segment, as []cellcheck.Asser
 	}
 }
 
-// conversionError is a failed type assertion's run-time error.
-type conversionError struct{ msg string }
+// runtimeError is a run-time error yaegi raised as something else.
+type runtimeError struct{ msg string }
 
-func (e *conversionError) Error() string { return e.msg }
+func (e *runtimeError) Error() string { return e.msg }
 
-// RuntimeError marks it a runtime.Error, as Go's is.
-func (e *conversionError) RuntimeError() {}
+// RuntimeError marks it a runtime.Error, as Go's are.
+func (e *runtimeError) RuntimeError() {}
 
 // templateError returns err, a template's, with the cells' struct types
 // named as Go names them (cellcheck's templateCall); it unwraps to err.
