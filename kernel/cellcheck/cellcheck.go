@@ -370,6 +370,7 @@ func (u *unit) result(errs []types.Error) *Result {
 	})
 	u.deferPanics()
 	u.deferredClosures()
+	u.deferredLoopClosures()
 	for _, d := range defers {
 		u.deferredCall(d)
 	}

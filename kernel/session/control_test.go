@@ -698,3 +698,28 @@ for range 2 {
 }
 []any{got, half(), half(), t.k, t.v}`, "[[2 2 2 0 2 2] 0.5 0.5 ab 2]")
 }
+
+// TestDeferredLiteralsInLoopsSeeTheirIteration checks cellcheck's
+// deferredLoopClosures: a literal deferred in a loop sees the variables of
+// its iteration (yaegi made it when the function returned: every one saw
+// the last, so "b" was closed twice and "a" never).
+func TestDeferredLiteralsInLoopsSeeTheirIteration(t *testing.T) {
+	f := newFixture(t)
+	f.ok(`import "fmt"`)
+	f.ok(`type file struct{ name string; closed bool }
+
+func (f *file) close(log *[]string) { *log = append(*log, f.name); f.closed = true }
+
+func openAll(names []string) (log []string, all []*file) {
+	func() {
+		for i, name := range names {
+			f := &file{name: name}
+			all = append(all, f)
+			defer func() { f.close(&log) }()
+			defer func(tag string) { log = append(log, fmt.Sprint(tag, i)) }("#")
+		}
+	}()
+	return
+}`)
+	f.expect("log, all := openAll([]string{\"a\", \"b\"})\n[]any{log, all[0].closed, all[1].closed}", "[[#1 b #0 a] true true]")
+}
