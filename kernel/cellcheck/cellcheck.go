@@ -96,6 +96,9 @@ type Result struct {
 	// unit's declarations declare with the runtime's printer, run once the
 	// declarations are (registrations.go).
 	Registrations []string
+	// Assertions are the type assertions whose operand is of a named
+	// interface (assertions.go).
+	Assertions []Assertion
 	// Values is the number of values of the last part when it is an
 	// expression statement (0 for a call of a function without results),
 	// -1 otherwise.
@@ -338,6 +341,9 @@ func (u *unit) result(errs []types.Error) *Result {
 		if ts, ok := n.(*ast.TypeSwitchStmt); ok {
 			u.typeSwitch(ts)
 		}
+		if ta, ok := n.(*ast.TypeAssertExpr); ok {
+			u.assertion(ta)
+		}
 		if e, ok := n.(ast.Expr); ok && (u.stubType(e) || u.instance(e) || u.monoUse(e)) {
 			return false
 		}
@@ -364,6 +370,7 @@ func (u *unit) result(errs []types.Error) *Result {
 	})
 	u.deferPanics()
 	u.deferredClosures()
+	u.deferredLoopClosures()
 	for _, d := range defers {
 		u.deferredCall(d)
 	}

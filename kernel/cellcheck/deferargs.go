@@ -64,13 +64,13 @@ func (u *unit) deferredCall(d *ast.DeferStmt) {
 	if k < 0 {
 		return
 	}
-	_, callStart := u.locate(call.Pos())
 	for _, e := range u.res.Edits {
-		if e.Start == e.End && (e.Start == callStart || e.Start == end) {
-			continue // deferPanics' wrapping of the call, which comes first
-		}
-		if e.Part == k && e.Start < end && e.End > start {
-			return
+		for _, p := range parts {
+			_, s := u.locate(p.expr.Pos())
+			_, e2 := u.locate(p.expr.End())
+			if e.Part == k && e.Start < e2 && e.End > s {
+				return // its text would be moved without the edit
+			}
 		}
 	}
 	text := u.parts[k].Text

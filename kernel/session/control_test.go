@@ -605,10 +605,11 @@ func TestErrorsNameTheCellsStructTypes(t *testing.T) {
 	}
 }
 
-// TestRecoveredAssertionsAreRuntimeErrors checks recovered: a failed type
-// assertion recovered in a cell is a runtime.Error whose message is Go's,
-// naming the cells' types, where yaegi gave an error carrying the cell
-// position and the interpreter's struct.
+// TestRecoveredAssertionsAreRuntimeErrors checks recoveredValue: a failed
+// type assertion recovered in a cell is a runtime.Error whose message is
+// Go's, naming the cells' types, where yaegi gave an error carrying the
+// cell position and the interpreter's struct; an index or nil error is a
+// runtime.Error, where yaegi gave package reflect's panic.
 func TestRecoveredAssertionsAreRuntimeErrors(t *testing.T) {
 	f := newFixture(t)
 	f.ok("import (\n\t\"fmt\"\n\t\"runtime\"\n)")
@@ -624,6 +625,21 @@ func TestRecoveredAssertionsAreRuntimeErrors(t *testing.T) {
 }`)
 	f.expect(`var s any = rect{1, 2}
 try(func() { _ = s.(*circle) })`, `"true interface conversion: interface {} is main.rect, not *main.circle"`)
+	// Index and nil errors, which yaegi raises through reflect, are
+	// runtime.Errors too (without the index and length Go reports).
+	f.expect(`xs := []int{1}
+i := 3
+var p *rect
+[]string{try(func() { fmt.Sprint(xs[i]) }), try(func() { fmt.Sprint(p.W) })}`,
+		`[true runtime error: index out of range true runtime error: invalid memory address or nil pointer dereference]`)
+	// The operand's interface is named, recovered or not.
+	f.ok("type shape interface{ area() float64 }\nfunc (r rect) area() float64 { return r.W * r.H }\nfunc (c *circle) area() float64 { return c.R }")
+	f.expect(`var sh shape = rect{1, 2}
+try(func() { _ = sh.(*circle) })`, `"true interface conversion: main.shape is main.rect, not *main.circle"`)
+	err := f.s.Execute(context.Background(), "c := sh.(*circle)\n_ = c")
+	if err == nil || !strings.Contains(err.Error(), "RuntimeError") || !strings.Contains(err.Error(), "interface conversion: main.shape is main.rect, not *main.circle") {
+		t.Errorf("uncaught: got %v", err)
+	}
 }
 
 // TestInterfacesCompareWithConcreteValues checks cellcheck's
@@ -681,4 +697,29 @@ for range 2 {
 	t, _ = tally([]string{"a", "b"})
 }
 []any{got, half(), half(), t.k, t.v}`, "[[2 2 2 0 2 2] 0.5 0.5 ab 2]")
+}
+
+// TestDeferredLiteralsInLoopsSeeTheirIteration checks cellcheck's
+// deferredLoopClosures: a literal deferred in a loop sees the variables of
+// its iteration (yaegi made it when the function returned: every one saw
+// the last, so "b" was closed twice and "a" never).
+func TestDeferredLiteralsInLoopsSeeTheirIteration(t *testing.T) {
+	f := newFixture(t)
+	f.ok(`import "fmt"`)
+	f.ok(`type file struct{ name string; closed bool }
+
+func (f *file) close(log *[]string) { *log = append(*log, f.name); f.closed = true }
+
+func openAll(names []string) (log []string, all []*file) {
+	func() {
+		for i, name := range names {
+			f := &file{name: name}
+			all = append(all, f)
+			defer func() { f.close(&log) }()
+			defer func(tag string) { log = append(log, fmt.Sprint(tag, i)) }("#")
+		}
+	}()
+	return
+}`)
+	f.expect("log, all := openAll([]string{\"a\", \"b\"})\n[]any{log, all[0].closed, all[1].closed}", "[[#1 b #0 a] true true]")
 }

@@ -220,6 +220,9 @@ func (s *Session) runtimeError(current int, p interp.Panic, trace []string) *Err
 		// yaegi's runtime errors surface as panics of package reflect.
 		name, msg = "RuntimeError", reflectMessage(msg)
 	}
+	if m := locRE.FindStringSubmatch(msg); m != nil && strings.HasPrefix(m[4], "interface conversion: ") {
+		name, msg = "RuntimeError", s.conversionMessage(m) // a failed type assertion, as Go writes it
+	}
 	var locs []location
 	for _, line := range trace {
 		m := locRE.FindStringSubmatch(line)
@@ -261,10 +264,10 @@ func frameFunction(msg string) string {
 // (how yaegi reports them) into Go's.
 func reflectMessage(v string) string {
 	switch {
+	case strings.Contains(v, "Slice: slice index out of bounds"), strings.Contains(v, "slice bounds out of range"):
+		return "slice bounds out of range"
 	case strings.Contains(v, "index out of range"):
 		return "index out of range"
-	case strings.Contains(v, "slice index out of range"), strings.Contains(v, "slice bounds out of range"):
-		return "slice bounds out of range"
 	case strings.Contains(v, "nil map"):
 		return "assignment to entry in nil map"
 	case strings.Contains(v, "call of nil function"), strings.Contains(v, "zero Value"):

@@ -151,6 +151,7 @@ func (s *Session) runLifted(ctx context.Context, cell int, run []*segment, last 
 		line, col := run[e.Part].position(e.Offset)
 		return nil, false, &posError{line: line, col: col, name: "CompileError", msg: e.Msg}
 	}
+	s.noteAssertions(cell, run, res.Assertions)
 	if len(res.Edits) == 0 && len(res.Instances) == 0 && !needsLift(run) {
 		for _, d := range res.Defs {
 			s.checkedTypes[d.Name] = d.Type
@@ -237,7 +238,7 @@ func setTyped(run []*segment, edits []cellcheck.Edit) {
 // the checker's error is then returned). It returns the declarations to
 // evaluate with the run: the generic instances the edits call (of the
 // standard library's and of the cells' templates).
-func (s *Session) typeDeclarations(run []*segment) ([]*segment, *posError) {
+func (s *Session) typeDeclarations(cell int, run []*segment) ([]*segment, *posError) {
 	var parts []cellcheck.Part
 	var segs []*segment
 	templates := false
@@ -284,6 +285,7 @@ func (s *Session) typeDeclarations(run []*segment) ([]*segment, *posError) {
 		edits = nil
 	}
 	setTyped(segs, append(res.Edits, edits...))
+	s.noteAssertions(cell, segs, res.Assertions)
 	s.registrations = res.Registrations
 	return append(monos, extra...), nil
 }
@@ -337,6 +339,8 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 			case *ast.BinaryExpr:
 				// an interface compared with a value of a cell's type (cellcheck)
 				compares = compares || n.Op == token.EQL || n.Op == token.NEQ
+			case *ast.TypeAssertExpr:
+				compares = true // a failed assertion names the operand's interface (cellcheck)
 			case *ast.InterfaceType:
 				ownInterfaces = ownInterfaces || n.Methods != nil && len(n.Methods.List) > 0
 			case *ast.DeferStmt:

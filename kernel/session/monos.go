@@ -51,7 +51,7 @@ func (s *Session) declareMonos(ctx context.Context, cell int, monos []cellcheck.
 	if len(segs) == 0 {
 		return nil
 	}
-	extra, perr := s.typeDeclarations(segs)
+	extra, perr := s.typeDeclarations(cell, segs)
 	if perr != nil {
 		return s.fromPosError(cell, perr)
 	}

@@ -11,6 +11,7 @@ import (
 	"sync"
 	"unicode/utf8"
 
+	"github.com/gophlow/gophlow/kernel/cellcheck"
 	"github.com/gophlow/gophlow/kernel/display"
 	"github.com/gophlow/gophlow/kernel/generic/coro"
 	"github.com/gophlow/gophlow/kernel/jsonshape"
@@ -38,7 +39,7 @@ func (s *Session) runtimeExports() interp.Exports {
 			"Result":         reflect.ValueOf(display.Result),
 			"GoroutinePanic": reflect.ValueOf(s.goroutinePanic),
 			"Clear":          reflect.ValueOf(clearValue),
-			"Recovered":      reflect.ValueOf(recovered),
+			"Recovered":      reflect.ValueOf(s.recoveredValue),
 			"Pending":        reflect.ValueOf(pending),
 			"MakeLen":        reflect.ValueOf(makeLen),
 			"SortSlice":      reflect.ValueOf(sortSlice),
@@ -93,31 +94,67 @@ func clearValue(x any) {
 	}
 }
 
-// recovered returns the value recover returned: yaegi gives the value of
-// a panic as a reflect.Value holding it, and a failed type assertion as an
-// error carrying the cell position, where Go gives a runtime.Error.
-func recovered(r any) any {
+// recoveredValue returns the value recover returned: yaegi gives the value
+// of a panic as a reflect.Value holding it, a failed type assertion as an
+// error carrying the cell position, and an index out of range or a nil
+// dereference as package reflect's panic, where Go gives runtime.Errors.
+func (s *Session) recoveredValue(r any) any {
 	if v, ok := r.(reflect.Value); ok {
 		if !v.IsValid() || !v.CanInterface() {
 			return nil
 		}
 		return v.Interface()
 	}
-	if err, ok := r.(error); ok {
-		if m := locRE.FindStringSubmatch(err.Error()); m != nil && strings.HasPrefix(m[4], "interface conversion: ") {
-			return &conversionError{msg: showfmt.NameTypes(m[4])}
-		}
+	msg, ok := r.(string)
+	if err, isErr := r.(error); isErr {
+		msg, ok = err.Error(), true
+	}
+	if !ok {
+		return r
+	}
+	if m := locRE.FindStringSubmatch(msg); m != nil && strings.HasPrefix(m[4], "interface conversion: ") {
+		return &runtimeError{msg: s.conversionMessage(m)}
+	}
+	if strings.HasPrefix(msg, "reflect: ") || strings.HasPrefix(msg, "reflect.") {
+		// yaegi's index, slice and nil errors, raised by package reflect
+		// (without reflect's words, which Go's message has not)
+		return &runtimeError{msg: "runtime error: " + strings.SplitN(reflectMessage(msg), " (", 2)[0]}
 	}
 	return r
 }
 
-// conversionError is a failed type assertion's run-time error.
-type conversionError struct{ msg string }
+// conversionMessage is Go's message for yaegi's failed assertion m (a
+// match of locRE): the operand's type as the checker found it where yaegi
+// wrote interface {}, and the cells' struct types named.
+func (s *Session) conversionMessage(m []string) string {
+	msg := m[4]
+	s.assertionsMu.Lock()
+	operand, ok := s.assertions[m[1]+":"+m[2]+":"+m[3]]
+	s.assertionsMu.Unlock()
+	if ok {
+		msg = strings.Replace(msg, "interface conversion: interface {} ", "interface conversion: "+operand+" ", 1)
+	}
+	return showfmt.NameTypes(msg)
+}
 
-func (e *conversionError) Error() string { return e.msg }
+// noteAssertions records the operand types of the assertions in segs, run
+// in cell.
+func (s *Session) noteAssertions(cell int, segs []*segment, as []cellcheck.Assertion) {
+	s.assertionsMu.Lock()
+	defer s.assertionsMu.Unlock()
+	for _, a := range as {
+		line, col := segs[a.Part].position(a.Offset)
+		s.assertions[fmt.Sprintf("%d:%d:%d", cell, line, col)] = a.Operand
+	}
+}
 
-// RuntimeError marks it a runtime.Error, as Go's is.
-func (e *conversionError) RuntimeError() {}
+// runtimeError is a run-time error yaegi raised as something else.
+type runtimeError struct{ msg string }
+
+func (e *runtimeError) Error() string { return e.msg }
+
+// RuntimeError marks it a runtime.Error, as Go's are.
+func (e *runtimeError) RuntimeError() {}
 
 // templateError returns err, a template's, with the cells' struct types
 // named as Go names them (cellcheck's templateCall); it unwraps to err.

@@ -137,6 +137,11 @@ type Session struct {
 	registrations []string          // the checker's for the last declarations (registrations.go)
 	// checkedTypes are the types of the variables of a run evaluated
 	// without lifting, recorded once it succeeds.
+	// assertions are the operand types of the cells' type assertions by
+	// cell position ("cell:line:col"), for the messages of failed ones;
+	// code the cells run reads them, from any goroutine.
+	assertions   map[string]string
+	assertionsMu sync.Mutex
 	checkedTypes map[string]string
 
 	rangeCrash  bool // the last compilation crashed on a range statement
@@ -190,6 +195,7 @@ func (s *Session) reset() error {
 	s.templates = &templates{next: symtypes.New(stdsyms.Symbols, symbols.Symbols)}
 	s.instanceNames = map[string]bool{}
 	s.monoDisplay = map[string]string{}
+	s.assertions = map[string]string{}
 	s.monoWritten = map[string]string{}
 	s.checker = cellcheck.New(s.templates)
 	s.checker.Runtime = rtName + "."
@@ -284,7 +290,7 @@ func (s *Session) runUnits(ctx context.Context, cell int, segs []*segment, last 
 	for _, u := range units(segs) {
 		u.trailing = u.trailing && last
 		if u.kind == declSegment {
-			extra, perr := s.typeDeclarations(u.segs) // after the cell's imports ran
+			extra, perr := s.typeDeclarations(cell, u.segs) // after the cell's imports ran
 			if perr != nil {
 				return s.fromPosError(cell, perr)
 			}
