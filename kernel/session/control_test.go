@@ -723,3 +723,25 @@ func openAll(names []string) (log []string, all []*file) {
 }`)
 	f.expect("log, all := openAll([]string{\"a\", \"b\"})\n[]any{log, all[0].closed, all[1].closed}", "[[#1 b #0 a] true true]")
 }
+
+// TestCommaOkAssignmentsInIfHeaders checks ifInit: a comma-ok assignment
+// to existing variables in an if header (commaOkEdits makes it a block,
+// which the header cannot hold: the cell failed to compile), in an else
+// branch too, assigning a missing key's zero value.
+func TestCommaOkAssignmentsInIfHeaders(t *testing.T) {
+	f := newFixture(t)
+	f.ok(`func lookup(m map[string]int, a, b string) (v int, ok bool, which string) {
+	v = -1
+	if v, ok = m[a]; ok {
+		which = a
+	} else if v, ok = m[b]; ok {
+		which = b
+	}
+	return
+}`)
+	f.expect(`m := map[string]int{"x": 1, "y": 2}
+v1, ok1, w1 := lookup(m, "x", "y")
+v2, ok2, w2 := lookup(m, "q", "y")
+v3, ok3, w3 := lookup(m, "q", "r")
+[]any{v1, ok1, w1, v2, ok2, w2, v3, ok3, w3}`, "[1 true x 2 true y 0 false ]")
+}

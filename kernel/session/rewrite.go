@@ -196,6 +196,8 @@ func (r *rewriter) all() []edit {
 			}
 		case *ast.SwitchStmt, *ast.TypeSwitchStmt:
 			r.switchInit(n.(ast.Stmt))
+		case *ast.IfStmt:
+			r.ifInit(n)
 		case *ast.SelectStmt:
 			r.selectContinue(n)
 			r.selectLabeledBranches(n)
