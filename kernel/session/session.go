@@ -31,8 +31,8 @@
 //     a closure handed to a call in a loop is made afresh each iteration
 //     (loopclosure.go), and comma-ok assignments go through fresh
 //     variables (lift.go);
-//   - iota is written out per line (consts.go), a switch's init statement
-//     moves into a block (switchinit.go), a continue, or a labeled break
+//   - iota is written out per line (consts.go), a switch's init statement,
+//     and an if's comma-ok assignment, move into a block (switchinit.go), a continue, or a labeled break
 //     or continue, in a select case is made to reach the loop
 //     (selectcontinue.go), and errors.Is and As follow chains through the
 //     cells' error types (errorchains.go);
