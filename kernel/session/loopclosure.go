@@ -11,11 +11,10 @@ import "go/ast"
 //	wg.Go(func() { use(i) })  →  wg.Go(func() func() { return func() { use(i) } }())
 func (r *rewriter) loopClosure(lit *ast.FuncLit) {
 	call, ok := r.parents[lit].(*ast.CallExpr)
-	if !ok || call.Fun == ast.Expr(lit) || !r.inLoop(lit) {
-		return
+	if !ok || call.Fun == ast.Expr(lit) || !r.inLoop(lit) || r.seg.typedAt(lit.Pos()) {
+		return // (the checker's closures.go made it by a call already)
 	}
-	typ := r.seg.text[r.seg.offset(lit.Type.Pos()):r.seg.offset(lit.Type.End())]
-	r.replace(lit.Pos(), lit.Pos(), "func() "+typ+" { return ")
+	r.replace(lit.Pos(), lit.Pos(), "func() "+r.typedText(lit.Type)+" { return ")
 	r.replace(lit.End(), lit.End(), " }()")
 }
 
