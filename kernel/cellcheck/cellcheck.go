@@ -20,9 +20,9 @@
 //     local types sharing a name (localtypes.go), and, with
 //     Checker.Runtime set, the size check of make, panics in deferred
 //     calls (deferpanics.go), the wrapping of the cells' values for fmt
-//     (show.go), for encoding/json (json.go), for compiled variadic
-//     interface parameters (variadic.go) and as context keys
-//     (contextkeys.go), and of templates' errors (templates.go);
+//     (show.go), for encoding/json (json.go), for compiled interfaces
+//     (conversions.go) and as context keys (contextkeys.go), and of
+//     templates' errors (templates.go);
 //   - statements registering the unit's struct types with the printer
 //     (registrations.go).
 //
@@ -363,11 +363,12 @@ func (u *unit) result(errs []types.Error) *Result {
 			u.jsonCall(call)
 			u.templateCall(call)
 			u.typedComplex(call)
-			u.variadicArgs(call)
 			u.contextKey(call)
 		}
 		return true
 	})
+	u.interfaceConversions()
+	u.errorAssertions()
 	u.deferPanics()
 	u.deferredClosures()
 	u.deferredLoopClosures()

@@ -15,14 +15,25 @@ import (
 //
 //	s == Rect{2, 2}  →  func(i Shape, c Rect) bool { v, ok := i.(Rect); return ok && v == c }(s, Rect{2, 2})
 
+// Two compiled interfaces compared (err == target) where the cells have
+// types with methods: the wrappers yaegi holds the cells' values in are
+// not comparable (their methods are func fields), so the comparison goes
+// through the runtime's SameValue, which compares the values they hold:
+//
+//	err == last  →  rt.SameValue(err, last)
+
 // mixedComparison records the rewrite of b when it compares a non-empty
-// interface with a value of a concrete type.
+// interface with a value of a concrete type, or two compiled interfaces.
 func (u *unit) mixedComparison(b *ast.BinaryExpr) {
 	if b.Op != token.EQL && b.Op != token.NEQ {
 		return
 	}
 	x, y := u.info.Types[b.X], u.info.Types[b.Y]
 	if x.Type == nil || y.Type == nil || x.IsNil() || y.IsNil() {
+		return
+	}
+	if u.compiledInterface(x.Type) && u.compiledInterface(y.Type) {
+		u.heldComparison(b)
 		return
 	}
 	ifaceFirst := nonEmptyInterface(x.Type) && !types.IsInterface(y.Type)
@@ -64,4 +75,44 @@ func (u *unit) mixedComparison(b *ast.BinaryExpr) {
 func nonEmptyInterface(t types.Type) bool {
 	iface, ok := t.Underlying().(*types.Interface)
 	return ok && iface.NumMethods() > 0
+}
+
+// heldComparison records the rewrite of b, which compares two compiled
+// interfaces, when the cells declare types with methods.
+func (u *unit) heldComparison(b *ast.BinaryExpr) {
+	if u.runtime == "" || !u.cellsHaveMethods() {
+		return
+	}
+	k, start := u.locate(b.X.Pos())
+	_, xEnd := u.locate(b.X.End())
+	_, yStart := u.locate(b.Y.Pos())
+	_, end := u.locate(b.End())
+	if k < 0 {
+		return
+	}
+	call := u.runtime + "SameValue("
+	if b.Op == token.NEQ {
+		call = "!" + call
+	}
+	u.res.Edits = append(u.res.Edits,
+		Edit{Part: k, Start: start, End: start, Text: call},
+		Edit{Part: k, Start: xEnd, End: yStart, Text: ", "},
+		Edit{Part: k, Start: end, End: end, Text: ")"})
+}
+
+// cellsHaveMethods reports whether the cells declare a type with methods
+// (one that may be held in a compiled interface).
+func (u *unit) cellsHaveMethods() bool {
+	if u.pkg == nil {
+		return false
+	}
+	scope := u.pkg.Scope()
+	for _, name := range scope.Names() {
+		if tn, ok := scope.Lookup(name).(*types.TypeName); ok {
+			if n, ok := tn.Type().(*types.Named); ok && n.NumMethods() > 0 && !types.IsInterface(n) {
+				return true
+			}
+		}
+	}
+	return false
 }

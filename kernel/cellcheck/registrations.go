@@ -9,7 +9,8 @@ import (
 // registrations writes, for each struct type the unit's declarations
 // declare, a statement registering it with the runtime's printer (package
 // showfmt's registry), so that a value of it held in an interface prints
-// as compiled Go prints it:
+// as compiled Go prints it, and for each Error method, statements
+// registering its type's conversion to error (errorassertions.go):
 //
 //	type contact struct{ kind string }  →  rt.Register(rt.Show(*new(contact), "n0 ;…"))
 func (u *unit) registrations() {
@@ -17,6 +18,12 @@ func (u *unit) registrations() {
 		return
 	}
 	for _, d := range u.file.Decls {
+		if fd, ok := d.(*ast.FuncDecl); ok {
+			if k, _ := u.locate(fd.Pos()); k >= 0 && u.parts[k].Decl {
+				u.res.Registrations = append(u.res.Registrations, u.errorRegistrations(fd)...)
+			}
+			continue
+		}
 		g, ok := d.(*ast.GenDecl)
 		if !ok || g.Tok != token.TYPE {
 			continue

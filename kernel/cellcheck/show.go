@@ -135,18 +135,12 @@ func (u *unit) wrapsErrorVerb(call *ast.CallExpr, sig *types.Signature, k int) b
 	return false
 }
 
-// asError passes the operand of %w through a function returning error
-// when its static type is a concrete type of the cells: yaegi hands
-// compiled fmt.Errorf such a value bare, which does not implement error
-// there, and the result then wraps nothing; an error value it hands over
-// in a wrapper with its methods (a conversion error(x) does not do it).
+// asError converts the operand of %w to error (conversions.go) when its
+// static type is a concrete type of the cells: yaegi hands compiled
+// fmt.Errorf such a value bare, which does not implement error there, and
+// the result then wraps nothing.
 func (u *unit) asError(arg ast.Expr) {
-	tv := u.info.Types[arg]
-	errType := types.Universe.Lookup("error").Type()
-	if tv.Type == nil || types.IsInterface(tv.Type) || !u.owned(tv.Type, map[types.Type]bool{}) || !types.Implements(tv.Type, errType.Underlying().(*types.Interface)) {
-		return
-	}
-	u.wrap(arg, "func(gophlowe error) error { return gophlowe }(", ")")
+	u.convertTo(arg, types.Universe.Lookup("error").Type())
 }
 
 // showArg wraps arg if its type involves the cell's types, and reports

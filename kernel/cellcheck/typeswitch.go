@@ -20,7 +20,9 @@ import (
 //	  case S == nil: v := S; _ = v; …
 //	  default: v := S; _ = v; … }
 //
-// Cases are tried in order, as Go does; break still leaves the switch. (A
+// Cases are tried in order, as Go does; break still leaves the switch; case
+// error over an empty interface asserts through the runtime's AsError
+// where the cells declare error types (errorassertions.go). (A
 // comma-ok assertion of a nil interface crashes yaegi, hence S != nil.)
 // The same goes for a switch over a non-empty interface (an error) with a
 // case of a cell's type: yaegi's switch matches no *LimitError in an
@@ -52,6 +54,10 @@ func (u *unit) typeSwitch(ts *ast.TypeSwitchStmt) {
 		return
 	}
 	s := fmt.Sprintf("gophlowTS%d", start)
+	// Assertions of an empty interface's value to error go through the
+	// runtime (errorassertions.go).
+	iface, ok := underlying(u.info.Types[assert.X].Type).(*types.Interface)
+	errorsAsserted := ok && iface.Empty() && u.runtime != "" && u.cellsHaveErrorTypes()
 	edits := []Edit{{Part: k, Start: start, End: xStart, Text: s + " := "}, {Part: k, Start: xEnd, End: end, Text: ";"}}
 	for _, st := range ts.Body.List {
 		cc := st.(*ast.CaseClause)
@@ -62,6 +68,7 @@ func (u *unit) typeSwitch(ts *ast.TypeSwitchStmt) {
 			if t == nil {
 				return
 			}
+			anyToError := errorsAsserted && types.Identical(t, types.Universe.Lookup("error").Type())
 			if types.Identical(t, types.Typ[types.UntypedNil]) {
 				conds = append(conds, s+" == nil")
 				continue
@@ -70,9 +77,16 @@ func (u *unit) typeSwitch(ts *ast.TypeSwitchStmt) {
 			if te == "" {
 				return
 			}
-			conds = append(conds, fmt.Sprintf("%s != nil && func() bool { _, ok := %s.(%s); return ok }()", s, s, te))
+			assertion := s + ".(" + te + ")"
+			if anyToError {
+				assertion = u.runtime + "AsError(" + s + ")"
+			}
+			conds = append(conds, fmt.Sprintf("%s != nil && func() bool { _, ok := %s; return ok }()", s, assertion))
 			if len(cc.List) == 1 {
 				bound = s + ".(" + te + ")"
+				if anyToError {
+					bound = u.runtime + "MustError(" + s + ")"
+				}
 			}
 		}
 		head := "default:"

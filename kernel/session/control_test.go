@@ -756,3 +756,96 @@ v2, ok2, w2 := lookup(m, "q", "y")
 v3, ok3, w3 := lookup(m, "q", "r")
 []any{v1, ok1, w1, v2, ok2, w2, v3, ok3, w3}`, "[1 true x 2 true y 0 false ]")
 }
+
+// TestCompiledInterfacesHoldTheirOwnValues checks cellcheck's
+// conversions.go and the runtime's holdingError and sameValue: yaegi's
+// wrappers read the converted expression's slot when a method is called
+// (errors appended in a loop all said the last one, an error made from a
+// variable changed with it), held a struct's last field (so assertions
+// and errors.As failed), made a nil pointer a nil error, and could not be
+// compared (func fields).
+func TestCompiledInterfacesHoldTheirOwnValues(t *testing.T) {
+	f := newFixture(t)
+	f.ok("import (\n\t\"errors\"\n\t\"fmt\"\n)")
+	f.ok(`type rangeError struct {
+	field string
+	got   int
+}
+
+func (e rangeError) Error() string { return fmt.Sprint(e.field, "=", e.got) }
+
+type lineError struct{ line int }
+
+func (e *lineError) Error() string { return fmt.Sprint("line ", e.line) }
+
+type level int
+
+func (l level) String() string { return fmt.Sprint("L", int(l)) }
+
+func check(n int) error {
+	var le *lineError
+	if n < 0 {
+		le = &lineError{n}
+	}
+	return le
+}`)
+	f.expect(`var errs []error
+var names []fmt.Stringer
+for i := 0; i < 3; i++ {
+	errs = append(errs, rangeError{"n", i}, &lineError{i})
+	names = append(names, level(i))
+}
+fmt.Sprint(errs, names)`, `"[n=0 line 0 n=1 line 1 n=2 line 2] [L0 L1 L2]"`)
+	f.expect(`x := rangeError{"a", 1}
+var held error = x
+x.got = 7
+re, ok := held.(rangeError)
+var target rangeError
+wrapped := fmt.Errorf("wrapped: %w", held)
+[]any{held.Error(), re.got, ok, errors.As(wrapped, &target), target.got}`, "[a=1 1 true true 1]")
+	f.expect(`err := check(1)
+fmt.Sprintf("%v %T", err != nil, err)`, `"true *main.lineError"`)
+	f.expect(`var e1, e2, e3 error = rangeError{"b", 2}, rangeError{"b", 2}, rangeError{"b", 3}
+[]any{e1 == e2, e1 != e3, e1 == errs[0], errs[0] == errs[0]}`, "[true true false true]")
+}
+
+// TestEmptyInterfacesAssertCellsErrorsToError checks cellcheck's
+// errorassertions.go: a value of a cell's struct type in an any (what
+// recover returns) is its bare struct to yaegi, so r.(error) and a type
+// switch's case error missed a validationError with an Error method.
+func TestEmptyInterfacesAssertCellsErrorsToError(t *testing.T) {
+	f := newFixture(t)
+	f.ok("import \"fmt\"")
+	f.ok("type validationError struct{ field string }")
+	f.ok(`func (v validationError) Error() string { return "invalid " + v.field }
+
+type quota struct{ left int }
+
+func (q *quota) Error() string { return fmt.Sprint(q.left, " left") }
+
+func kind(f func()) (s string) {
+	defer func() {
+		switch v := recover().(type) {
+		case error:
+			s = fmt.Sprintf("error %v (%T)", v, v)
+		default:
+			s = fmt.Sprintf("other %v", v)
+		}
+	}()
+	f()
+	return
+}`)
+	f.expect(`a := kind(func() { panic(validationError{"email"}) })
+b := kind(func() { panic(&quota{2}) })
+c := kind(func() { panic(quota{3}) })
+var x any = validationError{"name"}
+e, ok := x.(error)
+msg := e.Error()
+_, okQuota := any(quota{1}).(error)
+[]any{a, b, c, ok, msg, okQuota}`, `[error invalid email (main.validationError) error 2 left (*main.quota) other {3} true invalid name false]`)
+	f.expect(`func() (s string) {
+	defer func() { s = fmt.Sprint(recover()) }()
+	_ = any(quota{1}).(error)
+	return
+}()`, `"interface conversion: main.quota is not error: missing method Error"`)
+}

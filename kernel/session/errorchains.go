@@ -79,24 +79,14 @@ type errorIs struct {
 func (w errorIs) Error() string        { return w.WError() }
 func (w errorIs) Is(target error) bool { return w.WIs(target) }
 
-// inner returns the value an error holds: an interpreted value inside a
-// wrapper (its first field, IValue), or the error itself.
-func inner(err error) reflect.Value {
-	v := reflect.ValueOf(err)
-	for v.Kind() == reflect.Struct && v.NumField() > 0 && v.Type().Field(0).Name == "IValue" {
-		v = v.Field(0).Elem()
-	}
-	return v
-}
-
 // errorsIs is errors.Is comparing the values inside wrappers.
 func errorsIs(err, target error) bool {
 	if err == nil || target == nil {
 		return err == target
 	}
-	t := inner(target)
+	t := heldValue(target)
 	return inChain(err, func(e error) bool {
-		if c := inner(e); c.IsValid() && t.IsValid() && c.Type() == t.Type() && c.Type().Comparable() && c.Interface() == t.Interface() {
+		if c := heldValue(e); c.IsValid() && t.IsValid() && c.Type() == t.Type() && c.Type().Comparable() && c.Interface() == t.Interface() {
 			return true
 		}
 		x, ok := e.(interface{ Is(error) bool })
@@ -117,7 +107,7 @@ func errorsAs(err error, target any) bool {
 	}
 	dst := tv.Elem()
 	return inChain(err, func(e error) bool {
-		if c := inner(e); c.IsValid() && c.Type().AssignableTo(dst.Type()) {
+		if c := heldValue(e); c.IsValid() && c.Type().AssignableTo(dst.Type()) {
 			dst.Set(c)
 			return true
 		}

@@ -305,10 +305,12 @@ func definesVariables(run []*segment) bool {
 // call make, min, max, new or complex, declare a generic function or call
 // one the session declared, use slices, maps, cmp or iter or a generic
 // type of the standard library, defer, or print or execute a template where the
-// cells have types of their own, or compare where they have interfaces. (Checking declarations costs
+// cells have types of their own, compare where they have interfaces, or
+// the cells have methods (their values converted to compiled interfaces).
+// (Checking declarations costs
 // time, and redefining a function is a common notebook action.)
 func (s *Session) mayNeedTypes(segs []*segment) bool {
-	found, prints, ownTypes, compares, ownInterfaces := false, false, false, false, false
+	found, prints, ownTypes, compares, ownInterfaces, methods := false, false, false, false, false, false
 	for _, sg := range segs {
 		var root ast.Node = sg.stmt
 		if sg.decl != nil {
@@ -318,6 +320,8 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 			switch n := n.(type) {
 			case *ast.FuncType:
 				found = found || n.TypeParams != nil
+			case *ast.FuncDecl:
+				methods = methods || n.Recv != nil
 			case *ast.TypeSpec:
 				_, isStruct := n.Type.(*ast.StructType)
 				found = found || n.TypeParams != nil || isStruct // registered for printing (cellcheck)
@@ -362,7 +366,19 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 			return !found
 		})
 	}
-	return found || prints && (ownTypes || s.declaresTypes(false)) || compares && (ownInterfaces || s.declaresTypes(true))
+	return found || prints && (ownTypes || s.declaresTypes(false)) || compares && (ownInterfaces || s.declaresTypes(true)) ||
+		methods || s.declaresMethods()
+}
+
+// declaresMethods reports whether the session has methods (its values
+// may be converted to compiled interfaces: cellcheck's conversions.go).
+func (s *Session) declaresMethods() bool {
+	for _, d := range s.store.live() {
+		if d.kind == "method" {
+			return true
+		}
+	}
+	return false
 }
 
 // declaresTypes reports whether the session has types of its own, or

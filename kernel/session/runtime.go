@@ -63,6 +63,11 @@ func (s *Session) runtimeExports() interp.Exports {
 			"LogPanicf":      reflect.ValueOf(showfmt.LogPanicf),
 			"DecodeRune":     reflect.ValueOf(utf8.DecodeRuneInString),
 			"TemplateError":  reflect.ValueOf(templateError),
+			"HoldingError":   reflect.ValueOf(holdingError),
+			"SameValue":      reflect.ValueOf(sameValue),
+			"RegisterError":  reflect.ValueOf(s.registerError),
+			"AsError":        reflect.ValueOf(s.asError),
+			"MustError":      reflect.ValueOf(s.mustError),
 			"PullAny":        reflect.ValueOf(coro.PullAny), // for iter.Pull's instances (package generic)
 			"Pull2Any":       reflect.ValueOf(coro.Pull2Any),
 

@@ -135,14 +135,18 @@ type Session struct {
 	monoDisplay   map[string]string // instance type → reflect's name for it (monos.go)
 	monoWritten   map[string]string // instance type → as the cells write it
 	registrations []string          // the checker's for the last declarations (registrations.go)
-	// checkedTypes are the types of the variables of a run evaluated
-	// without lifting, recorded once it succeeds.
 	// assertions are the operand types of the cells' type assertions by
 	// cell position ("cell:line:col"), for the messages of failed ones;
 	// code the cells run reads them, from any goroutine.
 	assertions   map[string]string
 	assertionsMu sync.Mutex
+	// checkedTypes are the types of the variables of a run evaluated
+	// without lifting, recorded once it succeeds.
 	checkedTypes map[string]string
+	// errorConversions are the conversions to error of the cells' struct
+	// types with Error methods, by the reflect type of their values
+	// (heldvalues.go).
+	errorConversions sync.Map // reflect.Type → func(any) error
 
 	rangeCrash  bool // the last compilation crashed on a range statement
 	retryRanges bool // compile again with the rewrites of rewriter.retry

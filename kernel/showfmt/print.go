@@ -480,7 +480,7 @@ func concrete(v reflect.Value) reflect.Value {
 			c.Set(v)
 			f := c.FieldByName("value")
 			v = *(*reflect.Value)(unsafe.Pointer(f.UnsafeAddr()))
-		case v.Kind() == reflect.Struct && v.NumField() > 0 && v.Type().Field(0).Name == "IValue" && strings.HasPrefix(v.Type().Name(), "_"):
+		case v.Kind() == reflect.Struct && v.NumField() > 0 && v.Type().Field(0).Name == "IValue" && v.Type().Field(0).Type == reflect.TypeFor[any]():
 			v = v.Field(0)
 		default:
 			return v
