@@ -16,7 +16,9 @@
 //     (deferargs.go), closures a deferred call may call (closures.go),
 //     type switches with interface cases or over an interface
 //     (typeswitch.go), an interface compared with a concrete value
-//     (comparisons.go), method values and expressions (methodvalues.go),
+//     (comparisons.go), assertions to interfaces (interfaceassertions.go,
+//     errorassertions.go), map elements assigned several values at once
+//     (mapassign.go), method values and expressions (methodvalues.go),
 //     local types sharing a name (localtypes.go), and, with
 //     Checker.Runtime set, the size check of make, panics in deferred
 //     calls (deferpanics.go), the wrapping of the cells' values for fmt
@@ -364,11 +366,15 @@ func (u *unit) result(errs []types.Error) *Result {
 			u.templateCall(call)
 			u.typedComplex(call)
 			u.contextKey(call)
+			u.errorsAsInterface(call)
 		}
 		return true
 	})
 	u.interfaceConversions()
-	u.errorAssertions()
+	commaOk := u.commaOkOperands()
+	u.errorAssertions(commaOk)
+	u.interfaceAssertions(commaOk)
+	u.mapAssignments()
 	u.deferPanics()
 	u.deferredClosures()
 	u.deferredLoopClosures()

@@ -16,9 +16,9 @@ import (
 // pointer became a nil interface. Each such conversion goes through a
 // function literal of its own, whose parameter is a fresh copy on every
 // call; to error, through the runtime's HoldingError, which sets the value
-// inside and keeps a typed nil (its Error method taken as a value):
+// inside and keeps a typed nil (calling its Error method as Go would):
 //
-//	errs = append(errs, E{i})  →  errs = append(errs, func(gophlowv E) error { return rt.HoldingError(gophlowv, gophlowv, gophlowv.Error) }(E{i}))
+//	errs = append(errs, E{i})  →  errs = append(errs, func(gophlowv E) error { return rt.HoldingError(gophlowv, gophlowv, func() string { return gophlowv.Error() }) }(E{i}))
 //	w = c                      →  w = func(gophlowv *counter) io.Writer { return gophlowv }(c)
 //
 // The places Go converts implicitly are all covered: assignments, variable
@@ -198,11 +198,17 @@ func (u *unit) convertTo(x ast.Expr, target types.Type) {
 	if te == "" || ie == "" {
 		return
 	}
-	body := "return gophlowv"
+	literal := "func(gophlowv " + te + ") " + ie + " { return gophlowv }"
 	if types.Identical(target, types.Universe.Lookup("error").Type()) {
-		body = "return " + u.runtime + "HoldingError(gophlowv, gophlowv, gophlowv.Error)"
+		literal = u.holdingError(te)
 	}
-	u.wrap(x, "func(gophlowv "+te+") "+ie+" { "+body+" }(", ")")
+	u.wrap(x, literal+"(", ")")
+}
+
+// holdingError is the function literal converting a value of type te to
+// error through the runtime's HoldingError.
+func (u *unit) holdingError(te string) string {
+	return "func(gophlowv " + te + ") error { return " + u.runtime + "HoldingError(gophlowv, gophlowv, func() string { return gophlowv.Error() }) }"
 }
 
 // compiledInterface reports whether t is an interface with methods that

@@ -17,11 +17,9 @@ import (
 //
 // A type switch's case error goes through it too (typeswitch.go).
 
-// errorAssertions records the rewrites of the unit's assertions to error.
-func (u *unit) errorAssertions() {
-	if u.runtime == "" || !u.cellsHaveErrorTypes() {
-		return
-	}
+// commaOkOperands marks the expressions assigned to two variables
+// (v, ok := x.(T)).
+func (u *unit) commaOkOperands() map[ast.Expr]bool {
 	commaOk := map[ast.Expr]bool{}
 	ast.Inspect(u.file, func(n ast.Node) bool {
 		switch n := n.(type) {
@@ -33,6 +31,19 @@ func (u *unit) errorAssertions() {
 			if len(n.Names) == 2 && len(n.Values) == 1 {
 				commaOk[ast.Unparen(n.Values[0])] = true
 			}
+		}
+		return true
+	})
+	return commaOk
+}
+
+// errorAssertions records the rewrites of the unit's assertions to error.
+func (u *unit) errorAssertions(commaOk map[ast.Expr]bool) {
+	if u.runtime == "" || !u.cellsHaveErrorTypes() {
+		return
+	}
+	ast.Inspect(u.file, func(n ast.Node) bool {
+		switch n := n.(type) {
 		case *ast.TypeAssertExpr:
 			if !u.assertsAnyToError(n) {
 				return true
@@ -117,7 +128,7 @@ func errorStruct(t types.Type) errorReceiver {
 // statements registering their types' conversions to error with the
 // runtime (for AsError):
 //
-//	func (e E) Error() string  →  rt.RegisterError(*new(E), func(gophlowa any) error { gophlowv := gophlowa.(E); return rt.HoldingError(gophlowv, gophlowv, gophlowv.Error) })
+//	func (e E) Error() string  →  rt.RegisterError(*new(E), func(gophlowa any) error { return func(gophlowv E) error { … }(gophlowa.(E)) })
 func (u *unit) errorRegistrations(fd *ast.FuncDecl) []string {
 	if fd.Name.Name != "Error" || fd.Recv == nil || len(fd.Recv.List) != 1 {
 		return nil
@@ -129,8 +140,7 @@ func (u *unit) errorRegistrations(fd *ast.FuncDecl) []string {
 	}
 	var regs []string
 	register := func(te, zero string) {
-		regs = append(regs, u.runtime+"RegisterError("+zero+", func(gophlowa any) error { gophlowv := gophlowa.("+te+
-			"); return "+u.runtime+"HoldingError(gophlowv, gophlowv, gophlowv.Error) })")
+		regs = append(regs, u.runtime+"RegisterError("+zero+", func(gophlowa any) error { return "+u.holdingError(te)+"(gophlowa.("+te+")) })")
 	}
 	switch errorStruct(tn.Type()) {
 	case valueError:

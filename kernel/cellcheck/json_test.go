@@ -47,7 +47,7 @@ func TestJSONCallsWrapTheCellsTypes(t *testing.T) {
 		`rt.JSONDecode(dec, rt.JSONTarget(&l, "p` + shape[1:] + `, ` + fns + `))`,
 		`b, err = json.MarshalIndent(map[string]int{}, "", " ")`,
 		`var x any = l`,
-		"b, err = rt.JSONMarshal(func(gophlowx any) any { switch gophlowv := gophlowx.(type) { " +
+		"b, err = rt.JSONMarshal(func(gophlowx any) any { if gophlowx == nil { return nil }; switch gophlowv := gophlowx.(type) { " +
 			`case level: return rt.JSONValue(gophlowv, ` + shape + `, ` + fns + `); ` +
 			`case *level: return rt.JSONValue(gophlowv, "p` + shape[1:] + `, ` + fns + `) }; return gophlowx }(x))`,
 		`b, err = rt.JSONMarshal(map[string]any{"l": rt.JSONValue(l, ` + shape + `, ` + fns + `), "n": 1, ` +

@@ -183,7 +183,8 @@ func (u *unit) showDynamic(arg ast.Expr, t types.Type, iface *types.Interface, k
 	// compiled code in yaegi's wrappers, which its type switch does not
 	// look inside and its assertions do; its assertions, in turn, reject
 	// some types its switch accepts (methods promoted from an embedded
-	// interface field).
+	// interface field). A nil interface of the cells' is returned as a
+	// nil any: yaegi's conversion of one crashes.
 	named, _ := types.Unalias(t).(*types.Named)
 	asserts := named != nil && named.Obj().Pkg() != u.pkg
 	var cases []string
@@ -208,7 +209,7 @@ func (u *unit) showDynamic(arg ast.Expr, t types.Type, iface *types.Interface, k
 	u.res.Edits = append(u.res.Edits,
 		Edit{Part: k, Start: start, End: start, Text: fmt.Sprintf(map[bool]string{
 			true:  "func(gophlowx %s) any { %s; return gophlowx }(",
-			false: "func(gophlowx %s) any { switch gophlowv := gophlowx.(type) { %s }; return gophlowx }(",
+			false: "func(gophlowx %s) any { if gophlowx == nil { return nil }; switch gophlowv := gophlowx.(type) { %s }; return gophlowx }(",
 		}[asserts], te, strings.Join(cases, "; "))},
 		Edit{Part: k, Start: end, End: end, Text: ")"})
 	return true

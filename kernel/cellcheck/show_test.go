@@ -36,11 +36,11 @@ func TestPrintCallsShowTheCellsTypes(t *testing.T) {
 	want := []string{
 		`fmt.Println(rt.Show(point{1, 2}, "n0 ;\"main.point\"\"\"t2 \"x\"fo\"y\"fo"), 3, time.Second)`,
 		`rt.Printf("%T %v\n", rt.Show([]Color{1}, "sn0 ;\"main.Color\"\"s\"o", func(gophlowv Color) string { return gophlowv.String() }), "s")`,
-		`var err error = func(gophlowv *oops) error { return rt.HoldingError(gophlowv, gophlowv, gophlowv.Error) }(&oops{})`,
+		`var err error = func(gophlowv *oops) error { return rt.HoldingError(gophlowv, gophlowv, func() string { return gophlowv.Error() }) }(&oops{})`,
 		`fmt.Println(func(gophlowx error) any { if gophlowv, ok := gophlowx.(*oops); ok { return rt.Show(gophlowv, "pn0 ;\"main.oops\"\"E\"t0 ", func(gophlowv *oops) string { return gophlowv.Error() }) }; return gophlowx }(err))`,
 		`e := rt.Errorf("%v: %w", rt.Show(Color(1), "n0 ;\"main.Color\"\"s\"o", func(gophlowv Color) string { return gophlowv.String() }), err)`,
 		`fmt.Println(func(gophlowx error) any { if gophlowv, ok := gophlowx.(*oops); ok { return rt.Show(gophlowv, "pn0 ;\"main.oops\"\"E\"t0 ", func(gophlowv *oops) string { return gophlowv.Error() }) }; return gophlowx }(e))`,
-		`e2 := fmt.Errorf("wrapped: %w", func(gophlowv *oops) error { return rt.HoldingError(gophlowv, gophlowv, gophlowv.Error) }(&oops{}))`,
+		`e2 := fmt.Errorf("wrapped: %w", func(gophlowv *oops) error { return rt.HoldingError(gophlowv, gophlowv, func() string { return gophlowv.Error() }) }(&oops{}))`,
 	}
 	for k, p := range parts {
 		if got := apply(p.Text, k, res.Edits); got != want[k] {

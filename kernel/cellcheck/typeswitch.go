@@ -22,7 +22,8 @@ import (
 //
 // Cases are tried in order, as Go does; break still leaves the switch; case
 // error over an empty interface asserts through the runtime's AsError
-// where the cells declare error types (errorassertions.go). (A
+// where the cells declare error types (errorassertions.go), and a case of
+// an interface as interfaceassertions.go writes it. (A
 // comma-ok assertion of a nil interface crashes yaegi, hence S != nil.)
 // The same goes for a switch over a non-empty interface (an error) with a
 // case of a cell's type: yaegi's switch matches no *LimitError in an
@@ -56,7 +57,8 @@ func (u *unit) typeSwitch(ts *ast.TypeSwitchStmt) {
 	s := fmt.Sprintf("gophlowTS%d", start)
 	// Assertions of an empty interface's value to error go through the
 	// runtime (errorassertions.go).
-	iface, ok := underlying(u.info.Types[assert.X].Type).(*types.Interface)
+	xType := u.info.Types[assert.X].Type
+	iface, ok := underlying(xType).(*types.Interface)
 	errorsAsserted := ok && iface.Empty() && u.runtime != "" && u.cellsHaveErrorTypes()
 	edits := []Edit{{Part: k, Start: start, End: xStart, Text: s + " := "}, {Part: k, Start: xEnd, End: end, Text: ";"}}
 	for _, st := range ts.Body.List {
@@ -77,16 +79,19 @@ func (u *unit) typeSwitch(ts *ast.TypeSwitchStmt) {
 			if te == "" {
 				return
 			}
-			assertion := s + ".(" + te + ")"
+			assertion, bound1 := s+".("+te+")", s+".("+te+")"
 			if anyToError {
-				assertion = u.runtime + "AsError(" + s + ")"
+				assertion, bound1 = u.runtime+"AsError("+s+")", u.runtime+"MustError("+s+")"
+			}
+			if literal := u.assertionLiteral(ts.Pos(), xType, t, true); literal != "" {
+				assertion = literal + "(" + s + ")"
+			}
+			if literal := u.assertionLiteral(ts.Pos(), xType, t, false); literal != "" {
+				bound1 = literal + "(" + s + ")"
 			}
 			conds = append(conds, fmt.Sprintf("%s != nil && func() bool { _, ok := %s; return ok }()", s, assertion))
 			if len(cc.List) == 1 {
-				bound = s + ".(" + te + ")"
-				if anyToError {
-					bound = u.runtime + "MustError(" + s + ")"
-				}
+				bound = bound1
 			}
 		}
 		head := "default:"

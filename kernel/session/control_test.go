@@ -2,9 +2,12 @@ package session
 
 import (
 	"context"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/gophlow/gophlow/kernel/cellcheck"
 )
 
 // TestConstsSwitchesAndSelectsRunAsGo checks the rewrites of consts.go,
@@ -848,4 +851,120 @@ _, okQuota := any(quota{1}).(error)
 	_ = any(quota{1}).(error)
 	return
 }()`, `"interface conversion: main.quota is not error: missing method Error"`)
+}
+
+// TestAssertionsToTheCellsInterfaces checks cellcheck's
+// interfaceassertions.go: yaegi's v.(Shape) of an any crashed the cell
+// (reflect.Set … interp.valueInterface) or said false, depending on how
+// the any was filled, and matched no compiled value (errors.Join's error
+// against interface{ Unwrap() []error }); and show.go's printing of a nil
+// Shape, which crashed.
+func TestAssertionsToTheCellsInterfaces(t *testing.T) {
+	f := newFixture(t)
+	f.ok("import (\n\t\"errors\"\n\t\"fmt\"\n)")
+	f.ok(`type Shape interface{ Area() float64 }
+
+type Rect struct{ w, h float64 }
+
+func (r Rect) Area() float64 { return r.w * r.h }
+
+type Square struct{ s float64 }
+
+func (q *Square) Area() float64 { return q.s * q.s }
+
+func describe(v any) string {
+	if s, ok := v.(Shape); ok {
+		return fmt.Sprint("shape ", s.Area())
+	}
+	switch s := v.(type) {
+	case interface{ Unwrap() []error }:
+		return fmt.Sprint("joined ", len(s.Unwrap()))
+	case fmt.Stringer:
+		return "stringer"
+	}
+	return "other"
+}`)
+	f.expect(`var held any = Rect{1, 2}
+var none Shape
+[]any{describe(Rect{2, 3}), describe(&Square{2}), describe(held), describe(3), describe(nil),
+	describe(errors.Join(errors.New("a"), errors.New("b"))), held.(Shape).Area(), none == nil, fmt.Sprint(none)}`,
+		"[shape 6 shape 4 shape 2 other other joined 2 2 true <nil>]")
+	f.expect(`func() (s string) {
+	defer func() { s = fmt.Sprint(recover()) }()
+	_ = any(Square{1}).(Shape)
+	return
+}()`, `"interface conversion: main.Square is not main.Shape: missing method Area"`)
+}
+
+// TestRuntimeDeclaresTheCompiledMethodSets checks that the runtime
+// exports each interface cellcheck.CompiledMethodSets names, with its
+// method set.
+func TestRuntimeDeclaresTheCompiledMethodSets(t *testing.T) {
+	exports := (&Session{}).runtimeExports()[rtName+"/"+rtName]
+	for name, src := range cellcheck.CompiledMethodSets {
+		v, ok := exports[name]
+		if !ok {
+			t.Errorf("the runtime does not export %s", name)
+			continue
+		}
+		it := v.Type().Elem()
+		if it.Kind() != reflect.Interface || it.NumMethod() != 1 {
+			t.Errorf("%s: %v is not an interface of one method", name, it)
+			continue
+		}
+		m := it.Method(0)
+		got := "interface{ " + m.Name + strings.ReplaceAll(strings.TrimPrefix(m.Type.String(), "func"), "interface {}", "any") + " }"
+		if got != src {
+			t.Errorf("%s is %s, want %s", name, got, src)
+		}
+	}
+}
+
+// TestMapElementsTakeTheResultsOfACall checks cellcheck's mapassign.go:
+// yaegi assigned nothing to vals[k] and errs[k] in vals[k], errs[k] =
+// get(k), silently.
+func TestMapElementsTakeTheResultsOfACall(t *testing.T) {
+	f := newFixture(t)
+	f.ok("import (\n\t\"errors\"\n\t\"fmt\"\n)")
+	f.ok(`func get(k string) (int, error) { return len(k), errors.New("no " + k) }`)
+	f.expect(`vals, errs := map[string]int{}, map[string]error{}
+for _, k := range []string{"x", "yy"} {
+	vals[k], errs[k] = get(k)
+}
+var last [2]error
+_, last[1] = get("z")
+fmt.Sprint(vals, errs, last)`, `"map[x:1 yy:2] map[x:no x yy:no yy] [<nil> no z]"`)
+}
+
+// TestAssertionsToCompiledInterfacesAndErrorsAs checks the rest of
+// interfaceassertions.go and errorsas.go: v.(fmt.Stringer) of a nil any
+// crashed yaegi, of a Rect held its last field (String saw nothing), and
+// errors.As into a cell's interface found nothing.
+func TestAssertionsToCompiledInterfacesAndErrorsAs(t *testing.T) {
+	f := newFixture(t)
+	f.ok("import (\n\t\"errors\"\n\t\"fmt\"\n)")
+	f.ok(`type Rect struct{ W, H float64 }
+
+func (r Rect) String() string { return fmt.Sprintf("Rect(%gx%g)", r.W, r.H) }
+
+type Temporary interface{ Temporary() bool }
+
+type netErr struct {
+	msg  string
+	temp bool
+}
+
+func (e netErr) Error() string   { return e.msg }
+func (e netErr) Temporary() bool { return e.temp }
+
+func str(v any) string {
+	if s, ok := v.(fmt.Stringer); ok {
+		return s.String()
+	}
+	return "-"
+}`)
+	f.expect(`var t Temporary
+err := fmt.Errorf("call: %w", netErr{"timeout", true})
+[]any{str(nil), str(Rect{1, 2}), str(3), errors.As(err, &t), t != nil && t.Temporary(), errors.As(errors.New("x"), &t)}`,
+		"[- Rect(1x2) - true true false]")
 }

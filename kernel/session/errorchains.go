@@ -145,3 +145,16 @@ func inChain(err error, found func(error) bool) bool {
 		}
 	}
 }
+
+// errorChain returns err and the errors it wraps, in the order errors.As
+// visits them (cellcheck's errorsas.go walks it).
+func errorChain(err error) []error {
+	var chain []error
+	if err != nil {
+		inChain(err, func(e error) bool {
+			chain = append(chain, e)
+			return false
+		})
+	}
+	return chain
+}

@@ -2,6 +2,7 @@ package session
 
 import (
 	"reflect"
+	"strings"
 
 	"github.com/gophlow/gophlow/kernel/showfmt"
 )
@@ -108,4 +109,29 @@ func (s *Session) mustError(x any) error {
 		panic(&runtimeError{msg: "interface conversion: " + showfmt.NameTypes(reflect.TypeOf(x).String()) + " is not error: missing method Error"})
 	}
 	return err
+}
+
+// notInterface is the run-time error of a failed assertion of x to a
+// cell's interface iface (cellcheck's interfaceassertions.go): methods
+// are the interface's, sorted, and lacks pairs the cells' struct types
+// with the method each lacks (their values have no methods in compiled
+// eyes).
+func notInterface(x any, iface, methods string, lacks ...string) error {
+	if x == nil {
+		return &runtimeError{msg: "interface conversion: interface is nil, not " + iface}
+	}
+	t := reflect.TypeOf(x)
+	name := showfmt.NameTypes(t.String())
+	missing := ""
+	for i := 0; i+1 < len(lacks); i += 2 {
+		if lacks[i] == name {
+			missing = lacks[i+1]
+		}
+	}
+	for _, m := range strings.Fields(methods) {
+		if _, ok := t.MethodByName(m); !ok && missing == "" {
+			missing = m
+		}
+	}
+	return &runtimeError{msg: "interface conversion: " + name + " is not " + iface + ": missing method " + missing}
 }

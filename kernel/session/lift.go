@@ -344,17 +344,31 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 				// an interface compared with a value of a cell's type (cellcheck)
 				compares = compares || n.Op == token.EQL || n.Op == token.NEQ
 			case *ast.TypeAssertExpr:
-				compares = true // a failed assertion names the operand's interface (cellcheck)
+				compares = true                // a failed assertion names the operand's interface (cellcheck)
+				found = found || n.Type != nil // assertions to interfaces (cellcheck's interfaceassertions.go)
 			case *ast.InterfaceType:
 				ownInterfaces = ownInterfaces || n.Methods != nil && len(n.Methods.List) > 0
 			case *ast.DeferStmt:
 				found = true // its values are taken where it runs (cellcheck)
+			case *ast.AssignStmt:
+				if len(n.Lhs) > 1 && len(n.Rhs) == 1 {
+					for _, l := range n.Lhs {
+						_, index := l.(*ast.IndexExpr)
+						found = found || index // it may assign map elements (cellcheck's mapassign.go)
+					}
+				}
 			case *ast.TypeSwitchStmt:
 				found = true // interface cases are matched by assertions (cellcheck)
 			case *ast.CallExpr:
 				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && (cellcheck.PrintFunc(sel.Sel.Name) || cellcheck.JSONFunc(sel.Sel.Name) ||
 					sel.Sel.Name == "Execute" || sel.Sel.Name == "ExecuteTemplate") {
 					prints = true // printing a cell's type, or a template's error naming one
+				}
+				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && sel.Sel.Name == "As" {
+					compares = true // errors.As into a cell's interface (cellcheck's errorsas.go)
+				}
+				if sel, ok := n.Fun.(*ast.SelectorExpr); ok && (sel.Sel.Name == "WithValue" || sel.Sel.Name == "Value") {
+					found = true // a context key of a cell's type, wrapped alike everywhere (cellcheck's contextkeys.go)
 				}
 				if id, ok := ast.Unparen(n.Fun).(*ast.Ident); ok {
 					switch id.Name {

@@ -68,6 +68,12 @@ func (s *Session) runtimeExports() interp.Exports {
 			"RegisterError":  reflect.ValueOf(s.registerError),
 			"AsError":        reflect.ValueOf(s.asError),
 			"MustError":      reflect.ValueOf(s.mustError),
+			"NotInterface":   reflect.ValueOf(notInterface),
+			"ErrorChain":     reflect.ValueOf(errorChain),
+			"Unwrapper":      reflect.ValueOf((*unwrapper)(nil)), // cellcheck.CompiledMethodSets
+			"MultiUnwrapper": reflect.ValueOf((*multiUnwrapper)(nil)),
+			"ErrorMatcher":   reflect.ValueOf((*errorMatcher)(nil)),
+			"ErrorTarget":    reflect.ValueOf((*errorTarget)(nil)),
 			"PullAny":        reflect.ValueOf(coro.PullAny), // for iter.Pull's instances (package generic)
 			"Pull2Any":       reflect.ValueOf(coro.Pull2Any),
 
