@@ -61,26 +61,24 @@ type Recipe struct {
 // 60 s against 9500 steps without it), Fourier time features (0.84 at
 // 60 s on 4×256), more late times t (0.87).
 //
-// Measured by `make bench-quality` (bench/quality_results.txt, sections
-// 15b and 15c: two invocations of three seeds, training seconds only, two
-// cores shared with other jobs at load 2.3–5.8), 40,000 steps end at
-// in_support 0.953 (median of the seeds; 0.949–0.953, the score's standard
-// error being 0.002) after 35–36 s of training (29–44 s), having first
-// scored ≥ 0.95 after 26–27 s (19–33 s) and 0.90 after 7 s (5–8 s);
-// 20,000 steps end near 0.935 (section 15a). The benchmark reports two
-// figures, each for what it compares:
+// Measured by `make bench-quality` (bench/quality_results.txt, section
+// 15d: three seeds, training seconds only, two cores, nothing else
+// running), 40,000 steps end at in_support 0.953 (median of the seeds;
+// 0.949–0.953, the score's standard error being 0.002) after 21 s of
+// training (19–28 s), having first scored ≥ 0.95 after 15 s (12.5–21 s)
+// and 0.90 after 4 s (3–6 s); 20,000 steps end near 0.935 (section 15a).
+// The benchmark reports two figures, each for what it compares:
 //
 //   - Library speed at the same recipe: PyTorch 1.13 training exactly this
 //     recipe over 40,000 steps (bench/quality_torch.py: the same network,
 //     initialisation, loss, optimizer settings, schedule, average and
 //     sampler; at its fastest of one and two threads and of OpenBLAS's
-//     AVX2 and AVX-512 kernels) takes 3.5× fmlib's time (median of six
-//     pairs, each run back to back: 3.2–5.8; 5.2 in a shorter check at
-//     load 2) and reaches the same quality (0.955).
+//     AVX2 and AVX-512 kernels) takes 4.7× fmlib's time (pairs, each run
+//     back to back: 4.2, 4.7, 5.4) and reaches the same quality (0.955).
 //   - Recipe gain, both on fmlib: the old 4×256 reference (batch 1024,
-//     Adam 1e-3 constant, no average) ends its 4,000 steps (35 s) at
-//     in_support 0.881 and reached 0.90 in one seed of three (28 s), so
-//     this recipe gets to 0.90 at least 5.0 times sooner.
+//     Adam 1e-3 constant, no average) ends its 4,000 steps (24 s) at
+//     in_support 0.881 and reached 0.90 in one seed of three, so this
+//     recipe gets to 0.90 at least 5.8 times sooner.
 //
 // Issue 9's single runs (sections 1 and 1b) took 90,000 steps to 0.968 in
 // 230–270 s, and found the recipe within the data's own sampling scatter in

@@ -13,7 +13,7 @@
 //	go run ./bench/qualityplot -in FILE -section 1b -out FILE.png
 package main
 
-//go:generate go run . -in ../quality_results.txt -section 15a -out ../../docs/time-to-quality.png
+//go:generate go run . -in ../quality_results.txt -section 15d -out ../../docs/time-to-quality.png
 
 import (
 	"bufio"
@@ -285,8 +285,8 @@ type note struct {
 }
 
 // notes is a plotter of notes that places each one below-right, above-left
-// or above-right of its point: the first of these that covers none of the
-// avoid points and no note placed before it.
+// or above-right of its point: the first of these that stays on the canvas
+// and covers none of the avoid points and no note placed before it.
 type notes struct {
 	list  []note
 	avoid []plotter.XY
@@ -315,7 +315,8 @@ func (ns notes) Plot(c draw.Canvas, p *plot.Plot) {
 			sty.XAlign, sty.YAlign = pl.xa, pl.ya
 			anchor = vg.Point{X: at.X + pl.dx, Y: at.Y + pl.dy}
 			box = sty.Rectangle(n.text).Add(anchor)
-			if !covers(box, ns.avoid, trX, trY, vg.Points(4)) && !overlaps(box, placed) {
+			inside := box.Min.X >= c.Min.X && box.Max.X <= c.Max.X
+			if inside && !covers(box, ns.avoid, trX, trY, vg.Points(4)) && !overlaps(box, placed) {
 				break
 			}
 		}

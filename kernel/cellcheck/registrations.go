@@ -9,8 +9,9 @@ import (
 // registrations writes, for each struct type the unit's declarations
 // declare, a statement registering it with the runtime's printer (package
 // showfmt's registry), so that a value of it held in an interface prints
-// as compiled Go prints it, and for each Error method, statements
-// registering its type's conversion to error (errorassertions.go):
+// as compiled Go prints it, for each Error method, statements registering
+// its type's conversion to error (errorassertions.go), and for each method
+// a template can call, a statement registering it (templates.go):
 //
 //	type contact struct{ kind string }  →  rt.Register(rt.Show(*new(contact), "n0 ;…"))
 func (u *unit) registrations() {
@@ -21,6 +22,7 @@ func (u *unit) registrations() {
 		if fd, ok := d.(*ast.FuncDecl); ok {
 			if k, _ := u.locate(fd.Pos()); k >= 0 && u.parts[k].Decl {
 				u.res.Registrations = append(u.res.Registrations, u.errorRegistrations(fd)...)
+				u.res.Registrations = append(u.res.Registrations, u.templateMethodRegistrations(fd)...)
 			}
 			continue
 		}

@@ -968,3 +968,28 @@ err := fmt.Errorf("call: %w", netErr{"timeout", true})
 []any{str(nil), str(Rect{1, 2}), str(3), errors.As(err, &t), t != nil && t.Temporary(), errors.As(errors.New("x"), &t)}`,
 		"[- Rect(1x2) - true true false]")
 }
+
+// TestTemplatesCallTheCellsMethods checks cellcheck's templates.go and
+// package templateview in a session: a template's {{.Total}} of a cell's
+// method failed ("can't evaluate field Total"); methods with value and
+// pointer receivers, declared in a later cell than the type, through a
+// slice, ExecuteTemplate and html/template, a view printing as its value,
+// and an error naming the cell's type.
+func TestTemplatesCallTheCellsMethods(t *testing.T) {
+	f := newFixture(t)
+	f.ok("import (\n\thtml \"html/template\"\n\t\"strings\"\n\t\"text/template\"\n)")
+	f.ok("type Line struct {\n\tItem  string\n\tQty   int\n\tPrice float64\n}")
+	f.ok(`func (l Line) Total() float64 { return float64(l.Qty) * l.Price }
+
+func (l *Line) Tag() string { return "<" + l.Item + ">" }`)
+	f.expect(`var b strings.Builder
+t := template.Must(template.New("t").Parse("{{range .}}{{.Item}} {{printf \"%.2f\" .Total}} {{.Tag}}; {{end}}"))
+err := t.Execute(&b, []Line{{"widget", 10, 2.5}, {"gizmo", 1, 100}})
+t2 := template.Must(template.New("u").Parse("{{define \"row\"}}{{.}}={{.Total}}{{end}}"))
+err2 := t2.ExecuteTemplate(&b, "row", Line{"fig", 2, 1.5})
+h := html.Must(html.New("h").Parse(" {{.Tag}}"))
+err3 := h.Execute(&b, &Line{Item: "a&b"})
+err4 := template.Must(template.New("m").Parse("{{.Missing}}")).Execute(&b, Line{})
+[]any{b.String(), err, err2, err3, err4.Error()}`,
+		`[widget 25.00 <widget>; gizmo 100.00 <gizmo>; {fig 2 1.5}=3 &lt;a&amp;b&gt; <nil> <nil> <nil> template: m:1:2: executing "m" at <.Missing>: can't evaluate field Missing in type main.Line]`)
+}

@@ -95,6 +95,7 @@ import (
 	"github.com/gophlow/gophlow/kernel/stdsyms"
 	"github.com/gophlow/gophlow/kernel/symbols"
 	"github.com/gophlow/gophlow/kernel/symtypes"
+	"github.com/gophlow/gophlow/kernel/templateview"
 	"github.com/traefik/yaegi/interp"
 )
 
@@ -147,6 +148,8 @@ type Session struct {
 	// types with Error methods, by the reflect type of their values
 	// (heldvalues.go).
 	errorConversions sync.Map // reflect.Type → func(any) error
+	// templateMethods are the cells' methods templates call.
+	templateMethods templateview.Registry
 
 	rangeCrash  bool // the last compilation crashed on a range statement
 	retryRanges bool // compile again with the rewrites of rewriter.retry

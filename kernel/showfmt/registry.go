@@ -24,7 +24,28 @@ type registered struct {
 var (
 	registryMu sync.Mutex
 	registry   = map[reflect.Type]*registered{} // nil: ambiguous
+	// names are other types to name in messages: compiled stand-ins
+	// for the cells' types (package templateview's views).
+	names = map[reflect.Type]string{}
 )
+
+// RegisterName records that NameTypes writes t, a stand-in for one of
+// the cells' types, as name.
+func RegisterName(t reflect.Type, name string) {
+	registryMu.Lock()
+	defer registryMu.Unlock()
+	names[t] = name
+}
+
+// Registered returns x as Show returns a value of its registered type, or
+// x when its type is not registered.
+func Registered(x any) any {
+	r := registeredFor(reflect.ValueOf(x))
+	if r == nil {
+		return x
+	}
+	return &shown{x: x, shape: r.shape, fns: r.fns}
+}
 
 // Register records the type of x, the value Show returned for a zero
 // value of a cell's struct type.
@@ -58,22 +79,29 @@ func registeredFor(v reflect.Value) *registered {
 
 // NameTypes returns msg with each registered type written as the
 // interpreter's reflect type (struct { Name string; … }) replaced by its
-// name (main.User), longest first, so that a type nested in another is
-// named inside it after the outer one was (ambiguous types stay).
+// name (main.User), and each stand-in RegisterName recorded, longest
+// first, so that a type nested in another is named inside it after the
+// outer one was (ambiguous types stay).
 func NameTypes(msg string) string {
 	registryMu.Lock()
 	var olds []string
-	names := map[string]string{}
+	named := map[string]string{}
 	for t, r := range registry {
 		if r != nil && strings.Contains(msg, t.String()) {
 			olds = append(olds, t.String())
-			names[t.String()] = r.shape.Name
+			named[t.String()] = r.shape.Name
+		}
+	}
+	for t, name := range names {
+		if strings.Contains(msg, t.String()) {
+			olds = append(olds, t.String())
+			named[t.String()] = name
 		}
 	}
 	registryMu.Unlock()
 	sort.Slice(olds, func(i, j int) bool { return len(olds[i]) > len(olds[j]) })
 	for _, old := range olds {
-		msg = strings.ReplaceAll(msg, old, names[old])
+		msg = strings.ReplaceAll(msg, old, named[old])
 	}
 	return msg
 }
