@@ -377,7 +377,7 @@ func (u *unit) result(errs []types.Error) *Result {
 	u.mapAssignments()
 	u.deferPanics()
 	u.deferredClosures()
-	u.deferredLoopClosures()
+	u.loopClosures()
 	for _, d := range defers {
 		u.deferredCall(d)
 	}

@@ -93,31 +93,40 @@ func (u *unit) deferredFuncVar(call *ast.CallExpr) bool {
 	return isVar
 }
 
-// Deferred literals in loops. A function literal deferred in a loop sees
-// the variables of the iteration it was deferred in (each iteration's y
-// := … is a variable of its own); yaegi makes a deferred literal when the
-// function returns, so every one sees the last iteration's. Such
-// variables become parameters of the literal, their values taken when the
-// defer runs:
+// Deferred and go literals in loops. A function literal deferred in a
+// loop sees the variables of the iteration it was deferred in (each
+// iteration's y := … is a variable of its own); yaegi makes a deferred
+// literal when the function returns, so every one sees the last
+// iteration's. A literal a go statement runs reads the loop's variables
+// from the frame while the loop goes on, so a goroutine could see a later
+// iteration's (total.Add(uint64(i)) in 100 goroutines summed to 5047 now
+// and then). Such variables become parameters of the literal, their
+// values taken when the statement runs:
 //
 //	for _, name := range names { f := open(name); defer func() { f.Close() }() }
 //	→ … { gophlowc1 := f; defer func(f *File) { f.Close() }(gophlowc1) } …
 //
-// A literal that assigns to such a variable, or takes its address, is
-// left as it is (its assignment must reach the variable).
+// A variable the literal assigns to or takes the address of (explicitly,
+// or by calling a pointer method: wg.Done()) stays shared (its changes
+// must reach it, and a WaitGroup must not be copied).
 
-// deferredLoopClosures records the rewrite of each deferred literal in a
+// loopClosures records the rewrite of each deferred or go literal in a
 // loop.
-func (u *unit) deferredLoopClosures() {
+func (u *unit) loopClosures() {
 	var stack []ast.Node
 	ast.Inspect(u.file, func(n ast.Node) bool {
 		if n == nil {
 			stack = stack[:len(stack)-1]
 			return true
 		}
-		if d, ok := n.(*ast.DeferStmt); ok {
+		switch n := n.(type) {
+		case *ast.DeferStmt:
 			if loop := enclosingLoop(stack); loop != nil {
-				u.deferredLoopClosure(d, loop)
+				u.loopClosure(n, n.Call, loop)
+			}
+		case *ast.GoStmt:
+			if loop := enclosingLoop(stack); loop != nil {
+				u.loopClosure(n, n.Call, loop)
 			}
 		}
 		stack = append(stack, n)
@@ -140,11 +149,11 @@ func enclosingLoop(stack []ast.Node) ast.Node {
 	return loop
 }
 
-// deferredLoopClosure rewrites d when it defers a call of a literal that
-// uses variables declared in loop.
-func (u *unit) deferredLoopClosure(d *ast.DeferStmt, loop ast.Node) {
-	lit, ok := d.Call.Fun.(*ast.FuncLit)
-	if !ok || d.Call.Ellipsis.IsValid() {
+// loopClosure rewrites d, a defer or go statement, when it calls a
+// literal that uses variables declared in loop.
+func (u *unit) loopClosure(d ast.Stmt, call *ast.CallExpr, loop ast.Node) {
+	lit, ok := call.Fun.(*ast.FuncLit)
+	if !ok || call.Ellipsis.IsValid() {
 		return
 	}
 	if ps := lit.Type.Params.List; len(ps) > 0 {
@@ -152,9 +161,8 @@ func (u *unit) deferredLoopClosure(d *ast.DeferStmt, loop ast.Node) {
 			return
 		}
 	}
-	var vars []*types.Var
-	seen := map[*types.Var]bool{}
-	changed := false
+	var used []*types.Var
+	seen, shared := map[*types.Var]bool{}, map[*types.Var]bool{}
 	ast.Inspect(lit.Body, func(n ast.Node) bool {
 		switch n := n.(type) {
 		case *ast.Ident:
@@ -162,24 +170,36 @@ func (u *unit) deferredLoopClosure(d *ast.DeferStmt, loop ast.Node) {
 			inLoop := ok && !v.IsField() && v.Pos() >= loop.Pos() && v.Pos() < loop.End()
 			if inLoop && (v.Pos() < lit.Pos() || v.Pos() >= lit.End()) && !seen[v] {
 				seen[v] = true
-				vars = append(vars, v)
+				used = append(used, v)
 			}
 		case *ast.AssignStmt:
 			for _, l := range n.Lhs {
-				changed = changed || u.isLoopVar(l, loop, lit)
+				shared[u.rootVar(l)] = true
 			}
 		case *ast.IncDecStmt:
-			changed = changed || u.isLoopVar(n.X, loop, lit)
+			shared[u.rootVar(n.X)] = true
 		case *ast.UnaryExpr:
-			changed = changed || n.Op == token.AND && u.isLoopVar(n.X, loop, lit)
+			if n.Op == token.AND {
+				shared[u.rootVar(n.X)] = true
+			}
+		case *ast.SelectorExpr:
+			if u.pointerMethodOfValue(n) {
+				shared[u.rootVar(n.X)] = true // wg.Done() takes &wg
+			}
 		}
 		return true
 	})
+	var vars []*types.Var
+	for _, v := range used {
+		if !shared[v] {
+			vars = append(vars, v)
+		}
+	}
 	k, start := u.locate(d.Pos())
 	_, end := u.locate(d.End())
 	_, closing := u.locate(lit.Type.Params.Closing)
-	_, rparen := u.locate(d.Call.Rparen)
-	if len(vars) == 0 || changed || k < 0 {
+	_, rparen := u.locate(call.Rparen)
+	if len(vars) == 0 || k < 0 {
 		return
 	}
 	var names, params, values []string
@@ -206,16 +226,42 @@ func (u *unit) deferredLoopClosure(d *ast.DeferStmt, loop ast.Node) {
 	u.res.Edits = append(u.res.Edits,
 		Edit{Part: k, Start: start, End: start, Text: "{ " + strings.Join(names, ", ") + " := " + strings.Join(values, ", ") + "; "},
 		Edit{Part: k, Start: closing, End: closing, Text: sep(existing) + strings.Join(params, ", ")},
-		Edit{Part: k, Start: rparen, End: rparen, Text: sep(d.Call.Args) + strings.Join(names, ", ")},
+		Edit{Part: k, Start: rparen, End: rparen, Text: sep(call.Args) + strings.Join(names, ", ")},
 		Edit{Part: k, Start: end, End: end, Text: " }"})
 }
 
-// isLoopVar reports whether e is a variable declared in loop, outside lit.
-func (u *unit) isLoopVar(e ast.Expr, loop ast.Node, lit *ast.FuncLit) bool {
-	id, ok := ast.Unparen(e).(*ast.Ident)
-	if !ok {
+// rootVar returns the variable whose storage an assignment to e writes
+// (x for x, x.f and x[i] of an array x), or nil.
+func (u *unit) rootVar(e ast.Expr) *types.Var {
+	switch x := ast.Unparen(e).(type) {
+	case *ast.Ident:
+		v, _ := u.info.Uses[x].(*types.Var)
+		return v
+	case *ast.SelectorExpr:
+		if sel := u.info.Selections[x]; sel != nil && sel.Kind() == types.FieldVal && !isPointer(sel.Recv()) {
+			return u.rootVar(x.X)
+		}
+	case *ast.IndexExpr:
+		if _, array := underlying(u.info.Types[x.X].Type).(*types.Array); array {
+			return u.rootVar(x.X)
+		}
+	}
+	return nil
+}
+
+// pointerMethodOfValue reports whether sel selects a method with a
+// pointer receiver of an addressable value (which the call takes the
+// address of).
+func (u *unit) pointerMethodOfValue(sel *ast.SelectorExpr) bool {
+	s := u.info.Selections[sel]
+	if s == nil || s.Kind() != types.MethodVal || isPointer(s.Recv()) {
 		return false
 	}
-	v, ok := u.info.Uses[id].(*types.Var)
-	return ok && v.Pos() >= loop.Pos() && v.Pos() < loop.End() && (v.Pos() < lit.Pos() || v.Pos() >= lit.End())
+	return isPointer(s.Obj().Type().(*types.Signature).Recv().Type())
+}
+
+// isPointer reports whether t is a pointer type.
+func isPointer(t types.Type) bool {
+	_, ok := t.Underlying().(*types.Pointer)
+	return ok
 }

@@ -350,6 +350,8 @@ func (s *Session) mayNeedTypes(segs []*segment) bool {
 				ownInterfaces = ownInterfaces || n.Methods != nil && len(n.Methods.List) > 0
 			case *ast.DeferStmt:
 				found = true // its values are taken where it runs (cellcheck)
+			case *ast.GoStmt:
+				found = true // a literal in a loop takes the iteration's variables (cellcheck's closures.go)
 			case *ast.AssignStmt:
 				if len(n.Lhs) > 1 && len(n.Rhs) == 1 {
 					for _, l := range n.Lhs {

@@ -55,24 +55,37 @@ func (r *Registry) Register(zero any, name string, fn func(any) any) {
 // Execute is tmpl.Execute(w, data) for a *text/template.Template or an
 // *html/template.Template, with data viewed as the template needs it.
 func (r *Registry) Execute(tmpl any, w io.Writer, data any) error {
-	switch t := tmpl.(type) {
-	case *template.Template:
-		return t.Execute(w, r.view(textNames(t.Templates()), data))
-	case *htmltemplate.Template:
-		return t.Execute(w, r.view(htmlNames(t.Templates()), data))
+	t, names, err := parsed(tmpl)
+	if err != nil {
+		return err
 	}
-	return fmt.Errorf("templateview: %T is not a template", tmpl)
+	return t.Execute(w, r.view(names, data))
 }
 
 // ExecuteTemplate is tmpl.ExecuteTemplate(w, name, data), as Execute.
 func (r *Registry) ExecuteTemplate(tmpl any, w io.Writer, name string, data any) error {
+	t, names, err := parsed(tmpl)
+	if err != nil {
+		return err
+	}
+	return t.ExecuteTemplate(w, name, r.view(names, data))
+}
+
+// executor is what text/template's and html/template's templates share.
+type executor interface {
+	Execute(w io.Writer, data any) error
+	ExecuteTemplate(w io.Writer, name string, data any) error
+}
+
+// parsed returns tmpl as an executor, with the names its templates name.
+func parsed(tmpl any) (executor, map[string]bool, error) {
 	switch t := tmpl.(type) {
 	case *template.Template:
-		return t.ExecuteTemplate(w, name, r.view(textNames(t.Templates()), data))
+		return t, textNames(t.Templates()), nil
 	case *htmltemplate.Template:
-		return t.ExecuteTemplate(w, name, r.view(htmlNames(t.Templates()), data))
+		return t, htmlNames(t.Templates()), nil
 	}
-	return fmt.Errorf("templateview: %T is not a template", tmpl)
+	return nil, nil, fmt.Errorf("templateview: %T is not a template", tmpl)
 }
 
 // textNames returns the field and method names ts name (.Total, $l.Total).
