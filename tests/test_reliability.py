@@ -1247,6 +1247,13 @@ class Faults(KernelTestCase):
         # A goroutine that panics after its cell has finished.
         content, _ = self.provoke('go func() { time.Sleep(100 * time.Millisecond); panic("late") }()')
         self.assertEqual(content["status"], "ok")
+        # A goroutine whose deferred call panics (the interpreter skipped the
+        # recovering defer then, and the process died).
+        _, outputs = self.provoke('ch := make(chan int)
+go func() { defer close(ch); defer close(ch) }()
+'
+                                  'time.Sleep(300 * time.Millisecond)')
+        self.assertIn("close of closed channel", stream_text(outputs, "stderr"))
 
     def test_panic_in_compiled_code(self):
         code = 'import "gonum.org/v1/gonum/mat"\nmat.NewDense(-1, 2, nil)'

@@ -1029,3 +1029,26 @@ func TestGoLiteralsInLoopsSeeTheirIteration(t *testing.T) {
 }`)
 	f.expect("shortRounds()", "0")
 }
+
+// TestGoroutinesDeferredCallPanicIsRecovered checks goroutines.go's
+// body-in-a-function: a goroutine whose deferred call panicked (a second
+// close) ended the process, because yaegi leaves a function's deferred
+// calls at the first that panics and the report's recover never ran.
+func TestGoroutinesDeferredCallPanicIsRecovered(t *testing.T) {
+	f := newFixture(t)
+	f.ok("import \"time\"")
+	f.ok(`ch := make(chan int)
+go func() {
+	defer close(ch)
+	defer close(ch)
+}()
+time.Sleep(50 * time.Millisecond)`)
+	for deadline := time.Now().Add(2 * time.Second); !strings.Contains(f.errOut.String(), "close of closed channel"); {
+		if time.Now().After(deadline) {
+			t.Fatalf("stderr %q does not report the goroutine's panic", f.errOut.String())
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+	f.expect(`_, open := <-ch
+open`, "false")
+}

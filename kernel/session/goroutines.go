@@ -14,6 +14,7 @@ import (
 // specifies:
 //
 //	{F := f; A := a; go func() { defer <report>; F(A, 1) }()}
+//	go func() { body }()  →  go func() { defer <report>; func() { body }() }()
 func (r *rewriter) goStmt(g *ast.GoStmt) {
 	call := g.Call
 	line, _ := r.seg.position(r.seg.offset(g.Pos()))
@@ -25,8 +26,17 @@ func (r *rewriter) goStmt(g *ast.GoStmt) {
 	var parts []part // evaluated now, into fresh variables
 	if lit, ok := call.Fun.(*ast.FuncLit); ok {
 		// go func(…) { … }(…): the arguments are evaluated by the go
-		// statement itself; the guard goes first in the body.
-		r.replace(lit.Body.Lbrace+1, lit.Body.Lbrace+1, " "+guard)
+		// statement itself; the guard goes first in the body, and the
+		// body runs as a function of its own, so that the guard also
+		// recovers a panic of the body's deferred calls (yaegi leaves a
+		// function's deferred calls at the first that panics: the
+		// guard, deferred first, would never run).
+		if lit.Type.Results != nil {
+			r.replace(lit.Body.Lbrace+1, lit.Body.Lbrace+1, " "+guard)
+			return
+		}
+		r.replace(lit.Body.Lbrace+1, lit.Body.Lbrace+1, " "+guard+"func() {")
+		r.replace(lit.Body.Rbrace, lit.Body.Rbrace, "}() ")
 		return
 	}
 	_, funInline := call.Fun.(*ast.Ident)
