@@ -1249,9 +1249,7 @@ class Faults(KernelTestCase):
         self.assertEqual(content["status"], "ok")
         # A goroutine whose deferred call panics (the interpreter skipped the
         # recovering defer then, and the process died).
-        _, outputs = self.provoke('ch := make(chan int)
-go func() { defer close(ch); defer close(ch) }()
-'
+        _, outputs = self.provoke('ch := make(chan int)\ngo func() { defer close(ch); defer close(ch) }()\n'
                                   'time.Sleep(300 * time.Millisecond)')
         self.assertIn("close of closed channel", stream_text(outputs, "stderr"))
 

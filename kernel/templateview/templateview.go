@@ -79,35 +79,29 @@ type executor interface {
 
 // parsed returns tmpl as an executor, with the names its templates name.
 func parsed(tmpl any) (executor, map[string]bool, error) {
-	switch t := tmpl.(type) {
+	var trees []*parse.Tree
+	var t executor
+	switch x := tmpl.(type) {
 	case *template.Template:
-		return t, textNames(t.Templates()), nil
+		for _, d := range x.Templates() {
+			trees = append(trees, d.Tree)
+		}
+		t = x
 	case *htmltemplate.Template:
-		return t, htmlNames(t.Templates()), nil
+		for _, d := range x.Templates() {
+			trees = append(trees, d.Tree)
+		}
+		t = x
+	default:
+		return nil, nil, fmt.Errorf("templateview: %T is not a template", tmpl)
 	}
-	return nil, nil, fmt.Errorf("templateview: %T is not a template", tmpl)
-}
-
-// textNames returns the field and method names ts name (.Total, $l.Total).
-func textNames(ts []*template.Template) map[string]bool {
 	names := map[string]bool{}
-	for _, t := range ts {
-		if t.Tree != nil {
-			collectNames(t.Tree.Root, names)
+	for _, tree := range trees {
+		if tree != nil {
+			collectNames(tree.Root, names)
 		}
 	}
-	return names
-}
-
-// htmlNames is textNames for html/template.
-func htmlNames(ts []*htmltemplate.Template) map[string]bool {
-	names := map[string]bool{}
-	for _, t := range ts {
-		if t.Tree != nil {
-			collectNames(t.Tree.Root, names)
-		}
-	}
-	return names
+	return t, names, nil
 }
 
 // collectNames adds the names n's field, chain and variable nodes name.

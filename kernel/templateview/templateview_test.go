@@ -91,7 +91,10 @@ func TestViewsPrintAsTheirValues(t *testing.T) {
 func TestNamesCoverTheTemplatesNodes(t *testing.T) {
 	tmpl := template.Must(template.New("t").Parse(
 		`{{define "x"}}{{.A}}{{end}}{{if .B}}{{range $i, $v := .C}}{{$v.D}}{{end}}{{else}}{{with .E}}{{(.F).G}}{{end}}{{end}}{{template "x" .H}}`))
-	names := textNames(tmpl.Templates())
+	_, names, err := parsed(tmpl)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var got []string
 	for _, n := range strings.Fields("A B C D E F G H") {
 		if !names[n] {
