@@ -13,19 +13,22 @@
 //     over an integer or a string (ranges.go), the types of package iter
 //     written as func types, the type of the constant of a non-constant
 //     shift, the values of a deferred call taken when the defer runs
-//     (deferargs.go), closures a deferred call may call (closures.go),
+//     (deferargs.go), closures a deferred call may call and literals a
+//     defer or go statement in a loop runs (closures.go),
 //     type switches with interface cases or over an interface
 //     (typeswitch.go), an interface compared with a concrete value
 //     (comparisons.go), assertions to interfaces (interfaceassertions.go,
-//     errorassertions.go), map elements assigned several values at once
+//     errorassertions.go) and errors.As into a cell's interface
+//     (errorsas.go), map elements assigned several values at once
 //     (mapassign.go), method values and expressions (methodvalues.go),
 //     local types sharing a name (localtypes.go), and, with
 //     Checker.Runtime set, the size check of make, panics in deferred
 //     calls (deferpanics.go), the wrapping of the cells' values for fmt
 //     (show.go), for encoding/json (json.go), for compiled interfaces
 //     (conversions.go) and as context keys (contextkeys.go), and of
-//     templates' errors (templates.go);
-//   - statements registering the unit's struct types with the printer
+//     templates' Execute calls (templates.go);
+//   - statements registering the unit's struct types with the printer,
+//     its error types' conversions and the methods templates may call
 //     (registrations.go).
 //
 // Input and output are plain: source texts in, types as Go source and

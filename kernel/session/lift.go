@@ -304,11 +304,13 @@ func definesVariables(run []*segment) bool {
 // mayNeedTypes reports whether segs may get edits from the checker: they
 // call make, min, max, new or complex, declare a generic function or call
 // one the session declared, use slices, maps, cmp or iter or a generic
-// type of the standard library, defer, or print or execute a template where the
-// cells have types of their own, compare where they have interfaces, or
-// the cells have methods (their values converted to compiled interfaces).
-// (Checking declarations costs
-// time, and redefining a function is a common notebook action.)
+// type of the standard library, defer, start a goroutine, assert a type,
+// assign a call's results to index expressions, use a context value, or
+// print or execute a template where the cells have types of their own,
+// compare or call errors.As where they have interfaces, or the cells have
+// methods (their values converted to compiled interfaces). (Checking
+// declarations costs time, and redefining a function is a common notebook
+// action.)
 func (s *Session) mayNeedTypes(segs []*segment) bool {
 	found, prints, ownTypes, compares, ownInterfaces, methods := false, false, false, false, false, false
 	for _, sg := range segs {
