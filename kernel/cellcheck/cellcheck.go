@@ -294,6 +294,8 @@ type unit struct {
 	localNames map[*types.TypeName]string
 	// rangePlan is which ranges over functions convert (rangelabels.go).
 	rangePlan *rangeFuncPlan
+	// types are the cells' named types (celltypes.go).
+	types *cellTypes
 }
 
 // locate returns the part holding pos and the offset in its text, or -1.

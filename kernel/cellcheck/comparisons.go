@@ -80,7 +80,7 @@ func nonEmptyInterface(t types.Type) bool {
 // heldComparison records the rewrite of b, which compares two compiled
 // interfaces, when the cells declare types with methods.
 func (u *unit) heldComparison(b *ast.BinaryExpr) {
-	if u.runtime == "" || !u.cellsHaveMethods() {
+	if u.runtime == "" || !u.cellTypes().hasMethods {
 		return
 	}
 	k, start := u.locate(b.X.Pos())
@@ -98,21 +98,4 @@ func (u *unit) heldComparison(b *ast.BinaryExpr) {
 		Edit{Part: k, Start: start, End: start, Text: call},
 		Edit{Part: k, Start: xEnd, End: yStart, Text: ", "},
 		Edit{Part: k, Start: end, End: end, Text: ")"})
-}
-
-// cellsHaveMethods reports whether the cells declare a type with methods
-// (one that may be held in a compiled interface).
-func (u *unit) cellsHaveMethods() bool {
-	if u.pkg == nil {
-		return false
-	}
-	scope := u.pkg.Scope()
-	for _, name := range scope.Names() {
-		if tn, ok := scope.Lookup(name).(*types.TypeName); ok {
-			if n, ok := tn.Type().(*types.Named); ok && n.NumMethods() > 0 && !types.IsInterface(n) {
-				return true
-			}
-		}
-	}
-	return false
 }

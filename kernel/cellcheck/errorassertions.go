@@ -82,12 +82,8 @@ func (u *unit) assertsAnyToError(ta *ast.TypeAssertExpr) bool {
 // cellsHaveErrorTypes reports whether the cells declare a struct type
 // whose values or pointers have an Error method.
 func (u *unit) cellsHaveErrorTypes() bool {
-	if u.pkg == nil {
-		return false
-	}
-	scope := u.pkg.Scope()
-	for _, name := range scope.Names() {
-		if tn, ok := scope.Lookup(name).(*types.TypeName); ok && errorStruct(tn.Type()) != noError {
+	for _, n := range u.cellTypes().structs {
+		if errorStruct(n) != noError {
 			return true
 		}
 	}

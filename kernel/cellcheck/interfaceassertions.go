@@ -141,19 +141,7 @@ func (u *unit) missingMethods(iface types.Type, target *types.Interface) string 
 	}
 	sort.Strings(methods)
 	args := []string{strconv.Quote(types.TypeString(iface, qualify)), strconv.Quote(strings.Join(methods, " "))}
-	scope := u.pkg.Scope()
-	for _, name := range scope.Names() {
-		tn, ok := scope.Lookup(name).(*types.TypeName)
-		if !ok || tn.IsAlias() {
-			continue
-		}
-		n, ok := tn.Type().(*types.Named)
-		if !ok || n.TypeParams().Len() > 0 {
-			continue
-		}
-		if _, ok := n.Underlying().(*types.Struct); !ok {
-			continue
-		}
+	for _, n := range u.cellTypes().structs {
 		for _, t := range []types.Type{n, types.NewPointer(n)} {
 			if m, _ := types.MissingMethod(t, target, true); m != nil {
 				args = append(args, strconv.Quote(types.TypeString(t, qualify)), strconv.Quote(m.Name()))
